@@ -1,0 +1,246 @@
+"""A playthrough of a story: where we are, what was chosen, and how it scores.
+
+A Run is fully determined by its story, its seed and the list of steps taken, which is what a save
+holds. Loading a save replays those steps and checks the result against the saved snapshot, so a
+save is either restored exactly or refused — never half-loaded.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.conditions import EvalContext, evaluate
+from game.engine.scoring import DecisionRecord, ScoreCard, option_value, score
+from game.engine.story import Story, StoryError
+
+SAVE_VERSION = 1
+SAVE_FORMAT = "rightspath-save"
+MAX_BRANCH_HOPS = 1000  # a branch chain longer than this is a loop the lint should have caught
+
+
+class SaveError(ValueError):
+    """A save that cannot be restored, with a message a person can act on."""
+
+
+class ChoiceError(ValueError):
+    """A choice that is not available at the current node."""
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    index: int  # 1-based position among the visible choices (keys 1-9)
+    id: str
+    text: str
+    enabled: bool
+    data: dict
+
+
+@dataclass
+class DecisionResult:
+    choice_id: str
+    earned: int
+    best: int
+    worst: int
+    verdicts: list[dict]
+    feedback: str
+    deltas: dict[str, int]
+    best_choices: list[str]
+
+    @property
+    def recommended(self) -> bool:
+        return self.earned == self.best
+
+
+class Run:
+    def __init__(self, story: Story, seed: int = 0):
+        self.story = story
+        self.seed = int(seed)
+        self.variables: dict[str, int] = {k: v["start"] for k, v in story.variables.items()}
+        self.visits: dict[str, int] = {}
+        self.chosen: set[tuple[str, str]] = set()
+        self.history: list[DecisionRecord] = []
+        self.steps: list[dict[str, Any]] = []
+        self.node_id: str = ""
+        self._enter(story.start)
+
+    # -- where we are ---------------------------------------------------------------------------
+    @property
+    def node(self) -> dict:
+        return self.story.nodes[self.node_id]
+
+    @property
+    def kind(self) -> str:
+        return self.node["kind"]
+
+    @property
+    def stage(self) -> str:
+        return self.node.get("stage", "")
+
+    @property
+    def ended(self) -> bool:
+        return self.kind == "ending"
+
+    @property
+    def ending(self) -> dict | None:
+        return self.node if self.ended else None
+
+    def _ctx(self) -> EvalContext:
+        return EvalContext(self.variables, self.visits, self.chosen)
+
+    def _enter(self, node_id: str) -> None:
+        for _ in range(MAX_BRANCH_HOPS):
+            self.node_id = node_id
+            self.visits[node_id] = self.visits.get(node_id, 0) + 1
+            node = self.story.nodes[node_id]
+            if node["kind"] != "branch":
+                return
+            ctx = self._ctx()
+            node_id = node["else"]
+            for case in node.get("cases", ()):
+                if evaluate(case["when"], ctx):
+                    node_id = case["next"]
+                    break
+        raise StoryError(f"{self.story.source}: branches at {node_id!r} loop without reaching a scene")
+
+    # -- moving on ------------------------------------------------------------------------------
+    def advance(self) -> None:
+        """Leave a scene for its next node."""
+        if self.kind != "scene":
+            raise ChoiceError(f"advance() is for scenes; {self.node_id!r} is a {self.kind}")
+        self.steps.append({"advance": self.node_id})
+        self._enter(self.node["next"])
+
+    def choices(self) -> list[ChoiceView]:
+        """The visible choices of the current decision, with whether each can be taken."""
+        if self.kind != "decision":
+            return []
+        ctx = self._ctx()
+        out = []
+        for ch in self.node["choices"]:
+            if ch.get("show_if") and not evaluate(ch["show_if"], ctx):
+                continue
+            enabled = not ch.get("enable_if") or bool(evaluate(ch["enable_if"], ctx))
+            out.append(ChoiceView(len(out) + 1, ch["id"], ch.get("text", ""), enabled, ch))
+        return out
+
+    def choose(self, choice_id: str, seconds: float | None = None,
+               votes: dict[str, int] | None = None) -> DecisionResult:
+        if self.kind != "decision":
+            raise ChoiceError(f"there is no decision to make at {self.node_id!r} (a {self.kind})")
+        views = self.choices()
+        shown = [v for v in views if v.enabled]
+        picked = next((v for v in views if v.id == choice_id), None)
+        if picked is None:
+            names = ", ".join(v.id for v in views)
+            raise ChoiceError(f"{choice_id!r} is not a choice at {self.node_id!r} (choices: {names})")
+        if not picked.enabled:
+            raise ChoiceError(f"{choice_id!r} is not available at {self.node_id!r} right now")
+        values = {v.id: option_value(v.data) for v in shown}
+        best, worst = max(values.values()), min(values.values())
+        verdicts = [dict(a) for a in picked.data.get("assess", ())]
+        deltas: dict[str, int] = {}
+        for eff in picked.data.get("effects", ()):
+            name, spec = eff["var"], self.story.variables[eff["var"]]
+            before = self.variables[name]
+            after = min(spec["max"], max(spec["min"], before + eff["delta"]))
+            self.variables[name] = after
+            deltas[name] = deltas.get(name, 0) + after - before
+        rec = DecisionRecord(
+            node=self.node_id,
+            stage=self.stage,
+            role=self.node.get("role", ""),
+            shown=[v.id for v in shown],
+            disabled=[v.id for v in views if not v.enabled],
+            chosen=choice_id,
+            earned=values[choice_id],
+            best=best,
+            worst=worst,
+            best_choices=[cid for cid, val in values.items() if val == best],
+            verdicts=verdicts,
+            deltas=deltas,
+            seconds=None if seconds is None else round(float(seconds), 3),
+            votes=None if votes is None else {str(k): int(v) for k, v in votes.items()},
+        )
+        self.history.append(rec)
+        self.chosen.add((self.node_id, choice_id))
+        step: dict[str, Any] = {"choose": choice_id, "at": self.node_id}
+        if rec.seconds is not None:
+            step["seconds"] = rec.seconds
+        if rec.votes is not None:
+            step["votes"] = rec.votes
+        self.steps.append(step)
+        self._enter(picked.data["next"])
+        return DecisionResult(choice_id, rec.earned, best, worst, verdicts, picked.data.get("feedback", ""),
+                              deltas, rec.best_choices)
+
+    def score(self) -> ScoreCard:
+        ending = self.ending
+        return score(self.history, self.story.mastery, self.story.nodes,
+                     ending_id=self.node_id if ending else None,
+                     outcome=ending.get("outcome") if ending else None)
+
+    # -- saving ---------------------------------------------------------------------------------
+    def snapshot(self) -> dict:
+        return {
+            "node": self.node_id,
+            "variables": dict(self.variables),
+            "visits": dict(self.visits),
+            "history": [h.to_dict() for h in self.history],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": SAVE_FORMAT,
+            "save_version": SAVE_VERSION,
+            "story_id": self.story.id,
+            "story_version": self.story.version,
+            "story_hash": self.story.hash,
+            "seed": self.seed,
+            "steps": self.steps,
+            **self.snapshot(),
+        }, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, story: Story, text: str | bytes) -> "Run":
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError):
+            raise SaveError("the save file is damaged (not valid JSON)") from None
+        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+            raise SaveError("this is not a RightsPath save")
+        version = data.get("save_version")
+        if not isinstance(version, int) or version > SAVE_VERSION or version < 1:
+            raise SaveError(f"this save was written by another version of RightsPath (save format {version!r}, "
+                            f"this version reads {SAVE_VERSION})")
+        if data.get("story_id") != story.id:
+            raise SaveError(f"this save belongs to scenario {data.get('story_id')!r}, not {story.id!r}")
+        if data.get("story_hash") != story.hash:
+            raise SaveError(f"this save was made with another version of scenario {story.id!r} "
+                            f"(save: {data.get('story_version')!r}, now: {story.version!r}); "
+                            "it cannot be resumed exactly")
+        steps, seed = data.get("steps"), data.get("seed")
+        if not isinstance(steps, list) or not isinstance(seed, int):
+            raise SaveError("the save file is damaged (no steps or seed)")
+        run = cls(story, seed=seed)
+        try:
+            for step in steps:
+                if not isinstance(step, dict):
+                    raise ChoiceError("bad step")
+                if "advance" in step:
+                    if step["advance"] != run.node_id:
+                        raise ChoiceError("out of step")
+                    run.advance()
+                elif "choose" in step:
+                    if step.get("at") != run.node_id:
+                        raise ChoiceError("out of step")
+                    run.choose(step["choose"], seconds=step.get("seconds"), votes=step.get("votes"))
+                else:
+                    raise ChoiceError("unknown step")
+        except (ChoiceError, KeyError, TypeError, ValueError):
+            raise SaveError("the save file is damaged (its steps do not replay on this scenario)") from None
+        snap = {k: data.get(k) for k in ("node", "variables", "visits", "history")}
+        if snap != run.snapshot():
+            raise SaveError("the save file is damaged (its state does not match its steps)")
+        return run

@@ -1,0 +1,110 @@
+"""Scoring against the rights (DESIGN.md, "Scoring").
+
+For each decision met: ``earned`` = Σ weights upheld − Σ weights breached for the chosen option;
+``best``/``worst`` are the max/min of that sum over the options that were shown (visible and enabled).
+Scaled score = Σ(earned − worst) / Σ(best − worst). Per right: upheld, breached and missed (an option
+upholding the right was shown and not taken).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+
+def option_value(choice: dict) -> int:
+    total = 0
+    for a in choice.get("assess", ()):
+        total += a["weight"] if a["verdict"] == "upholds" else -a["weight"]
+    return total
+
+
+@dataclass
+class DecisionRecord:
+    """One decision met in a playthrough: what was offered, what was chosen, what it earned."""
+
+    node: str
+    stage: str
+    role: str
+    shown: list[str]
+    disabled: list[str]
+    chosen: str
+    earned: int
+    best: int
+    worst: int
+    best_choices: list[str]
+    verdicts: list[dict]
+    deltas: dict[str, int]
+    seconds: float | None = None
+    votes: dict[str, int] | None = None
+
+    @property
+    def recommended(self) -> bool:
+        return self.earned == self.best
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "DecisionRecord":
+        return cls(**d)
+
+
+@dataclass
+class ScoreCard:
+    decisions: int = 0
+    earned: int = 0
+    best: int = 0
+    worst: int = 0
+    scaled: float = 0.0
+    mastery: float = 0.7
+    passed: bool = False
+    recommended: int = 0
+    recommended_share: float = 0.0
+    rights: dict[str, dict[str, int]] = field(default_factory=dict)
+    ending_id: str | None = None
+    outcome: str | None = None
+    finished: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def score(history: Iterable[DecisionRecord], mastery: float, story_nodes: dict,
+          ending_id: str | None = None, outcome: str | None = None) -> ScoreCard:
+    card = ScoreCard(mastery=mastery, ending_id=ending_id, outcome=outcome, finished=ending_id is not None)
+    gained = span = 0
+    rights: dict[str, dict[str, int]] = {}
+
+    def bump(right: str, what: str) -> None:
+        rights.setdefault(right, {"upheld": 0, "breached": 0, "missed": 0})[what] += 1
+
+    for rec in history:
+        card.decisions += 1
+        card.earned += rec.earned
+        card.best += rec.best
+        card.worst += rec.worst
+        gained += rec.earned - rec.worst
+        span += rec.best - rec.worst
+        card.recommended += rec.recommended
+        taken_upholds = set()
+        for v in rec.verdicts:
+            bump(v["right"], "upheld" if v["verdict"] == "upholds" else "breached")
+            if v["verdict"] == "upholds":
+                taken_upholds.add(v["right"])
+        # Missed: a shown option upheld a right that the chosen option did not.
+        choices = {c["id"]: c for c in story_nodes[rec.node]["choices"]}
+        offered = set()
+        for cid in rec.shown:
+            for a in choices[cid].get("assess", ()):
+                if a["verdict"] == "upholds":
+                    offered.add(a["right"])
+        for right in sorted(offered - taken_upholds):
+            bump(right, "missed")
+    if card.decisions:
+        # A decision whose options all score the same cannot be got wrong: it counts as full marks.
+        card.scaled = round(gained / span, 6) if span else 1.0
+        card.recommended_share = round(card.recommended / card.decisions, 6)
+    card.passed = card.decisions > 0 and card.scaled + 1e-9 >= mastery
+    card.rights = dict(sorted(rights.items()))
+    return card

@@ -1,0 +1,167 @@
+"""The compiled story: loading, the version gate and a structural check.
+
+A story is produced by the compiler (``rightspath compile``) and read here. Everything the runtime
+touches is checked once at load, so a corrupt or foreign file fails with one clear sentence instead
+of a KeyError halfway through a playthrough.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from game.engine.vocab import NODE_KINDS, STAGES, VERDICTS
+
+FORMAT = "rightspath-story"
+FORMAT_VERSION = 1  # what the compiler writes today
+READER_VERSION = 1  # the newest min_reader_version this engine understands
+OLDEST_FORMAT = 1  # the oldest format_version this engine still reads
+
+
+class StoryError(ValueError):
+    """A story file that cannot be used, with a message a person can act on."""
+
+
+def canonical_json(data: Any) -> str:
+    """The one serialisation used for hashing and for compiled files."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_hash(story: dict) -> str:
+    body = {k: v for k, v in story.items() if k != "content_hash"}
+    return "sha256:" + hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+class Story:
+    """A loaded, checked story. ``data`` is the JSON object; nodes are plain dicts."""
+
+    def __init__(self, data: dict, *, source: str = "<story>", verify_hash: bool = True):
+        self.source = source
+        _check(data, source)
+        if verify_hash and data.get("content_hash") != content_hash(data):
+            raise StoryError(
+                f"{source}: the story's content does not match its content hash — it was changed after "
+                "it was compiled. Compile the scenario again with 'rightspath compile'."
+            )
+        self.data = data
+        self.nodes: dict[str, dict] = data["nodes"]
+        self.scenario: dict = data["scenario"]
+        self.id: str = self.scenario["id"]
+        self.version: str = self.scenario["version"]
+        self.hash: str = data["content_hash"]
+        self.start: str = data["start"]
+        self.variables: dict[str, dict] = data.get("variables", {})
+        self.characters: dict[str, dict] = data.get("characters", {})
+        self.rights: dict[str, dict] = data.get("rights", {})
+        self.mastery: float = float(self.scenario.get("mastery", 0.7))
+        self.title: str = self.scenario.get("title", self.id)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, source: str = "<story>", verify_hash: bool = True) -> "Story":
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise StoryError(f"{source}: not a valid JSON story file ({exc})") from None
+        return cls(data, source=source, verify_hash=verify_hash)
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, verify_hash: bool = True) -> "Story":
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise StoryError(f"{path}: cannot read the story file ({exc.strerror or exc})") from None
+        return cls.from_json(raw, source=str(path), verify_hash=verify_hash)
+
+    def node(self, node_id: str) -> dict:
+        return self.nodes[node_id]
+
+    def right(self, right_id: str) -> dict:
+        return self.rights.get(right_id, {"title": right_id, "text": "", "citation": f"Art. {right_id}"})
+
+    def decision_ids(self) -> list[str]:
+        return [nid for nid in self.order() if self.nodes[nid]["kind"] == "decision"]
+
+    def order(self) -> list[str]:
+        return list(self.data.get("order") or self.nodes)
+
+    def stages(self) -> list[str]:
+        return list(self.scenario.get("stages") or [s for s in STAGES if any(
+            n.get("stage") == s for n in self.nodes.values())])
+
+
+def _check(data: Any, source: str) -> None:
+    def fail(msg: str) -> None:
+        raise StoryError(f"{source}: {msg}")
+
+    if not isinstance(data, dict):
+        fail("a story file must hold a JSON object")
+    if data.get("format") != FORMAT:
+        fail(f"this is not a RightsPath story (format is {data.get('format')!r}, expected {FORMAT!r})")
+    version, needs = data.get("format_version"), data.get("min_reader_version")
+    if not isinstance(version, int) or not isinstance(needs, int):
+        fail("format_version and min_reader_version must be whole numbers")
+    if needs > READER_VERSION:
+        fail(
+            f"this story needs a newer RightsPath (story format {version}, needs reader {needs}; "
+            f"this version reads up to {READER_VERSION}). Update RightsPath."
+        )
+    if version < OLDEST_FORMAT:
+        fail(f"this story's format {version} is too old (oldest supported: {OLDEST_FORMAT}); compile it again")
+    for key, kind in (("scenario", dict), ("nodes", dict), ("start", str), ("content_hash", str)):
+        if not isinstance(data.get(key), kind):
+            fail(f"'{key}' is missing or has the wrong type")
+    scenario = data["scenario"]
+    for key in ("id", "version", "title"):
+        if not isinstance(scenario.get(key), str):
+            fail(f"scenario.{key} is missing")
+    nodes = data["nodes"]
+    variables = data.get("variables", {})
+    if not isinstance(variables, dict):
+        fail("'variables' must be an object")
+    for name, var in variables.items():
+        if not (isinstance(var, dict) and all(isinstance(var.get(k), int) for k in ("start", "min", "max"))):
+            fail(f"variable {name!r} needs whole-number start, min and max")
+        if not var["min"] <= var["start"] <= var["max"]:
+            fail(f"variable {name!r} starts outside its range")
+    if data["start"] not in nodes:
+        fail(f"the start node {data['start']!r} does not exist")
+
+    def target(nid: str, where: str, value: Any) -> None:
+        if value not in nodes:
+            fail(f"node {nid!r}: {where} points to unknown node {value!r}")
+
+    for nid, node in nodes.items():
+        if not isinstance(node, dict) or node.get("kind") not in NODE_KINDS:
+            fail(f"node {nid!r} has no valid kind")
+        kind = node["kind"]
+        if kind == "scene":
+            if not isinstance(node.get("lines"), list):
+                fail(f"scene {nid!r} has no lines")
+            target(nid, "next", node.get("next"))
+        elif kind == "decision":
+            choices = node.get("choices")
+            if not isinstance(choices, list) or not choices:
+                fail(f"decision {nid!r} has no choices")
+            seen = set()
+            for ch in choices:
+                if not isinstance(ch, dict) or not isinstance(ch.get("id"), str):
+                    fail(f"decision {nid!r} has a choice without an id")
+                if ch["id"] in seen:
+                    fail(f"decision {nid!r} has two choices called {ch['id']!r}")
+                seen.add(ch["id"])
+                target(nid, f"choice {ch['id']!r}", ch.get("next"))
+                for eff in ch.get("effects", []):
+                    if eff.get("var") not in variables or not isinstance(eff.get("delta"), int):
+                        fail(f"decision {nid!r}, choice {ch['id']!r}: bad effect {eff!r}")
+                for a in ch.get("assess", []):
+                    if a.get("verdict") not in VERDICTS or not isinstance(a.get("weight"), int):
+                        fail(f"decision {nid!r}, choice {ch['id']!r}: bad assessment {a!r}")
+        elif kind == "branch":
+            for case in node.get("cases", []):
+                if not isinstance(case.get("when"), dict):
+                    fail(f"branch {nid!r} has a case without a condition")
+                target(nid, "a case", case.get("next"))
+            target(nid, "else", node.get("else"))

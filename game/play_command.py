@@ -1,0 +1,126 @@
+"""``rightspath play``: in the terminal (--text), in a window, or headless through the real UI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.errors import UserError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_DIR = REPO_ROOT / "scenarios"
+MODES = ("learning", "assessment", "facilitated")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "play",
+        help="play a scenario (window, --text in the terminal, or --headless through the UI)",
+        description="Play scenarios. With no SCENARIO the window offers every bundled scenario; "
+        "--text and --headless play one. A SCENARIO is a .yaml draft (compiled on the fly) or a compiled .json.",
+    )
+    p.add_argument("scenario", nargs="*", help="scenario .yaml or compiled story .json (default: bundled)")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--text", action="store_true", help="play in the terminal")
+    how.add_argument("--headless", action="store_true", help="drive the real UI with synthetic input (no window)")
+    p.add_argument("--choices", help="comma-separated choice ids (or 1-based numbers) to play in order")
+    p.add_argument("--auto", action="store_true", help="choose at random (seeded by --seed)")
+    p.add_argument("--seed", type=int, default=0, help="random seed for --auto (default 0)")
+    p.add_argument("--mode", choices=MODES, default="learning")
+    p.add_argument("--screenshots", metavar="DIR", help="headless: save a PNG of every new screen into DIR")
+    p.add_argument("--trainee", default="", help="pseudonym or code given by the facilitator")
+    p.add_argument("--session", default="", help="session code")
+    p.add_argument("--lang", default="en", help="language code (default en)")
+    p.add_argument("--export", metavar="DIR", help="write the playthrough's exports into DIR")
+    p.add_argument("--formats", default="json,csv,xapi", help="export formats: json,csv,xapi")
+    p.add_argument("--session-key", help="sign exports with this session key (HMAC-SHA256)")
+    p.set_defaults(func=run)
+
+
+def bundled_scenarios() -> list[Path]:
+    return sorted(p for p in BUNDLED_DIR.glob("*.yaml") if p.is_file())
+
+
+def load_story(path: str | Path):
+    """A Story from a compiled .json or a .yaml draft; a UserError with diagnostics otherwise."""
+    from game.engine import Story, StoryError
+
+    path = Path(path)
+    if not path.exists():
+        raise UserError(f"{path}: no such file", 2)
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder; name a scenario file", 2)
+    if path.suffix.lower() == ".json":
+        try:
+            return Story.from_file(path)
+        except StoryError as exc:
+            raise UserError(str(exc), 1) from None
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise UserError(f"{path}: expected a scenario .yaml or a compiled story .json", 2)
+    from game.authoring.compiler import compile_path
+    from game.authoring.diagnostics import has_errors, render_text
+
+    story_dict, diagnostics = compile_path(path)
+    if story_dict is None or has_errors(diagnostics):
+        raise UserError(f"{path} has errors; fix them and try again:\n{render_text(diagnostics)}", 1)
+    return Story(story_dict, source=str(path))
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(s) for s in args.scenario] or bundled_scenarios()
+    if not paths:
+        raise UserError(f"no scenarios found in {BUNDLED_DIR}", 1)
+    if args.auto and args.choices:
+        raise UserError("use either --choices or --auto, not both", 2)
+    if (args.text or args.headless) and len(paths) != 1:
+        if args.scenario:
+            raise UserError("--text and --headless play one scenario at a time", 2)
+        paths = [p for p in paths if p.stem == "tutorial"] or paths[:1]
+    if args.headless and not (args.choices or args.auto):
+        raise UserError("--headless needs --choices or --auto", 2)
+    stories = [load_story(p) for p in paths]
+    choices = [c.strip() for c in args.choices.split(",") if c.strip()] if args.choices else None
+
+    if args.text:
+        return _play_text(stories[0], choices, args)
+    from game.ui import launch  # lazily: only the window and headless modes need pygame
+
+    if args.headless:
+        card = launch.play_headless(stories, args)
+        from game.textplay import format_scorecard
+
+        print(format_scorecard(card, stories[0]))
+        return 0
+    launch.play_window(stories, args)
+    return 0
+
+
+def _play_text(story, choices, args) -> int:
+    from game.engine import auto_choices
+    from game.textplay import format_scorecard, play_text
+
+    if args.auto:
+        choices = auto_choices(story, args.seed)
+    interactive = choices is None
+    if interactive and not sys.stdin.isatty() and sys.stdin.closed:
+        raise UserError("no input: pass --choices or --auto", 2)
+    run_ = play_text(story, choices=choices, mode=args.mode, seed=args.seed)
+    print(format_scorecard(run_.score(), story))
+    if args.export:
+        _export(run_, story, args)
+    return 0
+
+
+def _export(run_, story, args) -> None:
+    try:
+        from game.exports import build_record, folder_writer, write_exports
+    except ImportError:
+        raise UserError("exports are not available in this build", 2) from None
+    meta = {"trainee": args.trainee, "session": args.session, "mode": args.mode, "language": args.lang,
+            "session_key": args.session_key}
+    record = build_record(run_, story, meta)
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    for written in write_exports(record, formats, folder_writer(Path(args.export)),
+                                 session_key=args.session_key):
+        print(f"wrote {written}")
