@@ -53,7 +53,7 @@ def load_story(path: str | Path):
         raise UserError(f"{path}: is a folder; name a scenario file", 2)
     if path.suffix.lower() == ".json":
         try:
-            return Story.from_file(path)
+            return Story.from_file(path, verify_hash=True)
         except StoryError as exc:
             raise UserError(str(exc), 1) from None
     if path.suffix.lower() not in (".yaml", ".yml"):

@@ -187,7 +187,8 @@ def test_tampered_story_fails_hash_check():
     data = two_stage_story()
     data["nodes"]["d1"]["choices"][1]["assess"][0]["verdict"] = "upholds"
     with pytest.raises(StoryError, match="content hash"):
-        Story(data)
+        Story(data, verify_hash=True)
+    assert Story(data).hash == data["content_hash"]  # the fast path trusts the file
 
 
 @pytest.mark.parametrize("text", ["", "not json", "[1,2]", '{"format": "rightspath-story"}'])
