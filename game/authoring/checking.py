@@ -1,0 +1,93 @@
+"""Load, validate and lint one file: the pipeline every authoring command shares.
+
+The stages stop at the first one that fails (a file that is not YAML has no schema errors worth
+showing; a scenario with the wrong shape cannot be linted), so an author fixes things in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from game.authoring import lint, schema_errors
+from game.authoring.diagnostics import Diagnostic, apply_strict, did_you_mean, unique_sorted
+from game.authoring.models import Catalogue, Scenario
+from game.authoring.yamlload import LoadError, Loaded, load_file
+
+RIGHTS_FOLDER = "rights"
+
+
+@dataclass
+class Checked:
+    """The outcome of checking a file: the model when it got that far, and all diagnostics."""
+
+    path: str
+    loaded: Loaded | None = None
+    model: Scenario | Catalogue | None = None
+    catalogues: dict[str, Catalogue] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and not any(d.severity == "error" for d in self.diagnostics)
+
+
+def _load_and_validate(path: str, model_class):
+    """(loaded, model, diagnostics). Raises SourceError when the file cannot be read."""
+    try:
+        loaded = load_file(path)
+    except LoadError as exc:
+        return None, None, [exc.diagnostic]
+    try:
+        model = model_class.model_validate(loaded.data)
+    except ValidationError as exc:
+        return loaded, None, schema_errors.diagnostics_from(exc, loaded, model_class)
+    return loaded, model, []
+
+
+def check_catalogue(path: str) -> Checked:
+    result = Checked(str(path))
+    result.loaded, result.model, result.diagnostics = _load_and_validate(str(path), Catalogue)
+    if result.model is not None:
+        result.diagnostics += lint.lint_catalogue(result.model, result.loaded)
+    result.diagnostics = unique_sorted(result.diagnostics)
+    return result
+
+
+def catalogue_path(scenario_path: str, catalogue_id: str) -> Path:
+    return Path(scenario_path).parent / RIGHTS_FOLDER / f"{catalogue_id}.yaml"
+
+
+def check_scenario(path: str, *, strict: bool = False) -> Checked:
+    """Everything about one scenario file. Catalogues are read from ``rights/`` beside it."""
+    result = Checked(str(path))
+    result.loaded, model, result.diagnostics = _load_and_validate(str(path), Scenario)
+    if model is None:
+        return result
+    catalogues: dict[str, Catalogue] | None = {}
+    for i, catalogue_id in enumerate(model.rights):
+        cat_path = catalogue_path(path, catalogue_id)
+        if not cat_path.is_file():
+            folder = cat_path.parent
+            present = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+            line, col = result.loaded.pos(("rights", i))
+            result.diagnostics.append(Diagnostic(
+                str(path), line, col, "error", "E311", f"no rights catalogue '{catalogue_id}' (looked for {cat_path})",
+                did_you_mean(catalogue_id, present) or (f"catalogues here: {', '.join(present)}" if present
+                                                        else "put the catalogue in a 'rights' folder beside the scenario")))
+            catalogues = None
+            continue
+        checked = check_catalogue(str(cat_path))
+        if checked.ok and catalogues is not None:
+            catalogues[catalogue_id] = checked.model
+        else:
+            # The catalogue's own problems are reported against its own file.
+            result.diagnostics += checked.diagnostics
+            catalogues = None
+    result.diagnostics += lint.lint_scenario(model, result.loaded, catalogues)
+    result.model = model
+    result.catalogues = catalogues or {}
+    result.diagnostics = unique_sorted(apply_strict(result.diagnostics, strict))
+    return result

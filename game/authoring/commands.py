@@ -1,0 +1,218 @@
+"""Authoring sub-commands: validate (lint), compile, stats, graph, schema (docs/CONTRACTS.md §8).
+
+Only the standard library is imported at the top so ``rightspath --help`` stays quick; each
+command imports the authoring modules when it runs. Every user mistake becomes a UserError or a
+diagnostic: exit 1 for invalid content, 2 for wrong usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from game.errors import UserError
+
+SKIP_FOLDERS = {"rights", "schema"}
+
+
+def register(sub) -> None:
+    for name, help_text in (("validate", "check scenario files and rights catalogues"),
+                            ("lint", "same as validate")):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders of them")
+        p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+        p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("compile", help="compile a scenario to story JSON")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("-o", "--output", metavar="OUT.json", help="where to write (default: standard output)")
+    p.add_argument("--strict", action="store_true", help="refuse to compile when there are warnings")
+    p.set_defaults(func=cmd_compile)
+
+    p = sub.add_parser("stats", help="print figures about a scenario")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("graph", help="draw a scenario as a Mermaid flowchart")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
+    p.set_defaults(func=cmd_graph)
+
+    p = sub.add_parser("schema", help="write the JSON Schema for scenario (or catalogue) files")
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
+    p.add_argument("--rights", action="store_true", help="the rights catalogue schema instead")
+    p.set_defaults(func=cmd_schema)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def _is_catalogue(path: Path) -> bool:
+    return path.parent.name == "rights"
+
+
+def collect(paths: list[str]) -> list[Path]:
+    """Files named, plus every *.yaml under named folders (rights/ files count as catalogues)."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_FOLDERS and not d.startswith("."))
+                found += [Path(root) / n for n in sorted(names) if n.endswith((".yaml", ".yml"))]
+            rights = path / "rights"
+            if rights.is_dir():
+                found += sorted(p for p in rights.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                raise UserError(f"{raw}: no .yaml files in this folder", 2)
+            files += found
+        elif path.exists():
+            if not path.is_file():
+                raise UserError(f"{raw}: not a regular file", 2)
+            files.append(path)
+        else:
+            raise UserError(f"{raw}: no such file or folder", 2)
+    unique = []
+    for f in files:
+        if f not in unique:
+            unique.append(f)
+    return unique
+
+
+def _check(path: Path, strict: bool):
+    from game.authoring.checking import check_catalogue, check_scenario
+    from game.authoring.diagnostics import apply_strict
+    from game.authoring.yamlload import SourceError
+
+    try:
+        if _is_catalogue(path):
+            result = check_catalogue(str(path))
+            result.diagnostics = apply_strict(result.diagnostics, strict)
+            return result
+        return check_scenario(str(path), strict=strict)
+    except SourceError as exc:
+        raise UserError(str(exc), 2) from None
+
+
+def _write(text: str, output: str | None) -> None:
+    """Write to a file atomically (a failed write leaves the old file), or to standard output."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise UserError(f"{output}: is a folder; give a file name", 2)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"{output}: the folder {folder} does not exist", 2)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if "tmp" in locals() and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise UserError(f"{output}: cannot write it ({exc.strerror or exc})", 2) from None
+
+
+def _report(diagnostics, stream=sys.stderr) -> None:
+    from game.authoring.diagnostics import render_text
+
+    if diagnostics:
+        print(render_text(diagnostics), file=stream)
+
+
+def _scenario_model(args):
+    """A schema-valid model for stats and graph (lint errors are reported, not fatal)."""
+    result = _check(Path(args.scenario), False)
+    if _is_catalogue(Path(args.scenario)) or result.model is None:
+        _report(result.diagnostics)
+        raise UserError(f"{args.scenario}: not a valid scenario (see above)", 1)
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    _report(result.diagnostics)
+    return result.model, 1 if errors else 0
+
+
+def _require_file(raw: str) -> None:
+    path = Path(raw)
+    if not path.exists():
+        raise UserError(f"{raw}: no such file", 2)
+    if not path.is_file():
+        raise UserError(f"{raw}: not a file", 2)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+def cmd_validate(args) -> int:
+    import json
+
+    from game.authoring.diagnostics import render_text, unique_sorted
+
+    files = collect(args.paths)
+    diagnostics = []
+    for path in files:
+        diagnostics += _check(path, args.strict).diagnostics
+    diagnostics = unique_sorted(diagnostics)  # a broken catalogue is seen by each scenario using it
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if args.format == "json":
+        print(json.dumps({"files": [str(f) for f in files], "errors": errors, "warnings": warnings,
+                          "diagnostics": [d.to_dict() for d in diagnostics]}, ensure_ascii=False, indent=2))
+    else:
+        if diagnostics:
+            print(render_text(diagnostics))
+        print(f"checked {len(files)} file{'s' * (len(files) != 1)}: {errors} error{'s' * (errors != 1)}, "
+              f"{warnings} warning{'s' * (warnings != 1)}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_compile(args) -> int:
+    from game.authoring.compiler import compile_path, to_bytes
+    from game.authoring.yamlload import SourceError
+
+    _require_file(args.scenario)
+    try:
+        story, diagnostics = compile_path(args.scenario, strict=args.strict)
+    except SourceError as exc:
+        raise UserError(str(exc), 2) from None
+    _report(diagnostics)
+    if story is None:
+        raise UserError(f"{args.scenario}: not compiled; fix the errors above", 1)
+    _write(to_bytes(story).decode("utf-8"), args.output)
+    if args.output and args.output != "-":
+        print(f"wrote {args.output} ({len(story['nodes'])} nodes, {story['content_hash'][:19]}...)", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    import json
+
+    from game.authoring.stats import render_stats, scenario_stats
+
+    _require_file(args.scenario)
+    model, code = _scenario_model(args)
+    stats = scenario_stats(model)
+    print(json.dumps(stats, indent=2, ensure_ascii=False) if args.json else render_stats(stats))
+    return code
+
+
+def cmd_graph(args) -> int:
+    from game.authoring.graph import mermaid
+
+    _require_file(args.scenario)
+    model, code = _scenario_model(args)
+    _write(mermaid(model), args.output)
+    return code
+
+
+def cmd_schema(args) -> int:
+    from game.authoring.schema import schema_text
+
+    _write(schema_text(rights=args.rights), args.output)
+    return 0
+

@@ -1,0 +1,147 @@
+"""Lower a checked scenario into the story JSON the runtime reads (docs/CONTRACTS.md §5).
+
+The runtime never sees authoring concepts: conditions arrive as trees, decisions carry their
+location, only the rights the scenario cites are copied (with their citation strings), and
+every line has its translation id. Output bytes depend on the input only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game import __version__
+from game.authoring.checking import check_scenario
+from game.authoring.diagnostics import Diagnostic
+from game.authoring.models import Branch, Catalogue, Decision, Ending, Scenario, Scene
+from game.engine import conditions, story as story_format, vocab
+from game.errors import UserError
+
+DEFAULT_LOCATION = "office"
+
+
+def citation(right_id: str, catalogue: Catalogue) -> str:
+    """'Art. 20(b) Directive 2012/29/EU'; a prefixed id drops its prefix ('2011/36:14(2)' -> 'Art. 14(2) ...')."""
+    article = right_id[len(catalogue.prefix):] if catalogue.prefix and right_id.startswith(catalogue.prefix) else right_id
+    return f"Art. {article} {catalogue.instrument}"
+
+
+def _tree(text: str | None):
+    return None if text is None else conditions.parse(text)
+
+
+def _scene(scenario: Scenario, node: Scene) -> dict:
+    lines = []
+    for n, line in enumerate(node.lines):
+        suffix = line.id if line.id else f"line{n}"
+        lines.append({"tid": f"{scenario.id}:{node.id}:{suffix}", "speaker": line.speaker,
+                      "mood": line.mood or "neutral", "text": line.text})
+    return {"kind": "scene", "stage": node.stage, "location": node.location, "lines": lines, "next": node.next}
+
+
+def _decision(node: Decision, location: str) -> dict:
+    choices = []
+    for choice in node.choices:
+        choices.append({
+            "id": choice.id,
+            "text": choice.text,
+            "next": choice.next,
+            "effects": [{"var": var, "delta": delta} for var, delta in choice.effects.items()],
+            "assess": [{"right": a.right, "verdict": a.verdict, "weight": a.weight} for a in choice.assess],
+            "feedback": choice.feedback,
+            "show_if": _tree(choice.show_if),
+            "enable_if": _tree(choice.enable_if),
+        })
+    return {"kind": "decision", "stage": node.stage, "role": node.role, "location": node.location or location,
+            "prompt": node.prompt, "discuss": list(node.discuss), "choices": choices}
+
+
+def _branch(node: Branch) -> dict:
+    return {"kind": "branch", "stage": node.stage,
+            "cases": [{"when": _tree(c.when), "next": c.next} for c in node.cases], "else": node.else_}
+
+
+def _ending(node: Ending) -> dict:
+    return {"kind": "ending", "stage": node.stage, "outcome": node.outcome, "title": node.title, "text": node.text}
+
+
+def build_story(scenario: Scenario, catalogues: dict[str, Catalogue]) -> dict:
+    """The story dict for a scenario that passed every check."""
+    nodes: dict[str, dict] = {}
+    location = DEFAULT_LOCATION
+    cited: set[str] = set()
+    for node in scenario.nodes:
+        if isinstance(node, Scene):
+            location = node.location  # a decision inherits the nearest preceding scene's place
+            nodes[node.id] = _scene(scenario, node)
+        elif isinstance(node, Decision):
+            nodes[node.id] = _decision(node, location)
+            cited.update(a.right for c in node.choices for a in c.assess)
+        elif isinstance(node, Branch):
+            nodes[node.id] = _branch(node)
+        else:
+            nodes[node.id] = _ending(node)
+    rights = {}
+    for catalogue_id in scenario.rights:
+        catalogue = catalogues[catalogue_id]
+        for right in catalogue.rights:
+            if right.id in cited and right.id not in rights:
+                rights[right.id] = {"title": right.title, "text": right.text,
+                                    "citation": citation(right.id, catalogue), "instrument": catalogue.instrument}
+    used_stages = {node.stage for node in scenario.nodes}
+    story = {
+        "format": story_format.FORMAT,
+        "format_version": story_format.FORMAT_VERSION,
+        "min_reader_version": 1,
+        "compiler": f"rightspath {__version__}",
+        "scenario": {
+            "id": scenario.id, "version": scenario.version, "language": scenario.language,
+            "title": scenario.title, "summary": scenario.summary, "content_warning": scenario.content_warning,
+            "duration_minutes": scenario.duration_minutes, "mastery": scenario.mastery,
+            "stages": [s for s in vocab.STAGES if s in used_stages], "catalogues": list(scenario.rights),
+        },
+        "characters": {cid: {"name": c.name, "portrait": c.portrait, "moods": list(c.moods)}
+                       for cid, c in scenario.characters.items()},
+        "variables": {name: {"start": v.start, "min": v.min, "max": v.max, "label": v.label, "shown": v.shown}
+                      for name, v in scenario.variables.items()},
+        "rights": rights,
+        "start": scenario.start,
+        "order": [node.id for node in scenario.nodes],
+        "nodes": nodes,
+    }
+    story["content_hash"] = story_format.content_hash(story)
+    return story
+
+
+def to_bytes(story: dict) -> bytes:
+    """The compiled file: canonical JSON (sorted keys, compact, UTF-8) and a trailing newline."""
+    return (story_format.canonical_json(story) + "\n").encode("utf-8")
+
+
+def compile_path(path: str, *, strict: bool = False) -> tuple[dict | None, list[Diagnostic]]:
+    """Check a scenario file and compile it. The story is None when any error was found.
+
+    Raises yamlload.SourceError when the file cannot be read at all.
+    """
+    checked = check_scenario(str(path), strict=strict)
+    if not checked.ok:
+        return None, checked.diagnostics
+    return build_story(checked.model, checked.catalogues), checked.diagnostics
+
+
+def load_story_from_yaml(path: str | Path):
+    """Compile a scenario in memory and return an engine Story (for play and other tools).
+
+    Raises game.errors.UserError (exit code 1, or 2 when the file cannot be read) with the
+    diagnostics as its message.
+    """
+    from game.authoring.yamlload import SourceError
+    from game.engine import Story
+
+    try:
+        story, diagnostics = compile_path(str(path))
+    except SourceError as exc:
+        raise UserError(str(exc), 2) from None
+    if story is None:
+        errors = [d.render() for d in diagnostics if d.severity == "error"]
+        raise UserError(f"{path} has {len(errors)} error(s):\n" + "\n".join(errors), 1)
+    return Story.from_json(to_bytes(story).decode("utf-8"), source=str(path))

@@ -1,0 +1,398 @@
+"""Whole-scenario checks that a schema cannot express (docs/CONTRACTS.md §7, codes E3xx and W4xx).
+
+Runs on a scenario that already passed the schema, so every field has the right type; what is
+left are references between parts (next targets, speakers, variables, right ids), the shape of
+the graph (reachability, dead ends, branch loops) and warnings about content (ranges, stage
+order, choices nobody assesses).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+
+from game.authoring.diagnostics import Diagnostic, did_you_mean, one_of
+from game.authoring.models import RESERVED_NAMES, Branch, Catalogue, Decision, Ending, Scenario, Scene
+from game.authoring.yamlload import Loaded
+from game.engine import conditions, vocab
+
+STAGE_INDEX = {stage: i for i, stage in enumerate(vocab.STAGES)}
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    where: tuple  # data path of the value that names the target
+    choice: str | None = None  # the choice id for decision edges, the case label for branches
+
+
+def edges_of(index: int, node) -> list[Edge]:
+    base = ("nodes", index)
+    if isinstance(node, Scene):
+        return [Edge(node.id, node.next, base + ("next",))]
+    if isinstance(node, Decision):
+        return [Edge(node.id, c.next, base + ("choices", j, "next"), c.id) for j, c in enumerate(node.choices)]
+    if isinstance(node, Branch):
+        out = [Edge(node.id, c.next, base + ("cases", j, "next"), f"case {j + 1}") for j, c in enumerate(node.cases)]
+        out.append(Edge(node.id, node.else_, base + ("else",), "else"))
+        return out
+    return []
+
+
+class _Linter:
+    def __init__(self, scenario: Scenario, loaded: Loaded, catalogues: dict[str, Catalogue] | None):
+        self.s = scenario
+        self.loaded = loaded
+        self.catalogues = catalogues
+        self.out: list[Diagnostic] = []
+        self.first_index: dict[str, int] = {}
+        for i, node in enumerate(scenario.nodes):
+            self.first_index.setdefault(node.id, i)
+        self.nodes = {nid: scenario.nodes[i] for nid, i in self.first_index.items()}
+
+    def report(self, path: tuple, code: str, message: str, hint: str | None = None, *, key: bool = False,
+               shift: int | None = None) -> None:
+        line, col = self.loaded.key(path) if key else self.loaded.pos(path)
+        if shift is not None:
+            col += shift
+        severity = "warning" if code.startswith("W") else "error"
+        self.out.append(Diagnostic(self.loaded.path, line, col, severity, code, message, hint))
+
+    # -- the checks ----------------------------------------------------------------------------
+    def run(self) -> list[Diagnostic]:
+        self.check_meta()
+        self.check_ids()
+        self.check_targets()
+        self.check_graph()
+        self.check_lines()
+        self.check_choices_and_conditions()
+        self.check_rights()
+        self.check_ranges()
+        self.check_stage_order()
+        return self.out
+
+    def check_meta(self) -> None:
+        stem = FilePath(self.loaded.path).stem
+        if self.loaded.path not in ("<text>",) and self.s.id != stem:
+            self.report(("id",), "E203", f"the scenario id '{self.s.id}' differs from the file name '{stem}.yaml'",
+                        f"rename the file to '{self.s.id}.yaml' or set 'id: {stem}'")
+        for name in self.s.variables:
+            if name in RESERVED_NAMES:
+                self.report(("variables", name), "E203", f"'{name}' is a word of the condition language and "
+                            "cannot name a variable", "choose another name", key=True)
+        if "narrator" in self.s.characters:
+            self.report(("characters", "narrator"), "E203", "'narrator' is built in and cannot be a character id",
+                        "remove this character; lines with 'speaker: narrator' need no character", key=True)
+
+    def check_ids(self) -> None:
+        for i, node in enumerate(self.s.nodes):
+            first = self.first_index[node.id]
+            if first != i:
+                line = self.loaded.pos(("nodes", first, "id"))[0]
+                self.report(("nodes", i, "id"), "E302", f"the node id '{node.id}' is used twice (first at line {line})",
+                            "give each node its own id")
+            if isinstance(node, Decision):
+                self._unique([c.id for c in node.choices], ("nodes", i, "choices"), "choice id", "id")
+            if isinstance(node, Scene):
+                self._unique([ln.id for ln in node.lines], ("nodes", i, "lines"), "line id", "id")
+
+    def _unique(self, ids: list, base: tuple, what: str, key: str) -> None:
+        seen: dict[str, int] = {}
+        for j, value in enumerate(ids):
+            if value is None:
+                continue
+            if value in seen:
+                line = self.loaded.pos(base + (seen[value], key))[0]
+                self.report(base + (j, key), "E302", f"the {what} '{value}' is used twice here (first at line {line})",
+                            f"give each one its own {what}")
+            else:
+                seen[value] = j
+
+    def all_edges(self) -> list[Edge]:
+        out = []
+        for i, node in enumerate(self.s.nodes):
+            if self.first_index[node.id] == i:
+                out.extend(edges_of(i, node))
+        return out
+
+    def check_targets(self) -> None:
+        ids = list(self.nodes)
+        if self.s.start not in self.nodes:
+            self.report(("start",), "E301", f"start names '{self.s.start}', which is not a node",
+                        did_you_mean(self.s.start, ids) or "name the first node's id")
+        for edge in self.all_edges():
+            if edge.target not in self.nodes:
+                self.report(edge.where, "E301", f"'{edge.target}' is not a node (named by node '{edge.source}')",
+                            did_you_mean(edge.target, ids) or "add a node with this id, or fix the name")
+
+    def check_graph(self) -> None:
+        if self.s.start not in self.nodes:
+            return  # everything would look unreachable; E301 already says why
+        forward: dict[str, list[str]] = {nid: [] for nid in self.nodes}
+        backward: dict[str, list[str]] = {nid: [] for nid in self.nodes}
+        for edge in self.all_edges():
+            if edge.target in self.nodes:
+                forward[edge.source].append(edge.target)
+                backward[edge.target].append(edge.source)
+        reached = _reach([self.s.start], forward)
+        endings = [nid for nid, n in self.nodes.items() if isinstance(n, Ending)]
+        finishing = _reach(endings, backward)
+        for nid, node in self.nodes.items():
+            where = ("nodes", self.first_index[nid], "id")
+            if nid not in reached:
+                if isinstance(node, Ending):
+                    self.report(where, "E306", f"no path from start leads to the ending '{nid}'",
+                                "point a 'next' at it, or remove it")
+                else:
+                    self.report(where, "E303", f"no path from start leads to node '{nid}'",
+                                "point a 'next' at it, or remove it")
+            elif not isinstance(node, Ending) and nid not in finishing:
+                self.report(where, "E304", f"no ending can be reached from node '{nid}'",
+                            "every path must lead to a node of kind 'ending'")
+        for cycle in _branch_cycles(self.nodes, forward):
+            first = min(cycle, key=lambda nid: self.first_index[nid])
+            loop = " -> ".join(cycle + [cycle[0]])
+            self.report(("nodes", self.first_index[first], "id"), "E304",
+                        f"the branch nodes {loop} form a loop with no scene or decision in between; "
+                        "a run that enters it never leaves", "send one of the branches on to a scene or decision")
+
+    def check_lines(self) -> None:
+        speakers = ["narrator", *self.s.characters]
+        for i, node in enumerate(self.s.nodes):
+            if not isinstance(node, Scene):
+                continue
+            for j, line in enumerate(node.lines):
+                path = ("nodes", i, "lines", j)
+                if line.speaker != "narrator" and line.speaker not in self.s.characters:
+                    self.report(path + ("speaker",), "E310", f"'{line.speaker}' is not a character",
+                                did_you_mean(line.speaker, speakers) or f"known speakers: {one_of(speakers)}")
+                    continue
+                character = self.s.characters.get(line.speaker)
+                if character and line.mood and line.mood not in character.moods:
+                    self.report(path + ("mood",), "E310",
+                                f"{character.name} has no mood '{line.mood}' (moods: {one_of(character.moods)})",
+                                did_you_mean(line.mood, character.moods)
+                                or f"add '{line.mood}' to the moods of '{line.speaker}'")
+
+    def check_choices_and_conditions(self) -> None:
+        for i, node in enumerate(self.s.nodes):
+            base = ("nodes", i)
+            if isinstance(node, Decision):
+                for j, choice in enumerate(node.choices):
+                    cpath = base + ("choices", j)
+                    for var in choice.effects:
+                        if var not in self.s.variables:
+                            self.report(cpath + ("effects", var), "E308", f"'{var}' is not a variable",
+                                        self._var_hint(var), key=True)
+                    for key in ("show_if", "enable_if"):
+                        text = getattr(choice, key)
+                        if text is not None:
+                            self.check_condition(text, cpath + (key,))
+                    if not choice.assess:
+                        self.report(cpath, "W403", f"choice '{choice.id}' of node '{node.id}' assesses no right",
+                                    "add an 'assess' entry, so the choice counts in the score")
+            elif isinstance(node, Branch):
+                for j, case in enumerate(node.cases):
+                    self.check_condition(case.when, base + ("cases", j, "when"))
+
+    def _var_hint(self, name: str) -> str:
+        return did_you_mean(name, self.s.variables) or (
+            f"declare it under 'variables:'" + (f" (known: {one_of(self.s.variables)})" if self.s.variables else ""))
+
+    def check_condition(self, text: str, path: tuple) -> None:
+        shift = self.loaded.text_shift.get(path)
+        try:
+            tree = conditions.parse(text)
+        except conditions.ConditionError as exc:
+            self.report(path, "E309", f"the condition '{text}' does not parse: {exc.message}",
+                        "conditions look like 'trust >= 50 and not visited(court-visit)'",
+                        shift=None if shift is None else shift + exc.offset)
+            return
+        for var in sorted(conditions.variables(tree)):
+            if var not in self.s.variables:
+                self.report(path, "E308", f"the condition '{text}' reads '{var}', which is not a variable",
+                            self._var_hint(var), shift=self._offset(text, var, shift))
+        for nid in sorted(conditions.node_refs(tree)):
+            if nid not in self.nodes:
+                self.report(path, "E301", f"the condition '{text}' names '{nid}', which is not a node",
+                            did_you_mean(nid, self.nodes) or "name a node id", shift=self._offset(text, nid, shift))
+        for nid, cid in sorted(conditions.choice_refs(tree)):
+            node = self.nodes.get(nid)
+            if isinstance(node, Decision) and cid not in {c.id for c in node.choices}:
+                self.report(path, "E301", f"the condition '{text}' names choice '{cid}', which node '{nid}' lacks",
+                            did_you_mean(cid, [c.id for c in node.choices]) or "name one of its choices",
+                            shift=self._offset(text, cid, shift))
+            elif node is not None and not isinstance(node, Decision):
+                self.report(path, "E301", f"the condition '{text}' asks chose() about '{nid}', which is not a decision",
+                            "chose() takes a decision id and one of its choice ids", shift=self._offset(text, nid, shift))
+
+    @staticmethod
+    def _offset(text: str, word: str, shift: int | None) -> int | None:
+        if shift is None:
+            return None
+        found = text.find(word)
+        return shift + max(found, 0)
+
+    def check_rights(self) -> None:
+        if self.catalogues is None:
+            return  # a listed catalogue is missing or broken: E311 or its own errors say so
+        known = {r.id for cat in self.catalogues.values() for r in cat.rights}
+        for i, node in enumerate(self.s.nodes):
+            if not isinstance(node, Decision):
+                continue
+            for j, choice in enumerate(node.choices):
+                for k, item in enumerate(choice.assess):
+                    if item.right not in known:
+                        path = ("nodes", i, "choices", j, "assess", k, "right")
+                        names = ", ".join(self.catalogues)
+                        self.report(path, "E307", f"'{item.right}' is not a right in {names}",
+                                    did_you_mean(item.right, known) or "cite an id exactly as the catalogue lists it")
+
+    def check_ranges(self) -> None:
+        """W401, kept simple on purpose.
+
+        A delta warns when it is larger than the variable's whole range (it always clamps), or
+        when it is the first change to that variable on some path from start and already pushes
+        the start value out of range. Later changes depend on the path taken, which a quick
+        static check cannot know; the engine clamps them either way.
+        """
+        decisions = [(i, n) for i, n in enumerate(self.s.nodes) if isinstance(n, Decision)]
+        for var, spec in self.s.variables.items():
+            span = spec.max - spec.min
+            first_reach = self._reach_without_effect_on(var) if self.s.start in self.nodes else set()
+            for i, node in decisions:
+                for j, choice in enumerate(node.choices):
+                    if var not in choice.effects:
+                        continue
+                    delta = choice.effects[var]
+                    path = ("nodes", i, "choices", j, "effects", var)
+                    if abs(delta) > span:
+                        self.report(path, "W401", f"the change {delta:+d} to '{var}' is larger than its whole range "
+                                    f"({spec.min}..{spec.max})", "use a smaller change; it is clamped anyway")
+                    elif node.id in first_reach and not spec.min <= spec.start + delta <= spec.max:
+                        self.report(path, "W401", f"'{var}' starts at {spec.start}, so {delta:+d} here takes it to "
+                                    f"{spec.start + delta}, outside {spec.min}..{spec.max}",
+                                    "the engine clamps it; make the change smaller if the size matters")
+
+    def _reach_without_effect_on(self, var: str) -> set[str]:
+        # Nodes reachable from start along paths on which no choice has changed ``var`` yet.
+        seen = {self.s.start}
+        queue = deque([self.s.start])
+        while queue:
+            nid = queue.popleft()
+            node = self.nodes[nid]
+            for edge in edges_of(self.first_index[nid], node):
+                if isinstance(node, Decision):
+                    choice = next(c for c in node.choices if c.id == edge.choice)
+                    if var in choice.effects:
+                        continue
+                if edge.target in self.nodes and edge.target not in seen:
+                    seen.add(edge.target)
+                    queue.append(edge.target)
+        return seen
+
+    def check_stage_order(self) -> None:
+        reported = set()
+        for edge in self.all_edges():
+            target = self.nodes.get(edge.target)
+            source = self.nodes[edge.source]
+            if target is None or (edge.source, edge.target) in reported:
+                continue
+            if STAGE_INDEX[target.stage] < STAGE_INDEX[source.stage]:
+                reported.add((edge.source, edge.target))
+                self.report(edge.where, "W402", f"node '{edge.target}' ({target.stage}) comes after node "
+                            f"'{edge.source}' ({source.stage}), which is later in the child's journey",
+                            "check the stages; a loop back is fine if it is meant")
+
+
+def _reach(starts: list[str], graph: dict[str, list[str]]) -> set[str]:
+    seen = set(starts)
+    queue = deque(starts)
+    while queue:
+        for nxt in graph[queue.popleft()]:
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def _branch_cycles(nodes: dict, forward: dict[str, list[str]]) -> list[list[str]]:
+    """Cycles made only of branch nodes (Tarjan's strongly connected components, iteratively)."""
+    graph = {nid: [t for t in forward[nid] if isinstance(nodes[t], Branch)]
+             for nid, n in nodes.items() if isinstance(n, Branch)}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    cycles = []
+    counter = 0
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            nid, child = work.pop()
+            if child == 0:
+                index[nid] = low[nid] = counter
+                counter += 1
+                stack.append(nid)
+                on_stack.add(nid)
+            targets = graph[nid]
+            if child < len(targets):
+                work.append((nid, child + 1))
+                nxt = targets[child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[nid] = min(low[nid], index[nxt])
+                continue
+            if low[nid] == index[nid]:
+                component = []
+                while True:
+                    top = stack.pop()
+                    on_stack.discard(top)
+                    component.append(top)
+                    if top == nid:
+                        break
+                if len(component) > 1 or nid in graph[nid]:
+                    cycles.append(list(reversed(component)))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[nid])
+    return cycles
+
+
+def lint_scenario(scenario: Scenario, loaded: Loaded, catalogues: dict[str, Catalogue] | None) -> list[Diagnostic]:
+    """All E3xx/W4xx diagnostics for a schema-valid scenario. ``catalogues`` None skips right ids."""
+    return _Linter(scenario, loaded, catalogues).run()
+
+
+def lint_catalogue(catalogue: Catalogue, loaded: Loaded) -> list[Diagnostic]:
+    out = []
+
+    def report(path, code, message, hint=None):
+        line, col = loaded.pos(path)
+        out.append(Diagnostic(loaded.path, line, col, "error", code, message, hint))
+
+    stem = FilePath(loaded.path).stem
+    if loaded.path != "<text>" and catalogue.id != stem:
+        report(("id",), "E203", f"the catalogue id '{catalogue.id}' differs from the file name '{stem}.yaml'",
+               f"rename the file to '{catalogue.id}.yaml' or set 'id: {stem}'")
+    first: dict[str, int] = {}
+    for k, right in enumerate(catalogue.rights):
+        if right.id in first:
+            line = loaded.pos(("rights", first[right.id], "id"))[0]
+            report(("rights", k, "id"), "E302", f"the right id '{right.id}' is listed twice (first at line {line})",
+                   "merge the two entries")
+        else:
+            first[right.id] = k
+        if catalogue.prefix and not right.id.startswith(catalogue.prefix):
+            report(("rights", k, "id"), "E204", f"'{right.id}' lacks this catalogue's prefix '{catalogue.prefix}'",
+                   f"write it as '{catalogue.prefix}{right.id}'")
+    for k, right in enumerate(catalogue.rights):
+        if right.parent is not None and right.parent not in first:
+            report(("rights", k, "parent"), "E307", f"the parent '{right.parent}' is not a right in this catalogue",
+                   did_you_mean(right.parent, first) or "name an article or paragraph listed in this file")
+    return out

@@ -1,0 +1,383 @@
+"""Safe, bounded YAML loading that remembers where every key and value came from.
+
+We build plain Python data straight from PyYAML's event stream instead of using ``yaml.load``:
+that lets us refuse hostile input while reading it (depth, alias expansion), treat a repeated key
+as an error rather than silently keeping the last one, and record a (line, col) for every path so
+diagnostics can point at the author's text. Only the safe scalar types are constructed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from game.authoring.diagnostics import Diagnostic
+
+MAX_BYTES = 2 * 1024 * 1024  # scenarios are a few hundred KB; 2 MB leaves ample room
+MAX_DEPTH = 40  # a scenario nests about 7 levels deep
+MAX_ALIAS_NODES = 1000  # values an alias may copy in, summed over all aliases
+
+Path = tuple  # ("nodes", 3, "choices", 0, "next")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same events, faster
+_constructor = yaml.constructor.SafeConstructor()
+_SAFE_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class LoadError(Exception):
+    """The file could not be turned into data; ``diagnostic`` says where and why."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.render())
+        self.diagnostic = diagnostic
+
+
+class SourceError(Exception):
+    """The file could not be read at all (missing, a folder, no permission): a usage problem."""
+
+
+@dataclass
+class Loaded:
+    """Plain data plus where each part of it was written (1-based line and column)."""
+
+    path: str
+    data: Any
+    value_pos: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Where the text of a single-line scalar starts relative to its mark (1 after a quote), so a
+    # column inside a condition string can be turned into a column in the file.
+    text_shift: dict[Path, int] = field(default_factory=dict)
+
+    def pos(self, path: Path) -> tuple[int, int]:
+        """Position of the value at ``path``, or of the nearest enclosing value that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.value_pos:
+                return self.value_pos[path]
+            path = path[:-1]
+        return self.value_pos.get((), (1, 1))
+
+    def key(self, path: Path) -> tuple[int, int]:
+        """Position of the key that introduces ``path`` (falls back to the value's position)."""
+        path = tuple(path)
+        if path in self.key_pos:
+            return self.key_pos[path]
+        return self.pos(path)
+
+
+def read_source(path: str) -> bytes:
+    """Read a file's bytes, refusing big files before reading them (E103)."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if os.path.isdir(path):
+        raise SourceError(f"{path}: is a folder, not a file")
+    if size > MAX_BYTES:
+        raise LoadError(_too_large(path, size))
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # a pipe or device may not report its size
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise LoadError(_too_large(path, len(raw)))
+    return raw
+
+
+def _too_large(path: str, size: int) -> Diagnostic:
+    return Diagnostic(
+        path, 1, 1, "error", "E103",
+        f"the file is {size / 1_048_576:.1f} MB; scenario files may be at most {MAX_BYTES // 1_048_576} MB",
+        "split the scenario into several files, or check that this is the file you meant",
+    )
+
+
+def load_file(path: str) -> Loaded:
+    """Read and load one YAML file. Raises SourceError or LoadError."""
+    return load_bytes(read_source(path), path)
+
+
+def load_bytes(raw: bytes, path: str = "<text>") -> Loaded:
+    if len(raw) > MAX_BYTES:
+        raise LoadError(_too_large(path, len(raw)))
+    return load_text(_decode(raw, path), path)
+
+
+def _decode(raw: bytes, path: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(Diagnostic(path, 1, 1, "error", "E107", "the file is saved as UTF-16, not UTF-8",
+                                   "save it again with the UTF-8 encoding (most editors offer it under 'Save as')"))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise LoadError(Diagnostic(
+            path, line, col, "error", "E107",
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8 text",
+            "save the file with the UTF-8 encoding; text pasted from a word processor is a common cause",
+        )) from None
+
+
+def load_text(text: str, path: str = "<text>") -> Loaded:
+    """Turn YAML text into data with positions. Raises LoadError."""
+    builder = _Builder(path)
+    loader = _Loader(text)
+    try:
+        builder.run(loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "the YAML could not be read"
+        raise LoadError(Diagnostic(path, line, col, "error", "E101", f"YAML syntax: {problem}",
+                                   _syntax_hint(problem))) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        raise LoadError(Diagnostic(path, line, col, "error", "E107",
+                                   f"the character U+{exc.character:04X} is not allowed in YAML text",
+                                   "delete it; it is often an invisible control character from a copy-paste")) from None
+    except yaml.YAMLError as exc:  # e.g. the C parser's reader errors, which carry no mark
+        raise LoadError(Diagnostic(path, 1, 1, "error", "E101", f"YAML syntax: {exc}", None)) from None
+    finally:
+        loader.dispose()
+    loaded = builder.result
+    if not isinstance(loaded.data, dict):
+        kind = "empty" if loaded.data is None else f"a {_kind_name(loaded.data)}"
+        raise LoadError(Diagnostic(path, 1, 1, "error", "E106", f"the file is {kind}, but it must be a mapping of keys",
+                                   "start the file with keys such as 'id: my-scenario' at the left margin"))
+    return loaded
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_hint(problem: str) -> str | None:
+    if "tab" in problem:
+        return "indent with spaces, never tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted, e.g. text: \"Note: ...\""
+    if "could not find expected ':'" in problem:
+        return "each line of a mapping needs 'key: value'; check the quotes and the indentation above"
+    if "found character" in problem and "cannot start any token" in problem:
+        return "quote values that start with special characters such as ` @ or %"
+    if "undefined alias" in problem:
+        return "an alias *name needs an anchor &name defined earlier in the file"
+    return "check the indentation and the quotes on this line and the one above"
+
+
+def _kind_name(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "piece of text"
+    return type(value).__name__
+
+
+class _Anchored:
+    """A finished anchored value and the number of values inside it (what one alias copies in)."""
+
+    __slots__ = ("value", "size")
+
+    def __init__(self, value: Any, size: int):
+        self.value = value
+        self.size = size
+
+
+class _Frame:
+    """A mapping or sequence being built."""
+
+    __slots__ = ("container", "path", "anchor", "size", "pending_key", "merges", "is_map")
+
+    def __init__(self, container: Any, path: Path, anchor: str | None, is_map: bool):
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.size = 1
+        self.pending_key: Any = _NO_KEY
+        self.merges: list = []
+        self.is_map = is_map
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.result = Loaded(path, None)
+        self.anchors: dict[str, _Anchored] = {}
+        self.alias_nodes = 0
+        self.stack: list[_Frame] = []
+        self.documents = 0
+
+    # -- the event loop ---------------------------------------------------------------------
+    def run(self, loader) -> None:
+        vp, kp = self.result.value_pos, self.result.key_pos
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self._fail(event.start_mark, "E101", "the file holds more than one YAML document ('---')",
+                               "keep one scenario per file and remove the second '---'")
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = self.stack.pop()
+                if frame.merges:
+                    self._apply_merges(frame)
+                self._finish(frame.container, frame.size, frame.anchor, None, is_value_done=True)
+                continue
+
+            parent = self.stack[-1] if self.stack else None
+            if parent is not None and parent.is_map and parent.pending_key is _NO_KEY:
+                self._take_key(parent, event, kp)
+                continue
+
+            child_path = self._child_path(parent)
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                anchored = self.anchors.get(event.anchor)
+                if anchored is None:
+                    self._fail(mark, "E101", f"the alias *{event.anchor} has no anchor &{event.anchor} before it "
+                                             "(or refers to itself)", "define '&name' before using '*name'")
+                self.alias_nodes += anchored.size
+                if self.alias_nodes > MAX_ALIAS_NODES:
+                    self._fail(mark, "E105", f"aliases in this file expand to more than {MAX_ALIAS_NODES} values",
+                               "write the repeated parts out, or use fewer nested aliases")
+                vp[child_path] = (mark.line + 1, mark.column + 1)
+                self._attach(parent, anchored.value, anchored.size)
+                continue
+            vp[child_path] = (mark.line + 1, mark.column + 1)
+            if isinstance(event, yaml.ScalarEvent):
+                value = self._scalar(event)
+                if event.style in ("'", '"') and mark.line == event.end_mark.line:
+                    self.result.text_shift[child_path] = 1
+                elif not event.style and mark.line == event.end_mark.line:
+                    self.result.text_shift[child_path] = 0
+                self._finish(value, 1, event.anchor, parent, is_value_done=False)
+                continue
+            is_map = isinstance(event, yaml.MappingStartEvent)
+            expected = _MAP_TAG if is_map else _SEQ_TAG
+            if event.tag not in (None, "!", expected):
+                self._fail(mark, "E101", f"the tag {event.tag} is not supported", "remove the '!' tag")
+            if len(self.stack) >= MAX_DEPTH:
+                self._fail(mark, "E104", f"the data is nested more than {MAX_DEPTH} levels deep",
+                           "a scenario needs about 7 levels; check the indentation")
+            frame = _Frame({} if is_map else [], child_path, event.anchor, is_map)
+            # Attach now so the parent holds it, but count its size when it closes.
+            self._attach(parent, frame.container, 0)
+            self.stack.append(frame)
+        self.result.value_pos.setdefault((), (1, 1))
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _fail(self, mark, code: str, message: str, hint: str | None):
+        raise LoadError(Diagnostic(self.path, mark.line + 1, mark.column + 1, "error", code, message, hint))
+
+    def _child_path(self, parent: _Frame | None) -> Path:
+        if parent is None:
+            return ()
+        if parent.is_map:
+            return parent.path + (parent.pending_key,)
+        return parent.path + (len(parent.container),)
+
+    def _take_key(self, frame: _Frame, event, key_pos) -> None:
+        mark = event.start_mark
+        if not isinstance(event, yaml.ScalarEvent):
+            self._fail(mark, "E101", "a key must be a plain name, not a list or a mapping",
+                       "write keys as 'name: value'")
+        key = event.value  # keys stay as written: 'yes', '1' and 'null' are names here, not values
+        if not event.style and key == "<<":
+            frame.pending_key = _MERGE_KEY
+            return
+        if key in frame.container:
+            first = key_pos.get(frame.path + (key,))
+            where = f" (first at line {first[0]})" if first else ""
+            self._fail(mark, "E102", f"the key '{key}' appears twice in this mapping{where}",
+                       "keep one of them; YAML would otherwise silently drop the first")
+        key_pos[frame.path + (key,)] = (mark.line + 1, mark.column + 1)
+        frame.pending_key = key
+
+    def _scalar(self, event) -> Any:
+        tag = event.tag
+        if tag in (None, "!"):
+            tag = self.resolver_tag(event)
+        if tag not in _SAFE_SCALAR_TAGS:
+            self._fail(event.start_mark, "E101", f"the tag {tag} is not supported", "remove the '!' tag")
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = _constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            self._fail(event.start_mark, "E101", f"the value '{event.value}' cannot be read as {tag.rsplit(':', 1)[-1]}",
+                       "quote it to keep it as text")
+        if isinstance(value, datetime.datetime):
+            value = value.isoformat()  # only dates mean something in our files
+        return value
+
+    def resolver_tag(self, event) -> str:
+        if event.style or event.tag == "!":  # libyaml gives '' for plain scalars, PyYAML None
+            return "tag:yaml.org,2002:str"  # quoted scalars are always text
+        return _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+
+    def _attach(self, parent: _Frame | None, value: Any, size: int) -> None:
+        if parent is None:
+            self.result.data = value
+            return
+        parent.size += size
+        if parent.is_map:
+            key = parent.pending_key
+            parent.pending_key = _NO_KEY
+            if key is _MERGE_KEY:
+                parent.merges.append(value)
+            else:
+                parent.container[key] = value
+        else:
+            parent.container.append(value)
+
+    def _finish(self, value: Any, size: int, anchor: str | None, parent: _Frame | None, is_value_done: bool) -> None:
+        if is_value_done:
+            # A closed container: its size now goes to the frame below it.
+            if self.stack:
+                self.stack[-1].size += size
+        else:
+            self._attach(parent, value, size)
+        if anchor is not None:
+            self.anchors[anchor] = _Anchored(value, size)
+
+    def _apply_merges(self, frame: _Frame) -> None:
+        # '<<: *base' copies keys the mapping does not set itself (YAML merge keys).
+        for merged in frame.merges:
+            sources = merged if isinstance(merged, list) else [merged]
+            for source in sources:
+                if not isinstance(source, dict):
+                    line, col = self.result.value_pos.get(frame.path, (1, 1))
+                    raise LoadError(Diagnostic(self.path, line, col, "error", "E101",
+                                               "'<<' can only merge a mapping", "point '<<' at an anchored mapping"))
+                for key, value in source.items():
+                    frame.container.setdefault(key, value)
+
+
+_MERGE_KEY = object()
+_RESOLVER = yaml.resolver.Resolver()
