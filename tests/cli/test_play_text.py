@@ -1,0 +1,105 @@
+"""``rightspath play --text`` through the real command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from game.engine import Story, play_choices
+from game.textplay import format_scorecard
+from tests.engine.stories import two_stage_story
+
+
+def rp(*args, input_text=None):
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True,
+                          input=input_text, timeout=60)
+
+
+@pytest.fixture
+def story_file(tmp_path):
+    path = tmp_path / "mini.json"
+    path.write_text(json.dumps(two_stage_story()), encoding="utf-8")
+    return path
+
+
+def test_scripted_play_prints_transcript_feedback_and_score_card(story_file):
+    out = rp("play", "--text", str(story_file), "--choices", "listen,record")
+    assert out.returncode == 0, out.stderr
+    expected = format_scorecard(play_choices(Story.from_file(story_file), ["listen", "record"]).score(),
+                                Story.from_file(story_file))
+    assert out.stdout.rstrip().endswith(expected)
+    assert "Option listen" in out.stdout and "Recommended" in out.stdout
+    assert "PASSED" in out.stdout and "Ending: good" in out.stdout
+
+
+def test_assessment_mode_shows_no_feedback(story_file):
+    out = rp("play", "--text", str(story_file), "--choices", "question,again", "--mode", "assessment")
+    assert out.returncode == 0, out.stderr
+    transcript = out.stdout.split("SCORE CARD")[0]
+    assert "Recommended (" not in transcript and "breaches" not in transcript
+    assert "NOT PASSED" in out.stdout
+
+
+def test_numbers_work_as_choices(story_file):
+    by_id = rp("play", "--text", str(story_file), "--choices", "listen,record")
+    by_number = rp("play", "--text", str(story_file), "--choices", "1,1")
+    assert by_number.returncode == 0 and by_number.stdout == by_id.stdout
+
+
+def test_interactive_answers_from_stdin(story_file):
+    out = rp("play", "--text", str(story_file), input_text="9\n1\n1\n")
+    assert out.returncode == 0, out.stderr
+    assert "Please type one of" in out.stdout and "SCORE CARD" in out.stdout
+
+
+def test_auto_is_deterministic(story_file):
+    a = rp("play", "--text", str(story_file), "--auto", "--seed", "5")
+    b = rp("play", "--text", str(story_file), "--auto", "--seed", "5")
+    assert a.returncode == 0 and a.stdout == b.stdout
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["--choices", "listen,nope"], 2, "'nope' is not an available choice"),
+    (["--choices", "listen"], 2, "scripted choices ran out"),
+    (["--choices", "listen,record,extra"], 2, "left over"),
+    (["--choices", "listen", "--auto"], 2, "either --choices or --auto"),
+])
+def test_usage_mistakes(story_file, args, code, message):
+    out = rp("play", "--text", str(story_file), *args)
+    assert out.returncode == code
+    assert message in out.stderr and "Traceback" not in out.stderr
+
+
+def test_input_ending_early_is_a_clear_error(story_file):
+    out = rp("play", "--text", str(story_file), input_text="1\n")
+    assert out.returncode == 1 and "input ended" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("content, code, message", [
+    (None, 2, "no such file"),
+    ("{not json", 1, "not a valid JSON story"),
+    ('{"format": "rightspath-story", "format_version": 9, "min_reader_version": 9}', 1, "newer RightsPath"),
+])
+def test_bad_story_files(tmp_path, content, code, message):
+    path = tmp_path / "s.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    out = rp("play", "--text", str(path), "--auto")
+    assert out.returncode == code and message in out.stderr and "Traceback" not in out.stderr
+
+
+def test_tampered_story_is_refused(tmp_path):
+    data = two_stage_story()
+    data["nodes"]["d1"]["choices"][1]["assess"][0]["verdict"] = "upholds"
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = rp("play", "--text", str(path), "--auto")
+    assert out.returncode == 1 and "content hash" in out.stderr
+
+
+def test_unknown_command_and_option_exit_2():
+    assert rp("frobnicate").returncode == 2
+    assert rp("play", "--no-such-flag").returncode == 2
