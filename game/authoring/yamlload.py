@@ -148,6 +148,8 @@ def load_text(text: str, path: str = "<text>") -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "the YAML could not be read"
+        if exc.context and exc.context_mark and exc.problem:
+            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
         raise LoadError(Diagnostic(path, line, col, "error", "E101", f"YAML syntax: {problem}",
                                    _syntax_hint(problem))) from None
     except yaml.reader.ReaderError as exc:
@@ -162,7 +164,8 @@ def load_text(text: str, path: str = "<text>") -> Loaded:
     loaded = builder.result
     if not isinstance(loaded.data, dict):
         kind = "empty" if loaded.data is None else f"a {_kind_name(loaded.data)}"
-        raise LoadError(Diagnostic(path, 1, 1, "error", "E106", f"the file is {kind}, but it must be a mapping of keys",
+        line, col = loaded.value_pos.get((), (1, 1))
+        raise LoadError(Diagnostic(path, line, col, "error", "E106", f"the file is {kind}, but it must be a mapping of keys",
                                    "start the file with keys such as 'id: my-scenario' at the left margin"))
     return loaded
 
@@ -290,7 +293,6 @@ class _Builder:
             # Attach now so the parent holds it, but count its size when it closes.
             self._attach(parent, frame.container, 0)
             self.stack.append(frame)
-        self.result.value_pos.setdefault((), (1, 1))
 
     # -- helpers ----------------------------------------------------------------------------
     def _fail(self, mark, code: str, message: str, hint: str | None):
