@@ -1,0 +1,108 @@
+"""Authoring figures: validate + compile time and peak memory on a synthetic 5,000-node scenario."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from game.authoring.checking import check_scenario
+from game.authoring.compiler import build_story, compile_path, to_bytes
+from game.authoring.yamlload import load_file
+from game.engine import vocab
+
+NODES = 5000
+TARGET_SECONDS = 2.0
+
+CATALOGUE = """id: bench-rights
+instrument: "Directive 2012/29/EU"
+short_name: "Victims' Rights Directive"
+adopted: 2012-10-25
+source: "OJ L 315, 14.11.2012, p. 57"
+version: "bench excerpt"
+rights:
+  - {id: "3(2)", title: "Simple language", text: "Simple, accessible language adapted to the child."}
+  - {id: "20(b)", title: "Few interviews", text: "Interviews are kept to a minimum."}
+  - {id: "18", title: "Protection", text: "Protection from secondary and repeat victimisation."}
+"""
+
+
+def synthetic_scenario(n: int = NODES) -> str:
+    """scene -> decision (3 choices, effects, conditions) -> branch -> scene ..., one ending at the end."""
+    out = [
+        "id: bench", "version: 1.0.0", "title: \"Bench\"", "summary: \"Synthetic.\"",
+        "content_warning: \"None.\"", "duration_minutes: 60", "mastery: 0.7", "rights: [bench-rights]",
+        "characters:", "  child: {name: Sam, portrait: boy_teen, moods: [neutral, worried]}",
+        "variables:", "  trust: {start: 50, min: 0, max: 100, label: Trust}",
+        "  stress: {start: 40, min: 0, max: 100, label: Stress}", "start: s0", "nodes:",
+    ]
+    groups = (n - 1) // 3
+    for i in range(groups):
+        stage = vocab.STAGES[min(6, i * 7 // groups)]
+        nxt = f"s{i + 1}" if i + 1 < groups else "end"
+        out += [
+            f"  - id: s{i}", "    kind: scene", f"    stage: {stage}", "    location: office", "    lines:",
+            "      - {speaker: narrator, text: \"Some narration for this step of the journey.\"}",
+            "      - {speaker: child, mood: worried, text: \"What happens now?\"}", f"    next: d{i}",
+            f"  - id: d{i}", "    kind: decision", f"    stage: {stage}", "    role: police_officer",
+            "    prompt: \"What do you do?\"", "    choices:",
+            f"      - {{id: a, text: \"Explain.\", next: b{i}, effects: {{trust: 3, stress: -2}}, feedback: \"Good.\","
+            " assess: [{right: \"3(2)\", verdict: upholds, weight: 2}]}",
+            f"      - {{id: b, text: \"Repeat.\", next: b{i}, effects: {{trust: -3}}, feedback: \"Bad.\","
+            " assess: [{right: \"20(b)\", verdict: breaches, weight: 2}]}",
+            f"      - {{id: c, text: \"Protect.\", next: b{i}, show_if: \"trust > 10\", feedback: \"Good.\","
+            f" enable_if: \"stress < 90 and not visited(s0)\", assess: [{{right: \"18\", verdict: upholds, weight: 1}}]}}",
+            f"  - id: b{i}", "    kind: branch", f"    stage: {stage}",
+            f"    cases:", f"      - {{when: \"stress >= 95 and trust < 5\", next: end}}", f"    else: {nxt}",
+        ]
+    out += ["  - id: end", "    kind: ending", "    stage: after_trial", "    outcome: supported",
+            "    title: \"End\"", "    text: \"The end.\""]
+    return "\n".join(out) + "\n"
+
+
+def bench() -> dict[str, str]:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "rights").mkdir()
+        (root / "rights" / "bench-rights.yaml").write_text(CATALOGUE, encoding="utf-8")
+        path = root / "bench.yaml"
+        path.write_text(synthetic_scenario(), encoding="utf-8")
+        size = path.stat().st_size
+
+        start = time.perf_counter()
+        loaded = load_file(str(path))
+        load_s = time.perf_counter() - start
+
+        start = time.perf_counter()
+        checked = check_scenario(str(path))
+        check_s = time.perf_counter() - start
+        assert checked.ok, [d.render() for d in checked.diagnostics[:5]]
+
+        start = time.perf_counter()
+        story, _ = compile_path(str(path))
+        raw = to_bytes(story)
+        total_s = time.perf_counter() - start
+
+        tracemalloc.start()
+        build_story(checked.model, checked.catalogues)
+        _, build_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        compile_path(str(path))
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    verdict = "ok" if total_s <= TARGET_SECONDS else f"OVER the {TARGET_SECONDS:.0f} s target"
+    return {
+        "scenario": f"{len(loaded.data['nodes'])} nodes, {size / 1024:.0f} KB of YAML",
+        "load (YAML with positions)": f"{load_s * 1000:.0f} ms",
+        "validate (load + schema + lint)": f"{check_s * 1000:.0f} ms",
+        "validate + compile + serialise": f"{total_s * 1000:.0f} ms ({verdict})",
+        "compiled story": f"{len(raw) / 1024:.0f} KB",
+        "peak memory, validate + compile": f"{peak / 1_048_576:.1f} MB (tracemalloc)",
+        "peak memory, lowering only": f"{build_peak / 1_048_576:.1f} MB (tracemalloc)",
+    }
+
+
+if __name__ == "__main__":
+    for key, value in bench().items():
+        print(f"{key:<34} {value}")
