@@ -1,1 +1,23 @@
-"""See docs/CONTRACTS.md for what this package holds."""
+"""Playthrough records and their exports (JSON, CSV, xAPI), signatures and their check.
+
+Standard library only: this package ships to the browser. The UI's debrief buttons and
+``play --text --export`` both call ``build_record`` then ``write_exports`` (docs/CONTRACTS.md §11).
+"""
+
+from game.exports.files import FORMATS, base_name, folder_writer, parse_formats, write_exports, xapi_to_json
+from game.exports.record import (
+    RECORD_FORMAT, RECORD_VERSION, RecordError, build_record, canonical_text, check_record, record_from_json,
+    record_to_json,
+)
+from game.exports.signing import sign_record, signature_status
+from game.exports.tables import decisions_csv, summary_csv
+from game.exports.verify import KeyNeeded, Verdict, load_export, verify_bytes, verify_file
+from game.exports.xapi import record_from_statements, registration_id, statements
+
+__all__ = [
+    "FORMATS", "KeyNeeded", "RECORD_FORMAT", "RECORD_VERSION", "RecordError", "Verdict", "base_name",
+    "build_record", "canonical_text", "check_record", "decisions_csv", "folder_writer", "load_export",
+    "parse_formats", "record_from_json", "record_from_statements", "record_to_json", "registration_id",
+    "sign_record", "signature_status", "statements", "summary_csv", "verify_bytes", "verify_file",
+    "write_exports", "xapi_to_json",
+]

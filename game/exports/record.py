@@ -1,0 +1,209 @@
+"""The playthrough record: one JSON object per playthrough, the source of every export.
+
+A record is a plain dict of JSON values (documented by scenarios/schema/export.schema.json), so
+record -> JSON -> record is the identity and the UI can hand it around without knowing its shape.
+It is built from an engine Run, its Story and the metadata the trainee or facilitator gave.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from game import __version__
+from game.engine import Run, Story
+
+RECORD_FORMAT = "rightspath-record"
+RECORD_VERSION = 1  # bump when a field changes meaning; readers refuse newer versions
+
+# Metadata a caller may give; anything else in meta is ignored (e.g. the session key, never stored).
+META_TEXT_FIELDS = ("trainee", "session", "role", "country", "organisation_type")
+
+
+class RecordError(ValueError):
+    """A file or object that is not a usable playthrough record, with a reason a person can act on."""
+
+
+def utc_iso(moment: datetime | None = None) -> str:
+    """UTC ISO 8601 with a Z suffix and whole seconds, e.g. 2026-11-23T21:30:00Z."""
+    moment = moment or datetime.now(timezone.utc)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_utc(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+
+
+def _time_field(meta: dict, key: str, default: str) -> str:
+    value = meta.get(key)
+    if value is None or value == "":
+        return default
+    if isinstance(value, datetime):
+        return utc_iso(value)
+    try:
+        return utc_iso(parse_utc(str(value)))
+    except ValueError:
+        try:
+            return utc_iso(datetime.fromisoformat(str(value).replace("Z", "+00:00")))
+        except ValueError:
+            raise RecordError(f"{key} {value!r} is not an ISO 8601 time") from None
+
+
+def _optional_text(meta: dict, key: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
+    """The record of ``run`` (finished or not) over ``story``.
+
+    ``meta`` may hold: trainee, session, role, country, organisation_type, mode, language,
+    started_at, ended_at (datetime or ISO 8601; default now). Other keys are ignored.
+    """
+    meta = dict(meta or {})
+    ended_at = _time_field(meta, "ended_at", utc_iso())
+    started_at = _time_field(meta, "started_at", ended_at)
+    if parse_utc(started_at) > parse_utc(ended_at):
+        raise RecordError(f"started_at {started_at} is after ended_at {ended_at}")
+    card = run.score()
+    ending = run.ending
+    decisions = []
+    for index, rec in enumerate(run.history, start=1):
+        decisions.append({
+            "index": index,
+            "node": rec.node,
+            "stage": rec.stage,
+            "role": rec.role,
+            "shown": list(rec.shown),
+            "disabled": list(rec.disabled),
+            "chosen": rec.chosen,
+            "votes": None if rec.votes is None else dict(rec.votes),
+            "seconds": rec.seconds,
+            "earned": rec.earned,
+            "best": rec.best,
+            "worst": rec.worst,
+            "recommended": rec.earned == rec.best,
+            "best_choices": list(rec.best_choices),
+            "verdicts": [{"right": v["right"], "verdict": v["verdict"], "weight": v["weight"]}
+                         for v in rec.verdicts],
+            "deltas": dict(rec.deltas),
+        })
+    return {
+        "format": RECORD_FORMAT,
+        "record_version": RECORD_VERSION,
+        "generator": f"rightspath {__version__}",
+        "trainee": str(meta.get("trainee") or ""),
+        "session": str(meta.get("session") or ""),
+        "role": _optional_text(meta, "role"),
+        "country": _optional_text(meta, "country"),
+        "organisation_type": _optional_text(meta, "organisation_type"),
+        "scenario": {
+            "id": story.id,
+            "version": story.version,
+            "content_hash": story.hash,
+            "title": story.title,
+            "language": story.scenario.get("language", "en"),
+        },
+        "mode": str(meta.get("mode") or "learning"),
+        "language": str(meta.get("language") or story.scenario.get("language", "en")),
+        "seed": run.seed,
+        "started_at": started_at,
+        "ended_at": ended_at,
+        "decisions": decisions,
+        "rights": {rid: dict(t) for rid, t in card.rights.items()},
+        "score": {
+            "decisions": card.decisions,
+            "earned": card.earned,
+            "best": card.best,
+            "worst": card.worst,
+            "scaled": card.scaled,
+            "mastery": card.mastery,
+            "passed": card.passed,
+            "recommended": card.recommended,
+            "recommended_share": card.recommended_share,
+        },
+        "finished": bool(card.finished),
+        "ending": None if ending is None else {
+            "id": run.node_id, "outcome": ending.get("outcome"), "title": ending.get("title", ""),
+        },
+        "outcome": None if ending is None else ending.get("outcome"),
+        "variables": dict(run.variables),
+    }
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+TOP_LEVEL_KEYS = frozenset((
+    "format", "record_version", "generator", "trainee", "session", "role", "country", "organisation_type",
+    "scenario", "mode", "language", "seed", "started_at", "ended_at", "decisions", "rights", "score",
+    "finished", "ending", "outcome", "variables", "signature",
+))
+_REQUIRED: dict[str, type | tuple] = {
+    "trainee": str, "session": str, "scenario": dict, "mode": str, "language": str,
+    "started_at": str, "ended_at": str, "decisions": list, "rights": dict, "score": dict, "finished": bool,
+}
+
+
+def check_record(data: Any) -> dict:
+    """``data`` if it is a record this version can read; RecordError with the reason otherwise."""
+    if not isinstance(data, dict):
+        raise RecordError("not a RightsPath record (the file does not hold a JSON object)")
+    if data.get("format") != RECORD_FORMAT:
+        raise RecordError(f"not a RightsPath record (format is {data.get('format')!r})")
+    version = data.get("record_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise RecordError("the record has no record_version")
+    if version > RECORD_VERSION or version < 1:
+        raise RecordError(f"unknown record version {version} (this RightsPath reads version {RECORD_VERSION}); "
+                          "update RightsPath")
+    unknown = sorted(set(data) - TOP_LEVEL_KEYS)
+    if unknown:
+        # A version-1 record has exactly these fields; an unknown one is damage (or a renamed signature).
+        raise RecordError(f"the record has unexpected field(s): {', '.join(map(repr, unknown))}")
+    for key, kind in _REQUIRED.items():
+        if not isinstance(data.get(key), kind):
+            raise RecordError(f"the record's {key!r} is missing or has the wrong type")
+    for key in ("started_at", "ended_at"):
+        try:
+            parse_utc(data[key])
+        except ValueError:
+            raise RecordError(f"the record's {key} {data[key]!r} is not a UTC time like 2026-11-23T09:00:00Z") from None
+    for key in ("id", "version", "content_hash"):
+        if not isinstance(data["scenario"].get(key), str):
+            raise RecordError(f"the record's scenario.{key} is missing")
+    for i, d in enumerate(data["decisions"], start=1):
+        if not isinstance(d, dict) or not isinstance(d.get("node"), str) or not isinstance(d.get("chosen"), str):
+            raise RecordError(f"decision {i} of the record is malformed")
+    scaled = data["score"].get("scaled")
+    if not isinstance(scaled, (int, float)) or isinstance(scaled, bool) or not 0 <= scaled <= 1:
+        raise RecordError("the record's score.scaled is missing or outside 0..1")
+    return data
+
+
+def record_to_json(record: dict) -> str:
+    """The export text: the canonical form itself plus a newline, so any changed byte shows."""
+    return canonical_text(record) + "\n"
+
+
+def record_from_json(text: str | bytes) -> dict:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RecordError("corrupt: the file is not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise RecordError(f"corrupt: not valid JSON ({exc})") from None
+    return check_record(data)
+
+
+def canonical_text(data: Any) -> str:
+    """Sorted keys, compact separators, UTF-8 characters kept: one text per value."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)

@@ -1,0 +1,210 @@
+"""xAPI 1.0.3 statements for a record, and the record rebuilt from them.
+
+One playthrough gives: ``initialized``, one ``answered`` per decision (the chosen option is
+``result.response``, the rights verdicts are in ``result.extensions``), ``completed`` with the scaled
+score and success against the mastery threshold plus ``passed`` or ``failed`` (both only when an
+ending was reached), and ``terminated``. All share ``context.registration``, a UUID derived from the
+record, and statement ids are derived from it and the statement's position, so exporting or pushing
+the same record twice gives the same ids and an LRS stores it once.
+
+The statements carry the whole record in extensions under our IRI namespace, so a session's
+statements pulled back from an LRS rebuild the records exactly (``record_from_statements``).
+The actor is an account (homePage + the trainee's pseudonym), never an e-mail address.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from urllib.parse import quote
+
+from game.exports.record import RecordError, canonical_text, check_record, parse_utc
+
+BASE = "https://rightspath.eu/xapi"
+EXT = BASE + "/extensions/"
+HOME_PAGE = "https://rightspath.eu"
+# Our namespace for name-based UUIDs (itself a uuid5 of our home page in the URL namespace).
+ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, HOME_PAGE)
+
+VERBS = {
+    "initialized": "http://adlnet.gov/expapi/verbs/initialized",
+    "answered": "http://adlnet.gov/expapi/verbs/answered",
+    "completed": "http://adlnet.gov/expapi/verbs/completed",
+    "passed": "http://adlnet.gov/expapi/verbs/passed",
+    "failed": "http://adlnet.gov/expapi/verbs/failed",
+    "terminated": "http://adlnet.gov/expapi/verbs/terminated",
+}
+SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
+INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
+SESSION_TYPE = "http://adlnet.gov/expapi/activities/meeting"
+
+HEADER_KEYS = ("format", "record_version", "generator", "trainee", "session", "role", "country",
+               "organisation_type", "scenario", "mode", "language", "seed", "started_at")
+RESULT_KEYS = ("ended_at", "rights", "score", "finished", "ending", "outcome", "variables")
+
+
+def registration_id(record: dict) -> str:
+    """The playthrough's registration: a UUID derived from the whole record."""
+    return str(uuid.uuid5(ID_NAMESPACE, "registration:" + canonical_text(record)))
+
+
+def session_iri(session: str) -> str:
+    return f"{BASE}/sessions/{quote(session, safe='')}"
+
+
+def scenario_iri(scenario_id: str) -> str:
+    return f"{BASE}/scenarios/{quote(scenario_id, safe='')}"
+
+
+def _lang(record: dict) -> str:
+    tag = str(record.get("language") or "").replace("_", "-").strip("-")
+    return tag or "und"
+
+
+def _duration(seconds: float) -> str:
+    text = f"{seconds:.3f}".rstrip("0").rstrip(".")
+    return f"PT{text or '0'}S"
+
+
+def _stamp(moment) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _decision_times(record: dict) -> list:
+    """A timestamp per decision: start + cumulative seconds when known, else evenly spread."""
+    start, end = parse_utc(record["started_at"]), parse_utc(record["ended_at"])
+    decisions = record["decisions"]
+    out, elapsed = [], 0.0
+    for i, d in enumerate(decisions, start=1):
+        if d.get("seconds") is not None:
+            elapsed += float(d["seconds"])
+            moment = start + timedelta(seconds=elapsed)
+        else:
+            moment = start + (end - start) * i / (len(decisions) + 1)
+        out.append(min(max(moment, start), end))
+    return out
+
+
+def statements(record: dict) -> list[dict]:
+    """The record as xAPI 1.0.3 statements, in order."""
+    check_record(record)
+    reg = registration_id(record)
+    lang = _lang(record)
+    sc = record["scenario"]
+    actor = {"objectType": "Agent",
+             "account": {"homePage": HOME_PAGE, "name": record["trainee"] or "anonymous"}}
+    scenario = {"objectType": "Activity", "id": scenario_iri(sc["id"]),
+                "definition": {"type": SIMULATION, "name": {lang: sc.get("title") or sc["id"]}}}
+    base_context: dict = {
+        "registration": reg,
+        "language": lang,
+        "platform": "RightsPath",
+        "extensions": {EXT + "scenario-version": sc["version"], EXT + "content-hash": sc["content_hash"],
+                       EXT + "session": record["session"], EXT + "mode": record["mode"]},
+    }
+    if record["session"]:
+        base_context["contextActivities"] = {"grouping": [
+            {"objectType": "Activity", "id": session_iri(record["session"]),
+             "definition": {"type": SESSION_TYPE}}]}
+
+    out: list[dict] = []
+
+    def add(verb: str, obj: dict, timestamp: str, *, result=None, context_ext=None, parent=False) -> None:
+        context = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base_context.items()}
+        context["extensions"] = {**base_context["extensions"], **(context_ext or {})}
+        if parent:
+            acts = dict(context.get("contextActivities", {}))
+            acts["parent"] = [{"objectType": "Activity", "id": scenario["id"]}]
+            context["contextActivities"] = acts
+        stmt = {
+            "id": str(uuid.uuid5(ID_NAMESPACE, f"{reg}/{len(out)}")),
+            "actor": actor,
+            "verb": {"id": VERBS[verb], "display": {"en-US": verb}},
+            "object": obj,
+            "context": context,
+            "timestamp": timestamp,
+        }
+        if result is not None:
+            stmt["result"] = result
+        out.append(stmt)
+
+    started = _stamp(parse_utc(record["started_at"]))
+    ended = _stamp(parse_utc(record["ended_at"]))
+    add("initialized", scenario, started,
+        context_ext={EXT + "record-header": {k: record.get(k) for k in HEADER_KEYS}})
+
+    for d, moment in zip(record["decisions"], _decision_times(record)):
+        obj = {"objectType": "Activity", "id": f"{scenario['id']}/decisions/{quote(d['node'], safe='')}",
+               "definition": {"type": INTERACTION, "name": {lang: d["node"]}, "interactionType": "choice",
+                              "choices": [{"id": c, "description": {lang: c}} for c in d["shown"]],
+                              "correctResponsesPattern": list(d["best_choices"])}}
+        span = d["best"] - d["worst"]
+        score: dict = {"raw": d["earned"], "scaled": round((d["earned"] - d["worst"]) / span, 6) if span else 1.0}
+        if span:
+            score.update(min=d["worst"], max=d["best"])
+        result = {"response": d["chosen"], "success": bool(d["recommended"]), "score": score,
+                  "extensions": {EXT + "verdicts": d["verdicts"], EXT + "deltas": d["deltas"]}}
+        if d.get("seconds") is not None:
+            result["duration"] = _duration(float(d["seconds"]))
+        facts = {k: v for k, v in d.items() if k not in ("verdicts", "deltas")}
+        add("answered", obj, _stamp(moment), result=result, parent=True,
+            context_ext={EXT + "decision": facts, EXT + "stage": d["stage"], EXT + "role": d["role"]})
+
+    s = record["score"]
+    total: dict = {"scaled": s["scaled"], "raw": s["earned"]}
+    if s["best"] > s["worst"]:
+        total.update(min=s["worst"], max=s["best"])
+    if record["finished"]:
+        ext = {EXT + "rights": record["rights"], EXT + "mastery": s["mastery"],
+               EXT + "recommended-share": s["recommended_share"], EXT + "outcome": record.get("outcome")}
+        add("completed", scenario, ended,
+            result={"completion": True, "success": bool(s["passed"]), "score": total, "extensions": ext})
+        add("passed" if s["passed"] else "failed", scenario, ended,
+            result={"success": bool(s["passed"]), "score": total})
+    term_ext = {EXT + "record-result": {k: record.get(k) for k in RESULT_KEYS}}
+    if "signature" in record:
+        term_ext[EXT + "signature"] = record["signature"]
+    add("terminated", scenario, ended, result={"completion": bool(record["finished"])}, context_ext=term_ext)
+    return out
+
+
+def _ext(stmt: dict, where: str, name: str):
+    return ((stmt.get(where) or {}).get("extensions") or {}).get(EXT + name)
+
+
+def record_from_statements(stmts: list[dict]) -> dict:
+    """Rebuild one record from its statements (any order, extra LRS fields ignored)."""
+    header = result = None
+    signature = None
+    decisions = []
+    for s in stmts:
+        if not isinstance(s, dict):
+            raise RecordError("an xAPI statement is not a JSON object")
+        verb = (s.get("verb") or {}).get("id")
+        if verb == VERBS["initialized"]:
+            header = _ext(s, "context", "record-header")
+        elif verb == VERBS["answered"]:
+            facts = _ext(s, "context", "decision")
+            if not isinstance(facts, dict):
+                raise RecordError("an 'answered' statement carries no RightsPath decision")
+            decisions.append({**facts, "verdicts": _ext(s, "result", "verdicts"),
+                              "deltas": _ext(s, "result", "deltas")})
+        elif verb == VERBS["terminated"]:
+            result = _ext(s, "context", "record-result")
+            signature = _ext(s, "context", "signature")
+    if not isinstance(header, dict) or not isinstance(result, dict):
+        raise RecordError("the statements do not hold a whole RightsPath playthrough "
+                          "(the 'initialized' or 'terminated' statement is missing)")
+    decisions.sort(key=lambda d: d.get("index", 0))
+    record = {**header, **result, "decisions": decisions}
+    if signature is not None:
+        record["signature"] = signature
+    return check_record(record)
+
+
+def group_by_registration(stmts: list[dict]) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = {}
+    for s in stmts:
+        reg = (s.get("context") or {}).get("registration") if isinstance(s, dict) else None
+        groups.setdefault(str(reg), []).append(s)
+    return groups

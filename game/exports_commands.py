@@ -1,0 +1,110 @@
+"""``rightspath verify``, ``rightspath lrs push|pull`` and ``rightspath report``.
+
+Only the standard library is imported here; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from game.errors import UserError
+
+KEY_ENV = "RIGHTSPATH_SESSION_KEY"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    v = sub.add_parser("verify", help="check exported files: valid, tampered or unsigned",
+                       description="Check exported RightsPath files (JSON records and xAPI statement files). "
+                       "Prints one line per file: valid, tampered, unsigned, corrupt or unreadable. "
+                       "Exit code 1 if any file is tampered, corrupt or unreadable.")
+    v.add_argument("files", nargs="+", metavar="FILE")
+    v.add_argument("--session-key", help=f"the session key the exports were signed with (or ${KEY_ENV})")
+    v.set_defaults(func=run_verify)
+
+    lrs = sub.add_parser("lrs", help="send results to / fetch them from a learning-record store (xAPI)")
+    lrs_sub = lrs.add_subparsers(dest="lrs_command", metavar="ACTION")
+    push = lrs_sub.add_parser("push", help="send the xAPI statements of exported records to an LRS",
+                              description="Send exported records (JSON or xAPI files, or folders of them) to an "
+                              "xAPI 1.0.3 LRS. Statement ids are stable, so pushing twice stores nothing twice.")
+    push.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
+    _lrs_args(push)
+    push.add_argument("--batch", type=int, default=200, help="statements per request (default 200)")
+    push.set_defaults(func=run_push)
+    pull = lrs_sub.add_parser("pull", help="fetch a session's statements back into records",
+                              description="Fetch every statement of a session from an LRS and rebuild the "
+                              "playthrough records as JSON files.")
+    _lrs_args(pull)
+    pull.add_argument("--session", required=True, help="session code")
+    pull.add_argument("-o", "--output", default=".", metavar="DIR", help="folder for the records (default .)")
+    pull.set_defaults(func=run_pull)
+    lrs.set_defaults(func=lambda args: _lrs_help(lrs))
+
+    rep = sub.add_parser("report", help="build the facilitator's debrief report from a room's exports",
+                         description="Aggregate exported records (files or folders, or a session in an LRS) "
+                         "into one self-contained HTML debrief, or into CSV tables.")
+    rep.add_argument("inputs", nargs="*", metavar="FILE_OR_FOLDER")
+    rep.add_argument("-o", "--output", required=True, help="the report file (HTML) or folder (CSV)")
+    rep.add_argument("--format", choices=("html", "csv"), default="html")
+    rep.add_argument("--lang", default="en", help="report language (labels are in English for now)")
+    rep.add_argument("--story", help="the scenario (.yaml or compiled .json) for prompts and explanations "
+                     "(default: the bundled scenario with the records' id)")
+    rep.add_argument("--session-key", help=f"check signatures with this key (or ${KEY_ENV})")
+    rep.add_argument("--title", help="report title")
+    rep.add_argument("--lrs", metavar="URL", help="read the records of --session from this LRS instead of files")
+    rep.add_argument("--user", help="LRS user")
+    rep.add_argument("--password", help="LRS password")
+    rep.add_argument("--session", help="with --lrs: the session to report on")
+    rep.set_defaults(func=run_report)
+
+
+def _lrs_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--endpoint", required=True, help="the LRS's xAPI endpoint, e.g. https://lrs.example/xAPI/")
+    p.add_argument("--user", default=os.environ.get("RIGHTSPATH_LRS_USER"), help="user (or $RIGHTSPATH_LRS_USER)")
+    p.add_argument("--password", default=os.environ.get("RIGHTSPATH_LRS_PASSWORD"),
+                   help="password (or $RIGHTSPATH_LRS_PASSWORD)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the LRS (default 30)")
+
+
+def _lrs_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def session_key(args: argparse.Namespace) -> str | None:
+    return args.session_key or os.environ.get(KEY_ENV) or None
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from game.exports import KeyNeeded, verify_file
+
+    key = session_key(args)
+    bad = False
+    for path in args.files:
+        try:
+            verdict = verify_file(path, key)
+        except KeyNeeded as exc:
+            raise UserError(f"{path}: {exc}", 2) from None
+        bad = bad or verdict.bad
+        print(f"{path}: {verdict.status} — {verdict.reason}")
+    return 1 if bad else 0
+
+
+def run_push(args: argparse.Namespace) -> int:
+    from game.lrs.commands import push
+
+    return push(args)
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    from game.lrs.commands import pull
+
+    return pull(args)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from game.report.command import report
+
+    return report(args)
+
+

@@ -1,0 +1,114 @@
+"""Signatures: valid with the key, and every single-byte change to a signed export is caught."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.exports import (
+    build_record, folder_writer, record_to_json, sign_record, signature_status, verify_bytes, write_exports,
+    xapi_to_json,
+)
+from tests.exports import helpers
+
+KEY = "session-7Q2X"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def signed_record(seed=0):
+    story = helpers.story()
+    return sign_record(build_record(helpers.played(seed, story, votes=True, seconds=True), story,
+                                    helpers.meta(seed, trainee="Łucja")), KEY)
+
+
+def test_sign_and_check():
+    record = signed_record()
+    helpers.validate(record)
+    assert signature_status(record, KEY)[0] == "valid"
+    assert signature_status(record, "another-key")[0] == "tampered"
+    unsigned = {k: v for k, v in record.items() if k != "signature"}
+    assert signature_status(unsigned, KEY)[0] == "unsigned"
+    with pytest.raises(ValueError, match="session key"):
+        signature_status(record, None)
+    changed = dict(record, trainee="someone else")
+    assert signature_status(changed, KEY)[0] == "tampered"
+
+
+def mutations(data: bytes):
+    """Every position, changed to two different bytes: a flipped low bit and a space/quote."""
+    for i in range(len(data)):
+        for new in {data[i] ^ 0x01, 0x20 if data[i] != 0x20 else 0x22}:
+            yield i, data[:i] + bytes([new]) + data[i + 1:]
+
+
+def test_every_single_byte_change_to_a_signed_json_export_is_detected():
+    data = record_to_json(signed_record()).encode("utf-8")
+    assert verify_bytes(data, KEY).status == "valid"
+    missed = [i for i, changed in mutations(data) if verify_bytes(changed, KEY).status not in ("tampered", "corrupt")]
+    assert not missed, f"changes at byte(s) {missed[:10]} went unnoticed"
+
+
+def test_every_single_byte_change_to_a_signed_xapi_export_is_detected():
+    data = xapi_to_json(signed_record(1)).encode("utf-8")
+    assert verify_bytes(data, KEY).status == "valid"
+    missed = [i for i, changed in mutations(data) if verify_bytes(changed, KEY).status not in ("tampered", "corrupt")]
+    assert not missed, f"changes at byte(s) {missed[:10]} went unnoticed"
+
+
+def test_reformatted_but_equal_json_is_still_tampered():
+    import json
+
+    record = signed_record()
+    pretty = json.dumps(record, indent=2, ensure_ascii=False).encode("utf-8")
+    verdict = verify_bytes(pretty, KEY)
+    assert verdict.status == "tampered" and "bytes" in verdict.reason
+
+
+def rightspath(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True,
+                          cwd=REPO, env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_verify_command(tmp_path):
+    story = helpers.story()
+    record = build_record(helpers.played(2, story), story, helpers.meta(2))
+    signed_dir, plain_dir = tmp_path / "signed", tmp_path / "plain"
+    signed = write_exports(record, "json,csv,xapi", folder_writer(signed_dir), session_key=KEY)
+    plain = write_exports(record, ["json"], folder_writer(plain_dir))
+    for path in signed:
+        if path.endswith(".json"):
+            helpers.validate(verify_bytes(Path(path).read_bytes(), KEY).record)
+    tampered = tmp_path / "tampered.json"
+    tampered.write_text(Path(signed[0]).read_text(encoding="utf-8").replace('"T002"', '"T999"'), encoding="utf-8")
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_bytes(Path(signed[0]).read_bytes()[:-40])
+    newer = tmp_path / "newer.json"
+    newer.write_text(Path(plain[0]).read_text(encoding="utf-8").replace('"record_version":1', '"record_version":9'),
+                     encoding="utf-8")
+
+    ok = rightspath("verify", *signed, *plain, "--session-key", KEY)
+    assert ok.returncode == 0, ok.stderr
+    lines = ok.stdout.splitlines()
+    assert len(lines) == 5
+    assert sum(": valid" in line for line in lines) == 2  # the JSON record and the xAPI file
+    assert sum(": unsigned" in line for line in lines) == 3  # two CSV tables and the unsigned JSON
+
+    bad = rightspath("verify", signed[0], tampered, corrupt, newer, tmp_path / "missing.json",
+                     env={"RIGHTSPATH_SESSION_KEY": KEY})
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    out = bad.stdout.splitlines()
+    assert out[0].endswith("valid — signature matches")
+    assert f"{tampered}: tampered" in out[1]
+    assert f"{corrupt}: corrupt" in out[2] and "JSON" in out[2]
+    assert f"{newer}: corrupt" in out[3] and "unknown record version 9" in out[3]
+    assert "missing.json: unreadable" in out[4]
+
+    wrong_key = rightspath("verify", signed[0], "--session-key", "not-the-key")
+    assert wrong_key.returncode == 1 and ": tampered" in wrong_key.stdout
+
+    no_key = rightspath("verify", signed[0], env={"RIGHTSPATH_SESSION_KEY": ""})
+    assert no_key.returncode == 2 and "session key" in no_key.stderr and "Traceback" not in no_key.stderr
