@@ -1,0 +1,150 @@
+"""The desktop platform: files in the user's data folder, written atomically."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from game.platform.base import Platform, StorageError, valid_key
+
+_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def default_data_dir() -> Path:
+    """RIGHTSPATH_DATA_DIR, else $XDG_DATA_HOME/rightspath, else ~/.local/share/rightspath."""
+    override = os.environ.get("RIGHTSPATH_DATA_DIR")
+    if override:
+        return Path(override)
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
+    return base / "rightspath"
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` so that a crash leaves either the old file or the new one, never half of one.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and then replace the
+    target in one rename; the folder is synced so the rename itself survives a power cut.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+class DesktopPlatform(Platform):
+    name = "desktop"
+
+    def __init__(self, data_dir: str | os.PathLike | None = None, params: dict[str, str] | None = None):
+        self._root = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.data_dir = str(self._root)
+        self._params = dict(params or {})
+
+    @property
+    def saves_dir(self) -> Path:
+        return self._root / "saves"
+
+    @property
+    def results_dir(self) -> Path:
+        return self._root / "results"
+
+    @property
+    def set_aside_dir(self) -> Path:
+        return self._root / "set-aside"
+
+    def _path(self, key: str) -> Path:
+        return self.saves_dir / f"{valid_key(key)}.json"
+
+    def load(self, key: str) -> str | None:
+        path = self._path(key)
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except UnicodeDecodeError:
+            # Undecodable bytes are a corrupt save: hand them over as text the caller will reject.
+            return path.read_bytes().decode("utf-8", errors="replace")
+        except OSError as exc:
+            raise StorageError(f"could not read {path}: {exc.strerror or exc}") from exc
+
+    def save(self, key: str, text: str) -> None:
+        path = self._path(key)
+        try:
+            atomic_write(path, text)
+        except OSError as exc:
+            raise StorageError(f"could not save to {path}: {exc.strerror or exc}") from exc
+
+    def delete(self, key: str) -> None:
+        try:
+            self._path(key).unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise StorageError(f"could not delete {self._path(key)}: {exc.strerror or exc}") from exc
+
+    def keys(self) -> list[str]:
+        try:
+            names = sorted(p.stem for p in self.saves_dir.glob("*.json") if not p.name.startswith("."))
+        except OSError:
+            return []
+        return names
+
+    def set_aside(self, key: str) -> str | None:
+        path = self._path(key)
+        if not path.exists():
+            return None
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        self.set_aside_dir.mkdir(parents=True, exist_ok=True)
+        target = self.set_aside_dir / f"{key}-{stamp}.json"
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.set_aside_dir / f"{key}-{stamp}-{n}.json"
+        try:
+            os.replace(path, target)
+        except OSError as exc:
+            raise StorageError(f"could not move {path} aside: {exc.strerror or exc}") from exc
+        return str(target)
+
+    def download(self, filename: str, text: str, mime: str = "application/json") -> str:
+        safe = _UNSAFE_FILENAME.sub("-", os.path.basename(filename)).strip(".-") or "export.txt"
+        target = self.results_dir / safe
+        stem, suffix = target.stem, target.suffix
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.results_dir / f"{stem}-{n}{suffix}"
+        try:
+            atomic_write(target, text)
+        except OSError as exc:
+            raise StorageError(f"could not write {target}: {exc.strerror or exc}") from exc
+        return str(target)
+
+    def url_params(self) -> dict[str, str]:
+        return dict(self._params)
+
+    def status(self, text: str) -> None:
+        return None

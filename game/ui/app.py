@@ -1,0 +1,244 @@
+"""The application: one async loop for the desktop window, the browser canvas and headless runs.
+
+Each loop iteration reads input, turns it into actions for the top scene, advances the virtual clock
+and redraws only when something changed (an action was used, a timer fired, an animation runs or the
+scene stack changed). Idle iterations skip drawing and just yield, which is what keeps the browser
+tab and the laptop fan quiet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from game.ui import actions as A
+from game.ui.artcache import ArtCache
+from game.ui.clock import VirtualClock
+from game.ui.fonts import FontBook
+from game.ui.prefs import Prefs
+from game.ui.scene import SceneStack
+from game.ui.theme import theme_for
+
+SIZE = (1280, 720)
+FRAME = 1 / 60
+IS_BROWSER = sys.platform == "emscripten"
+
+
+@dataclass
+class AppOptions:
+    mode: str = "learning"
+    language: str = "en"
+    trainee: str = ""
+    session: str = ""
+    scenario: str | None = None
+    headless: bool = False
+    choices: list[str] | None = None
+    auto_seed: int | None = None
+    screenshots_dir: str | None = None
+    text_size: int = 1
+    high_contrast: bool = False
+    reduce_motion: bool = False
+    resume: bool = True  # headless: take the offer to resume a saved game
+
+
+@dataclass
+class FrameStats:
+    iterations: int = 0
+    drawn: int = 0
+    idle: int = 0
+    draw_seconds: list[float] = field(default_factory=list)
+    first_frame_at: float | None = None
+    started_at: float = 0.0
+
+
+class App:
+    def __init__(self, stories, opts: AppOptions | None = None, platform=None):
+        if platform is None:
+            from game.platform import get_platform
+
+            platform = get_platform()
+        self.stories = list(stories)
+        self.opts = opts or AppOptions()
+        self.platform = platform
+        self.size = SIZE
+        self.clock = VirtualClock()
+        self.scenes = SceneStack(on_change=self.mark_dirty)
+        self.prefs = Prefs.load(platform, self.opts)
+        self.theme = theme_for(self.prefs.high_contrast)
+        self.fonts = FontBook()
+        self.art = ArtCache()
+        self.stats = FrameStats()
+        self.surface: pygame.Surface | None = None
+        self.window: pygame.Surface | None = None
+        self.session = None  # the playthrough in progress (game.ui.session.Session)
+        self.result = None  # the ScoreCard of the last finished playthrough
+        self.running = False
+        self.driver = None  # headless: the autopilot that posts synthetic input
+        self.error: BaseException | None = None
+        self.notices: list[str] = []  # messages for the player (save set aside, export written)
+        self._dirty = True
+        self._shot_id: str | None = None
+        self._shots = 0
+        # Headless runs keep their saves apart so a scripted run never touches a player's own save.
+        self.save_prefix = "headless-" if self.opts.headless else ""
+        self.on_autosave = None  # tests: called with the number of decisions after each autosave
+        self._apply_font_scale()
+
+    # -- settings -------------------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return self.prefs.mode
+
+    def _apply_font_scale(self) -> None:
+        self.fonts.set_scale(self.prefs.text_size, facilitated=self.prefs.mode == "facilitated")
+
+    def apply_prefs(self, save: bool = True) -> None:
+        """Re-theme and re-layout every scene after a settings change."""
+        self.theme = theme_for(self.prefs.high_contrast)
+        self._apply_font_scale()
+        for scene in self.scenes:
+            if hasattr(scene, "layout"):
+                scene.layout()
+        if save:
+            self.prefs.save(self.platform)
+        self.mark_dirty()
+
+    @property
+    def reduce_motion(self) -> bool:
+        return self.prefs.reduce_motion
+
+    # -- the display ----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Open the window (or the headless surface) and show the first screen."""
+        self.stats.started_at = time.perf_counter()
+        pygame.init()
+        pygame.display.set_caption("RightsPath")
+        self.window = self._open_window()
+        self.surface = self.window
+        if self.window.get_size() != SIZE:
+            self.surface = pygame.Surface(SIZE)
+        pygame.key.set_repeat(400, 40)
+        from game.ui.screens.title import TitleScene
+
+        self.running = True
+        self.scenes.reset(TitleScene(self))
+
+    def _open_window(self) -> pygame.Surface:
+        if IS_BROWSER or self.opts.headless or os.environ.get("SDL_VIDEODRIVER") == "dummy":
+            # The browser ignores flags (CSS scales the canvas); the dummy driver has no renderer.
+            return pygame.display.set_mode(SIZE)
+        try:
+            return pygame.display.set_mode(SIZE, pygame.SCALED)
+        except pygame.error:
+            return pygame.display.set_mode(SIZE)
+
+    def stop(self) -> None:
+        self.running = False
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+
+    @property
+    def needs_redraw(self) -> bool:
+        return self._dirty
+
+    # -- one iteration --------------------------------------------------------------------------
+    def step(self, dt: float = FRAME) -> bool:
+        """Handle input, advance the clock by ``dt`` seconds, draw if needed. Returns whether it drew."""
+        self.stats.iterations += 1
+        if self.driver is not None:
+            self.driver.tick()
+        for event in pygame.event.get():
+            self.dispatch(event)
+        if self.clock.advance(dt):
+            self._dirty = True
+        top = self.scenes.top
+        animating = False
+        for scene in self.scenes.visible():
+            animating |= bool(scene.update())
+        if not (self._dirty or animating) or top is None or not self.running:
+            self.stats.idle += 1
+            return False
+        self.draw()
+        return True
+
+    def dispatch(self, event) -> None:
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESIZED, pygame.WINDOWRESTORED, pygame.VIDEOEXPOSE):
+            self._dirty = True
+            return
+        action = A.map_event(event, SIZE)
+        if action is None:
+            return
+        if action.kind == A.QUIT:
+            self.quit()
+            return
+        top = self.scenes.top
+        if top is not None and top.handle(action):
+            self._dirty = True
+
+    def draw(self) -> None:
+        t0 = time.perf_counter()
+        surface = self.surface
+        for scene in self.scenes.visible():
+            scene.draw(surface)
+        if surface is not self.window:
+            pygame.transform.smoothscale(surface, self.window.get_size(), self.window)
+        pygame.display.flip()
+        elapsed = time.perf_counter() - t0
+        self.stats.drawn += 1
+        self.stats.draw_seconds.append(elapsed)
+        if self.stats.first_frame_at is None:
+            self.stats.first_frame_at = time.perf_counter() - self.stats.started_at
+        self._dirty = False
+        self._maybe_screenshot()
+
+    def _maybe_screenshot(self) -> None:
+        top = self.scenes.top
+        if not self.opts.screenshots_dir or top is None:
+            return
+        sid = top.screen_id()
+        if sid == self._shot_id or top.update():
+            return  # same screen, or still animating: wait for the settled frame
+        self._shot_id = sid
+        self._shots += 1
+        folder = Path(self.opts.screenshots_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in sid)
+        pygame.image.save(self.surface, str(folder / f"{self._shots:03d}-{safe}.png"))
+
+    # -- leaving --------------------------------------------------------------------------------
+    def quit(self) -> None:
+        """Window closed: save the playthrough first, then stop."""
+        if self.session is not None:
+            self.session.autosave()
+        self.running = False
+
+    def finish(self, result) -> None:
+        self.result = result
+        self.running = False
+
+    # -- the loop -------------------------------------------------------------------------------
+    async def run(self):
+        """Run until the player quits (or the headless script ends); return the last ScoreCard."""
+        if self.surface is None:
+            self.start()
+        last = time.perf_counter()
+        while self.running:
+            now = time.perf_counter()
+            dt = FRAME if self.opts.headless else min(0.25, now - last)
+            last = now
+            self.step(dt)
+            if self.opts.headless or IS_BROWSER:
+                await asyncio.sleep(0)  # the browser paces frames; headless runs flat out
+            else:
+                # Sleep off the rest of the frame without blocking the event loop.
+                await asyncio.sleep(max(0.0, FRAME - (time.perf_counter() - now)))
+        if self.error is not None:
+            raise self.error
+        return self.result

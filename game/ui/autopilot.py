@@ -1,0 +1,149 @@
+"""The headless autopilot: plays a list of choices through the real UI with synthetic input.
+
+Each frame it looks at the screen on top and posts the input a player would give there (a key or a
+click), one action per frame, so every screen is really drawn, handled and (optionally) captured.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.pilot import post_click, post_key
+
+MAX_FRAMES_ON_ONE_SCREEN = 240
+
+
+class AutopilotError(ValueError):
+    """The script cannot be played (an unknown choice, leftovers after the ending, a stuck screen)."""
+
+
+class Autopilot:
+    def __init__(self, app, story, choices: list[str], resume: bool = True):
+        self.app = app
+        self.story = story
+        self.choices = list(choices)
+        self.resume = resume
+        self.used = 0  # how many of ``choices`` the run has taken
+        self._screen = None
+        self._frames = 0
+
+    def fail(self, message: str) -> None:
+        self.app.error = AutopilotError(message)
+        self.app.running = False
+
+    def tick(self) -> None:
+        app = self.app
+        top = app.scenes.top
+        if top is None or not app.running or top.update() or app.needs_redraw:
+            return  # not yet drawn, or still animating: wait like a player would
+        sid = top.screen_id()
+        if sid == self._screen:
+            self._frames += 1
+            if self._frames > MAX_FRAMES_ON_ONE_SCREEN:
+                self.fail(f"the headless run is stuck on the screen {sid!r}")
+                return
+        else:
+            self._screen, self._frames = sid, 0
+        handler = getattr(self, "on_" + top.name.replace("-", "_"), None)
+        if handler is None:
+            self.fail(f"the headless run does not know how to get past the screen {sid!r}")
+            return
+        handler(top)
+
+    # -- helpers --------------------------------------------------------------------------------
+    def click(self, scene, label: str) -> None:
+        w = scene.find(label)
+        if w is None:
+            self.fail(f"no {label!r} button on the screen {scene.screen_id()!r}")
+            return
+        post_click(w.rect.center)
+
+    def _saved_prefix_ok(self, run) -> bool:
+        """A save may be resumed only if its decisions are the first ones of our script."""
+        made = [h.chosen for h in run.history]
+        if len(made) > len(self.choices):
+            return False
+        for rec, token in zip(run.history, self.choices):
+            if token != rec.chosen and not (token.isdigit() and rec.shown and rec.chosen in rec.shown):
+                return False
+        return True
+
+    # -- one handler per screen -----------------------------------------------------------------
+    def on_title(self, scene) -> None:
+        for info in scene.saves:
+            if info.story is self.story and self.resume and self._saved_prefix_ok(info.run):
+                self.click(scene, "Resume" if not info.run.ended else "See the debrief")
+                return
+        self.click(scene, "Start a training")
+
+    def on_notice(self, scene) -> None:
+        self.click(scene, "OK")
+
+    on_save_problem = on_exported = on_export_failed = on_notice
+
+    def on_setup(self, scene) -> None:
+        self.click(scene, "Continue")
+
+    def on_select(self, scene) -> None:
+        for w in scene.group.widgets:
+            if getattr(w, "story", None) is self.story:
+                post_key(getattr(pygame, f"K_{w.number}"))
+                return
+        post_key(pygame.K_PAGEDOWN)
+
+    def on_resume_or_restart(self, scene) -> None:
+        from game.ui.saves import read_save
+
+        info = read_save(self.app.platform, self.story, self.app.save_prefix)
+        ok = info is not None and info.run is not None and self.resume and self._saved_prefix_ok(info.run)
+        self.click(scene, "Resume" if ok else "Start again")
+
+    def on_content_note(self, scene) -> None:
+        post_key(pygame.K_RETURN)
+
+    def on_story(self, scene) -> None:
+        post_key(pygame.K_SPACE)
+
+    def on_feedback(self, scene) -> None:
+        post_key(pygame.K_RETURN)
+
+    def on_pause(self, scene) -> None:
+        post_key(pygame.K_ESCAPE)
+
+    def on_decision(self, scene) -> None:
+        run = scene.run
+        self.used = max(self.used, len(run.history))  # a resumed run has made some already
+        if self.used >= len(self.choices):
+            self.fail(f"the choices ran out at decision {scene.node_id!r} "
+                      f"(options: {', '.join(v.id for v in scene.views)})")
+            return
+        token = self.choices[self.used]
+        view = None
+        if token.isdigit():
+            n = int(token)
+            view = next((v for v in scene.views if v.index == n), None)
+        else:
+            view = next((v for v in scene.views if v.id == token), None)
+        if view is None or not view.enabled:
+            state = "not available" if view is not None else "not an option"
+            self.fail(f"choice {token!r} is {state} at decision {scene.node_id!r} "
+                      f"(options: {', '.join(v.id for v in scene.views if v.enabled)})")
+            return
+        if view.index > 9:
+            self.fail(f"choice {token!r} is option {view.index}; keys reach 1-9 only")
+            return
+        if not scene.facilitated:
+            post_key(getattr(pygame, f"K_{view.index}"))
+            return
+        # Facilitated: give the option one vote, then press the play button.
+        if scene.votes[view.id] == 0:
+            post_key(getattr(pygame, f"K_{view.index}"))
+        else:
+            post_click(scene.play_button.rect.center)
+
+    def on_debrief(self, scene) -> None:
+        if self.used < len(self.choices) and len(scene.run.history) < len(self.choices):
+            left = self.choices[len(scene.run.history):]
+            self.fail(f"{len(left)} choice(s) left over after the ending: {', '.join(left)}")
+            return
+        self.app.finish(scene.run.score())

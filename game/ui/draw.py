@@ -1,0 +1,84 @@
+"""Small drawing helpers the screens share: panels, the dimming scrim, headings, wrapped blocks."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.text import draw_lines, line_height, wrap
+
+RADIUS = 14
+
+
+def panel(surface, theme, rect, alt: bool = False, border: bool = True) -> pygame.Rect:
+    rect = pygame.Rect(rect)
+    pygame.draw.rect(surface, theme.panel_alt if alt else theme.panel, rect, border_radius=RADIUS)
+    if border:
+        pygame.draw.rect(surface, theme.border, rect, width=2, border_radius=RADIUS)
+    return rect
+
+
+_scrims: dict[tuple, pygame.Surface] = {}
+
+
+def scrim(surface, theme) -> None:
+    """Dim what is behind a dialog (one cached surface per size and theme)."""
+    key = (surface.get_size(), theme.name)
+    s = _scrims.get(key)
+    if s is None:
+        s = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        s.fill((*theme.backdrop, theme.scrim_alpha))
+        _scrims[key] = s
+    surface.blit(s, (0, 0))
+
+
+def block(surface, ui, text: str, rect, role: str = "body", color=None, bold: bool = False,
+          align: str = "left", max_lines: int | None = None) -> int:
+    """Wrap ``text`` into the width of ``rect`` from its top; return the y below it."""
+    rect = pygame.Rect(rect)
+    font = ui.fonts.font(role, bold=bold)
+    lines = wrap(text, font, rect.w)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip(" .,;") + " …"
+    return draw_lines(surface, ui.fonts, lines, font, color or ui.theme.text, rect.x, rect.y,
+                      line_height(font), align=align, width=rect.w)
+
+
+def block_height(ui, text: str, width: int, role: str = "body", bold: bool = False) -> int:
+    font = ui.fonts.font(role, bold=bold)
+    return len(wrap(text, font, width)) * line_height(font)
+
+
+def label(surface, ui, text: str, pos, role: str = "label", color=None, bold: bool = False,
+          anchor: str = "topleft") -> pygame.Rect:
+    img = ui.fonts.render(text, ui.fonts.font(role, bold=bold), color or ui.theme.text)
+    r = img.get_rect(**{anchor: pos})
+    surface.blit(img, r)
+    return r
+
+
+def icon_label(surface, ui, icon: str, text: str, pos, color, role="label", bold=True) -> pygame.Rect:
+    """An icon followed by a word: verdicts are always shown as both."""
+    size = ui.fonts.px(role) + 6
+    img = ui.art.icon(icon, size, color)
+    x, y = pos
+    surface.blit(img, (x, y))
+    r = label(surface, ui, text, (x + size + 8, y + size // 2), role=role, color=color, bold=bold, anchor="midleft")
+    return pygame.Rect(x, y, r.right - x, size)
+
+
+def badge(surface, ui, text: str, pos, bg, fg, role="small", anchor="topleft") -> pygame.Rect:
+    """A filled rounded tag with text (role, stage, counts)."""
+    img = ui.fonts.render(text, ui.fonts.font(role, bold=True), fg)
+    r = img.get_rect()
+    r.inflate_ip(20, 10)
+    setattr(r, anchor, pos)
+    pygame.draw.rect(surface, bg, r, border_radius=r.h // 2)
+    surface.blit(img, img.get_rect(center=r.center))
+    return r
+
+
+def hint(surface, ui, text: str, midbottom=None) -> pygame.Rect:
+    """A key hint on its own pill, so it stays readable over any background."""
+    midbottom = midbottom or (ui.size[0] // 2, ui.size[1] - 4)
+    return badge(surface, ui, text, midbottom, ui.theme.panel_alt, ui.theme.text, role="small", anchor="midbottom")

@@ -1,0 +1,98 @@
+"""Fonts, created once per size, and a cache of rendered text.
+
+The bundled TTF in ``assets/fonts/`` covers Latin, Cyrillic and Greek; pygame's default font covers
+Latin only and is the fallback when the TTF is missing. Nothing here is loaded inside the frame loop:
+fonts are made the first time a size is asked for (while a screen is built) and kept.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+# Logical pixel sizes at text size 1; text sizes 2 and 3 scale them up.
+BASE_SIZES = {"small": 18, "body": 22, "button": 22, "label": 20, "heading": 30, "title": 56}
+TEXT_SCALE = {1: 1.0, 2: 1.18, 3: 1.36}
+FACILITATED_SCALE = 1.25  # projector: larger again
+
+
+def asset_dirs() -> list[Path]:
+    """Where ``assets/`` may be: beside the ``game`` package (a checkout or a staged web build),
+    or beside the browser's ``main.py``."""
+    dirs = [Path(__file__).resolve().parents[2] / "assets"]
+    main = sys.modules.get("__main__")
+    main_file = getattr(main, "__file__", None)
+    if main_file:
+        dirs.append(Path(main_file).resolve().parent / "assets")
+    return dirs
+
+
+def find_font_files() -> dict[str, Path]:
+    """{"regular": path, "bold": path} for whatever TTFs are bundled (either may be missing)."""
+    found: dict[str, Path] = {}
+    for base in asset_dirs():
+        folder = base / "fonts"
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.ttf")):
+            kind = "bold" if "bold" in path.stem.lower() else "regular"
+            found.setdefault(kind, path)
+        if found:
+            break
+    return found
+
+
+class FontBook:
+    """Fonts by role and scale, and rendered text by (text, font, colour)."""
+
+    def __init__(self, files: dict[str, Path] | None = None, cache_size: int = 768):
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self.files = find_font_files() if files is None else files
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._text: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._cache_size = cache_size
+        self.scale = 1.0
+        self.renders = 0  # how many times text was actually rasterised (the bench reads it)
+
+    def set_scale(self, text_size: int, facilitated: bool = False) -> None:
+        scale = TEXT_SCALE.get(int(text_size), 1.0) * (FACILITATED_SCALE if facilitated else 1.0)
+        if scale != self.scale:
+            self.scale = scale
+
+    def px(self, role: str) -> int:
+        return max(10, round(BASE_SIZES[role] * self.scale))
+
+    def font(self, role: str, bold: bool = False) -> pygame.font.Font:
+        return self.font_px(self.px(role), bold)
+
+    def font_px(self, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (size, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            path = self.files.get("bold" if bold else "regular") or self.files.get("regular")
+            try:
+                font = pygame.font.Font(str(path) if path else None, size)
+            except (OSError, pygame.error):
+                font = pygame.font.Font(None, size)
+                path = None
+            if bold and (path is None or "bold" not in path.stem.lower()):
+                font.bold = True  # synthetic bold when no bold face is bundled
+            self._fonts[key] = font
+        return font
+
+    def render(self, text: str, font: pygame.font.Font, color) -> pygame.Surface:
+        key = (text, id(font), tuple(color))
+        surf = self._text.get(key)
+        if surf is not None:
+            self._text.move_to_end(key)
+            return surf
+        surf = font.render(text, True, color)
+        self.renders += 1
+        self._text[key] = surf
+        if len(self._text) > self._cache_size:
+            self._text.popitem(last=False)
+        return surf

@@ -1,0 +1,76 @@
+"""Entry points for ``rightspath play`` (the window and the headless run); see docs/CONTRACTS.md §10.
+
+Desktop only: the browser's ``main.py`` builds the App itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+
+def _options(args, headless: bool):
+    from game.ui.app import AppOptions
+
+    return AppOptions(
+        mode=getattr(args, "mode", None) or "learning",
+        language=getattr(args, "lang", None) or "en",
+        trainee=getattr(args, "trainee", "") or "",
+        session=getattr(args, "session", "") or "",
+        headless=headless,
+        auto_seed=args.seed if getattr(args, "auto", False) else None,
+        screenshots_dir=getattr(args, "screenshots", None) if headless else None,
+        reduce_motion=headless,  # a scripted run shows each screen settled, not mid-animation
+    )
+
+
+def play_window(stories, args) -> None:
+    """Open the game window on the given stories; returns when the player closes it."""
+    from game.platform import get_platform
+    from game.ui.app import App
+
+    app = App(stories, _options(args, headless=False), get_platform())
+    try:
+        asyncio.run(app.run())
+    finally:
+        _quit_pygame()
+
+
+def play_headless(stories, args):
+    """Play one story through the real UI under SDL's dummy driver with synthetic input; return the
+    ScoreCard. ``args.choices`` (ids or 1-based numbers) or ``args.auto``/``args.seed`` give the script."""
+    from game.engine import auto_choices
+    from game.errors import UserError
+    from game.platform import get_platform
+    from game.ui.app import App
+    from game.ui.autopilot import Autopilot, AutopilotError
+
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    story = stories[0]
+    if getattr(args, "auto", False):
+        choices = auto_choices(story, args.seed)
+    else:
+        raw = args.choices
+        choices = [c.strip() for c in raw.split(",") if c.strip()] if isinstance(raw, str) else list(raw or [])
+    if not choices:
+        raise UserError("--headless needs --choices or --auto", 2)
+    opts = _options(args, headless=True)
+    opts.choices = choices
+    app = App([story], opts, get_platform())
+    app.driver = Autopilot(app, story, choices)
+    try:
+        card = asyncio.run(app.run())
+    except AutopilotError as exc:
+        raise UserError(f"{story.source}: {exc}", 2) from None
+    finally:
+        _quit_pygame()
+    if card is None:
+        raise UserError("the headless run ended before the debrief", 1)
+    return card
+
+
+def _quit_pygame() -> None:
+    import pygame
+
+    pygame.quit()

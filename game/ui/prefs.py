@@ -1,0 +1,82 @@
+"""The player's settings and profile, kept in platform storage under the key ``prefs``.
+
+Command-line options and URL parameters (a facilitator's link) take precedence over what was saved.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from game.engine.vocab import MODES
+from game.platform import StorageError
+
+TEXT_SIZES = (1, 2, 3)
+
+
+@dataclass
+class Prefs:
+    trainee: str = ""
+    session: str = ""
+    role: str = ""
+    language: str = "en"
+    mode: str = "learning"
+    text_size: int = 1
+    high_contrast: bool = False
+    reduce_motion: bool = False
+
+    @classmethod
+    def load(cls, platform, opts) -> "Prefs":
+        prefs = cls()
+        prefs.headless = bool(opts.headless)
+        try:
+            # A headless run depends only on its options, never on a player's saved settings.
+            saved = {} if opts.headless else json.loads(platform.load("prefs") or "{}")
+        except (ValueError, StorageError):
+            saved = {}  # unreadable settings are not worth stopping for; defaults are safe
+        if isinstance(saved, dict):
+            for key, value in saved.items():
+                if hasattr(prefs, key) and isinstance(value, type(getattr(prefs, key))):
+                    setattr(prefs, key, value)
+        # Options given for this run win over saved settings.
+        defaults = type(opts)()
+        for key in ("trainee", "session", "language", "mode", "text_size", "high_contrast", "reduce_motion"):
+            value = getattr(opts, key, None)
+            if value is not None and value != getattr(defaults, key, None):
+                setattr(prefs, key, value)
+        if opts.headless:
+            prefs.mode = opts.mode
+        params = platform.url_params() or {}
+        prefs.apply_params(params)
+        prefs.clean()
+        return prefs
+
+    def apply_params(self, params: dict[str, str]) -> None:
+        """A facilitator's link: ?trainee=..&session=..&mode=..&lang=..&size=..&contrast=high"""
+        for key in ("trainee", "session", "role"):
+            if params.get(key):
+                setattr(self, key, params[key][:40])
+        if params.get("mode") in MODES:
+            self.mode = params["mode"]
+        if params.get("lang"):
+            self.language = params["lang"][:12]
+        if params.get("size", "").isdigit():
+            self.text_size = int(params["size"])
+        if params.get("contrast") in ("high", "1", "true"):
+            self.high_contrast = True
+        if params.get("motion") in ("reduce", "reduced", "off"):
+            self.reduce_motion = True
+
+    def clean(self) -> None:
+        if self.mode not in MODES:
+            self.mode = "learning"
+        if self.text_size not in TEXT_SIZES:
+            self.text_size = 1
+
+    def save(self, platform) -> None:
+        if getattr(self, "headless", False):
+            return
+        try:
+            platform.save("prefs", json.dumps(asdict(self), sort_keys=True))
+        except StorageError:
+            pass  # settings are a convenience; failing to keep them must not interrupt play

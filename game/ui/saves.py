@@ -1,0 +1,73 @@
+"""Autosaves: one per scenario, through the platform's storage.
+
+A save that cannot be restored is never overwritten or deleted: it is moved aside (the platform
+says where) and the player is told, then may start fresh.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from game.engine import Run, SaveError
+from game.platform import StorageError
+
+
+def save_key(story_id: str, prefix: str = "") -> str:
+    return f"{prefix}run-{story_id}"
+
+
+def meta_key(story_id: str, prefix: str = "") -> str:
+    return f"{prefix}meta-{story_id}"
+
+
+@dataclass
+class SaveInfo:
+    story: object
+    run: Run | None = None
+    problem: str = ""  # why it could not be resumed
+    moved_to: str | None = None
+    meta: dict | None = None
+
+    @property
+    def decisions(self) -> int:
+        return len(self.run.history) if self.run else 0
+
+
+def read_save(platform, story, prefix: str = "") -> SaveInfo | None:
+    """The saved playthrough of ``story``, or None if there is none. A save that does not load is
+    set aside and reported in ``problem``."""
+    try:
+        text = platform.load(save_key(story.id, prefix))
+    except StorageError as exc:
+        return SaveInfo(story, problem=str(exc))
+    if text is None:
+        return None
+    try:
+        run = Run.from_json(story, text)
+    except SaveError as exc:
+        try:
+            moved = platform.set_aside(save_key(story.id, prefix))
+        except StorageError as err:
+            return SaveInfo(story, problem=f"{exc}; it could not be moved aside either ({err})")
+        return SaveInfo(story, problem=str(exc), moved_to=moved)
+    meta = None
+    try:
+        meta = json.loads(platform.load(meta_key(story.id, prefix)) or "null")
+    except (ValueError, StorageError):
+        meta = None
+    return SaveInfo(story, run=run, meta=meta if isinstance(meta, dict) else None)
+
+
+def write_save(platform, run, meta: dict, prefix: str = "") -> None:
+    """Raises StorageError; the caller tells the player."""
+    platform.save(meta_key(run.story.id, prefix), json.dumps(meta, sort_keys=True))
+    platform.save(save_key(run.story.id, prefix), run.to_json())
+
+
+def drop_save(platform, story_id: str, prefix: str = "") -> None:
+    for key in (save_key(story_id, prefix), meta_key(story_id, prefix)):
+        try:
+            platform.delete(key)
+        except StorageError:
+            pass

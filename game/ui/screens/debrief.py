@@ -1,0 +1,228 @@
+"""The debrief: score and pass/fail, a chart of rights upheld/breached/missed, and a timeline of
+decisions with the chosen option, the best option and why; replay and export."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pygame
+
+from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
+from game.platform import StorageError
+from game.ui import actions as A
+from game.ui import draw
+from game.ui.scene import Scene
+from game.ui.scroll import ScrollView
+from game.ui.text import line_height
+from game.ui.widgets import Button, FocusGroup
+
+PANEL = pygame.Rect(60, 24, 1160, 672)
+TABS = ("summary", "decisions")
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+        self.run = session.run
+        self.card = self.run.score()
+        self.tab = 0
+        self.group = FocusGroup()
+        self.view: ScrollView | None = None
+        self.exported = ""
+        self.layout()
+
+    def screen_id(self) -> str:
+        return f"debrief:{TABS[self.tab]}"
+
+    def layout(self) -> None:
+        ui = self.app
+        bh = ui.fonts.px("button") * 2 + 12
+        other = "Your decisions" if self.tab == 0 else "Summary"
+        buttons = [Button(other, self.toggle, align="center"), Button("Export results", self.export, align="center"),
+                   Button("Play again", self.replay, align="center"), Button("Main menu", self.to_menu, align="center")]
+        gap = 16
+        bw = (PANEL.w - 60 - gap * 3) // 4
+        y = PANEL.bottom - bh - 18
+        for i, b in enumerate(buttons):
+            b.rect = pygame.Rect(PANEL.x + 30 + i * (bw + gap), y, bw, bh)
+        self.group.set(buttons, focus=self.group.focus if self.group.widgets else 0)
+        viewport = pygame.Rect(PANEL.x + 36, PANEL.y + 24, PANEL.w - 84, y - PANEL.y - 40)
+        render = self._render_summary if self.tab == 0 else self._render_decisions
+        self.view = ScrollView(viewport, render(viewport.w))
+
+    # -- content --------------------------------------------------------------------------------
+    def _canvas(self, width: int) -> pygame.Surface:
+        surf = pygame.Surface((width, 4000))
+        surf.fill(self.app.theme.panel)
+        return surf
+
+    def _render_summary(self, width: int) -> pygame.Surface:
+        ui, theme, card, story = self.app, self.app.theme, self.card, self.session.story
+        surf = self._canvas(width)
+        y = draw.block(surf, ui, f"Debrief — {story.title}", (0, 0, width, 100), "heading", theme.heading, bold=True)
+        y += 10
+        # Score and pass/fail, in words and with an icon.
+        pct = f"{round(card.scaled * 100)}%"
+        big = ui.fonts.font("title", bold=True)
+        img = ui.fonts.render(pct, big, theme.heading)
+        surf.blit(img, (0, y))
+        x = img.get_width() + 24
+        icon, word, color = ("passed", "Passed", theme.good) if card.passed else ("failed", "Not passed yet", theme.bad)
+        draw.icon_label(surf, ui, icon, word, (x, y + 4), color, role="heading")
+        draw.block(surf, ui, f"Mastery needed: {round(card.mastery * 100)}%. Recommended choices: {card.recommended} "
+                   f"of {card.decisions}.", (x, y + ui.fonts.px("heading") + 16, width - x, 80), "small", theme.text)
+        y += img.get_height() + 14
+        ending = self.run.ending or {}
+        outcome = OUTCOME_LABELS.get(card.outcome or "", card.outcome or "")
+        y = draw.block(surf, ui, f"Outcome: {outcome}" + (f" — {ending.get('title')}" if ending.get("title") else ""),
+                       (0, y, width, 100), "label", theme.heading, bold=True) + 4
+        if ending.get("text"):
+            y = draw.block(surf, ui, ending["text"], (0, y, width, 400), "body", theme.text) + 16
+        y = self._chart(surf, y, width)
+        return surf.subsurface((0, 0, width, max(1, y))).copy()
+
+    def _chart(self, surf, y: int, width: int) -> int:
+        """One row per right: upheld, breached, missed as labelled segments with counts."""
+        ui, theme, story = self.app, self.app.theme, self.session.story
+        y = draw.block(surf, ui, "Rights in this playthrough", (0, y, width, 60), "label", theme.heading,
+                       bold=True) + 6
+        # Legend: icon + word for each category.
+        lx = 0
+        for icon, word, color in (("upholds", "upheld", theme.good), ("breaches", "breached", theme.bad),
+                                  ("missed", "missed (a better option was shown)", theme.neutral_mark)):
+            r = draw.icon_label(surf, ui, icon, word, (lx, y), color, role="small")
+            lx = r.right + 28
+        y += ui.fonts.px("small") + 18
+        rights = self.card.rights
+        if not rights:
+            return draw.block(surf, ui, "No rights were assessed.", (0, y, width, 40), "small", theme.text_muted)
+        most = max(sum(t.values()) for t in rights.values()) or 1
+        label_w = 430
+        bar_w = width - label_w - 20
+        font = ui.fonts.font("small")
+        bold = ui.fonts.font("small", bold=True)
+        row_h = max(30, line_height(font) * 2 + 4)
+        for rid, tally in rights.items():
+            right = story.right(rid)
+            cite = right.get("citation", rid).replace(" Directive 2012/29/EU", "")
+            surf.blit(ui.fonts.render(cite, bold, theme.text), (0, y))
+            title = right.get("title", "")
+            if title:
+                surf.blit(ui.fonts.render(title[:48], font, theme.text_muted), (0, y + line_height(font)))
+            x = label_w
+            for key, color, fg, icon in (("upheld", theme.good, theme.good_text, "upholds"),
+                                         ("breached", theme.bad, theme.bad_text, "breaches"),
+                                         ("missed", theme.neutral_mark, theme.neutral_text, "missed")):
+                n = tally.get(key, 0)
+                if not n:
+                    continue
+                seg = pygame.Rect(x, y + 4, max(64, int(bar_w * n / most)), row_h - 10)
+                pygame.draw.rect(surf, color, seg, border_radius=6)
+                isz = seg.h - 8
+                surf.blit(ui.art.icon(icon, isz, fg), (seg.x + 6, seg.y + 4))
+                num = ui.fonts.render(str(n), bold, fg)
+                surf.blit(num, num.get_rect(midleft=(seg.x + isz + 12, seg.centery)))
+                x = seg.right + 4
+            y += row_h + 6
+        return y
+
+    def _render_decisions(self, width: int) -> pygame.Surface:
+        ui, theme, story = self.app, self.app.theme, self.session.story
+        surf = self._canvas(width)
+        y = draw.block(surf, ui, "Your decisions", (0, 0, width, 60), "heading", theme.heading, bold=True) + 10
+        for n, rec in enumerate(self.run.history, 1):
+            node = story.nodes[rec.node]
+            choices = {c["id"]: c for c in node.get("choices", [])}
+            role = ROLE_LABELS.get(rec.role, rec.role)
+            head = f"{n}. {STAGE_LABELS.get(rec.stage, rec.stage)} · {role}"
+            pygame.draw.line(surf, theme.border, (0, y), (width, y), 1)
+            y += 8
+            y = draw.block(surf, ui, head, (0, y, width, 60), "small", theme.text_muted, bold=True)
+            y = draw.block(surf, ui, node.get("prompt", ""), (0, y, width, 200), "label", theme.heading, bold=True) + 4
+            rec_icon, rec_word, rec_color = (("recommended", "Recommended", theme.good) if rec.recommended else
+                                             ("not_recommended", "Not the best option", theme.bad))
+            r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
+            y = r.bottom + 4
+            chosen = choices.get(rec.chosen, {})
+            votes = ""
+            if rec.votes:
+                votes = " (room votes: " + ", ".join(
+                    f"{i}: {rec.votes.get(cid, 0)}" for i, cid in enumerate(rec.shown, 1)) + ")"
+            y = draw.block(surf, ui, f"You chose: {chosen.get('text', rec.chosen)}{votes}", (0, y, width, 300),
+                           "small", theme.text) + 2
+            if not rec.recommended and rec.best_choices:
+                best = choices.get(rec.best_choices[0], {})
+                y = draw.block(surf, ui, f"Best option: {best.get('text', '')}", (0, y, width, 300), "small",
+                               theme.text, bold=True) + 2
+                if best.get("feedback"):
+                    y = draw.block(surf, ui, f"Why: {best['feedback']}", (0, y, width, 400), "small",
+                                   theme.text_muted) + 2
+            elif chosen.get("feedback"):
+                y = draw.block(surf, ui, f"Why: {chosen['feedback']}", (0, y, width, 400), "small",
+                               theme.text_muted) + 2
+            y += 12
+        if not self.run.history:
+            y = draw.block(surf, ui, "No decisions were made.", (0, y, width, 40), "small", theme.text_muted)
+        return surf.subsurface((0, 0, width, max(1, y))).copy()
+
+    # -- buttons --------------------------------------------------------------------------------
+    def toggle(self) -> None:
+        self.tab = 1 - self.tab
+        self.layout()
+
+    def export_text(self) -> str:
+        """The engine's Run JSON and the score card, with who played and how."""
+        card = self.card
+        return json.dumps({
+            "format": "rightspath-result",
+            "format_version": 1,
+            "exported_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "meta": self.session.meta(),
+            "scenario": {"id": self.session.story.id, "version": self.session.story.version,
+                         "content_hash": self.session.story.hash, "title": self.session.story.title},
+            "score": card.to_dict(),
+            "run": json.loads(self.run.to_json()),
+        }, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+    def export(self) -> None:
+        from game.ui.screens.dialog import message
+
+        who = self.app.prefs.trainee or "anonymous"
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        name = f"rightspath-{self.session.story.id}-{who}-{stamp}.json"
+        try:
+            where = self.app.platform.download(name, self.export_text(), "application/json")
+        except StorageError as exc:
+            message(self.app, "Export failed", f"{exc}. Your playthrough is still saved; try again.", icon="warning",
+                    name="export-failed")
+            return
+        self.exported = where
+        message(self.app, "Results exported", f"Your results were saved: {where}", icon="check", name="exported")
+
+    def replay(self) -> None:
+        self.session.restart()
+
+    def to_menu(self) -> None:
+        from game.ui.screens.title import TitleScene
+
+        # The finished playthrough stays saved (the title offers its debrief) until a new one starts.
+        self.app.session = None
+        self.app.scenes.reset(TitleScene(self.app))
+
+    def handle(self, action: A.Action) -> bool:
+        # Up/Down and the wheel scroll the report while there is more; Tab and Left/Right move
+        # between the buttons.
+        if self.view is not None and self.view.handle(action):
+            return True
+        return self.group.handle(action)
+
+    def draw(self, surface) -> None:
+        ui = self.app
+        surface.fill(ui.theme.backdrop)
+        draw.panel(surface, ui.theme, PANEL)
+        self.view.draw(surface, ui.theme)
+        self.group.draw(surface, ui)

@@ -1,0 +1,184 @@
+"""A decision: who acts and what is asked, the choices as large numbered buttons.
+
+In facilitated mode the screen is for a room: larger text, the discussion prompts, and a vote count
+per option that the facilitator sets; the option with the most votes is then played.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.vocab import ROLE_LABELS
+from game.ui import actions as A
+from game.ui import draw
+from game.ui.hud import JOURNEY_HEIGHT, Meters, draw_journey
+from game.ui.scene import Scene
+from game.ui.screens.story import menu_button
+from game.ui.text import line_height
+from game.ui.widgets import Button, FocusGroup
+
+PANEL_W = 1040
+
+
+class DecisionScene(Scene):
+    name = "decision"
+
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+        self.run = session.run
+        self.node_id = self.run.node_id
+        self.node = self.run.node
+        self.views = self.run.choices()
+        self.facilitated = session.facilitated
+        self.votes = {v.id: 0 for v in self.views}
+        self.meters = Meters(app, session.story, self.run.variables)
+        self.group = FocusGroup()
+        self.menu = FocusGroup()
+        self.layout()
+
+    def screen_id(self) -> str:
+        return f"decision:{self.node_id}"
+
+    # -- layout ---------------------------------------------------------------------------------
+    def layout(self) -> None:
+        ui = self.app
+        self.menu.set([menu_button(ui, self.pause)], focus=-1)
+        x = (ui.size[0] - PANEL_W) // 2
+        inner = PANEL_W - 60
+        top = JOURNEY_HEIGHT + 20
+        y = top + 24 + ui.fonts.px("small") + 16  # role tag
+        y += draw.block_height(ui, self.node.get("prompt", ""), inner, "heading", bold=True) + 16
+        discuss = self.node.get("discuss") or []
+        if self.facilitated and discuss:
+            for q in discuss:
+                y += draw.block_height(ui, "• " + q, inner, "body") + 4
+            y += 12
+        self.panel_top = top
+        self.choices_top = y
+        buttons = []
+        for v in self.views:
+            note = "" if v.enabled else "Not available now"
+            b = Button(v.text, (lambda cid=v.id: self.pick(cid)), number=v.index, enabled=v.enabled, note=note)
+            buttons.append(b)
+        if self.facilitated:
+            self.play_button = Button("", self.play_room_choice, align="center")
+            buttons.append(self.play_button)
+        available = ui.size[1] - 24 - y
+        gap = 12
+        heights = [b.needed_height(ui, inner) for b in buttons]
+        while sum(heights) + gap * (len(buttons) - 1) > available and gap > 4:
+            gap -= 2
+        for b, h in zip(buttons, heights):
+            b.rect = pygame.Rect(x + 30, y, inner - (170 if self.facilitated and b is not getattr(self, "play_button", None) else 0), h)
+            y += h + gap
+        if self.facilitated:
+            self.play_button.rect.w = inner
+        self.panel_rect = pygame.Rect(x, top, PANEL_W, y - top + 10)
+        focus = self.group.focus if self.group.widgets else 0
+        self.group.set(buttons, focus=focus)
+        self._refresh_votes()
+
+    # -- choosing -------------------------------------------------------------------------------
+    def pick(self, choice_id: str) -> None:
+        if self.facilitated:
+            self.votes[choice_id] += 1
+            self._refresh_votes()
+            return
+        self.session.choose(choice_id)
+
+    def room_choice(self) -> tuple[str | None, str]:
+        """The option with the most votes, or None and why not."""
+        if not any(self.votes.values()):
+            return None, "Enter the room's votes first"
+        top = max(self.votes.values())
+        leaders = [v for v in self.views if self.votes[v.id] == top and v.enabled]
+        if len(leaders) > 1:
+            nums = " and ".join(str(v.index) for v in leaders)
+            return None, f"Tie between {nums}: add a deciding vote"
+        return leaders[0].id, f"Play the room's choice: option {leaders[0].index}"
+
+    def _refresh_votes(self) -> None:
+        if not self.facilitated:
+            return
+        for v, b in zip(self.views, self.group.widgets):
+            n = self.votes[v.id]
+            b.note = f"{n} vote{'s' if n != 1 else ''}" if v.enabled else "Not available now"
+        cid, label = self.room_choice()
+        self.play_button.label = label
+        self.play_button.enabled = cid is not None
+
+    def play_room_choice(self) -> None:
+        cid, _ = self.room_choice()
+        if cid is not None:
+            self.session.choose(cid, votes=dict(self.votes))
+
+    def pause(self) -> None:
+        from game.ui.screens.pause import PauseScene
+
+        self.app.scenes.push(PauseScene(self.app, self.session))
+
+    def handle(self, action: A.Action) -> bool:
+        if action.kind == A.MENU:
+            self.pause()
+            return True
+        if action.kind in (A.POINTER_DOWN, A.POINTER_UP) and self.menu.handle(action):
+            return True
+        if self.facilitated and action.kind in (A.INCREASE, A.DECREASE):
+            idx = self.group.focus
+            if idx < len(self.views) and self.views[idx].enabled:
+                cid = self.views[idx].id
+                self.votes[cid] = max(0, self.votes[cid] + (1 if action.kind == A.INCREASE else -1))
+                self._refresh_votes()
+                return True
+            return False
+        if self.facilitated and action.kind == A.SELECT and action.shift:
+            # Shift+number takes a vote away from that option.
+            if action.index < len(self.views):
+                cid = self.views[action.index].id
+                self.votes[cid] = max(0, self.votes[cid] - 1)
+                self._refresh_votes()
+                return True
+        return self.group.handle(action)
+
+    # -- drawing --------------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        ui = self.app
+        theme = ui.theme
+        surface.blit(ui.art.background(self.node.get("location") or "office", ui.size), (0, 0))
+        draw.scrim(surface, theme)
+        draw_journey(surface, ui, self.run.stage, self.session.story.stages())
+        draw.panel(surface, theme, self.panel_rect)
+        x = self.panel_rect.x + 30
+        y = self.panel_top + 20
+        role = ROLE_LABELS.get(self.node.get("role", ""), self.node.get("role", ""))
+        tag = draw.badge(surface, ui, f"You act as: {role}", (x, y), theme.accent, theme.accent_text)
+        if self.facilitated:
+            draw.badge(surface, ui, "Group decision", (tag.right + 12, y), theme.neutral_mark, theme.neutral_text)
+        y = tag.bottom + 14
+        inner = PANEL_W - 60
+        y = draw.block(surface, ui, self.node.get("prompt", ""), (x, y, inner, 400), "heading", theme.heading,
+                       bold=True) + 12
+        if self.facilitated:
+            for q in self.node.get("discuss") or []:
+                y = draw.block(surface, ui, "• " + q, (x, y, inner, 200), "body", theme.text) + 4
+        self.group.draw(surface, ui)
+        if self.facilitated:
+            font = ui.fonts.font("heading", bold=True)
+            for v, b in zip(self.views, self.group.widgets):
+                box = pygame.Rect(b.rect.right + 14, b.rect.y, 156, b.rect.h)
+                pygame.draw.rect(surface, theme.panel_alt, box, border_radius=10)
+                pygame.draw.rect(surface, theme.border, box, width=2, border_radius=10)
+                img = ui.fonts.render(str(self.votes[v.id]), font, theme.text)
+                surface.blit(img, img.get_rect(center=(box.centerx, box.centery - 6)))
+                cap = ui.fonts.render("votes", ui.fonts.font("small"), theme.text_muted)
+                surface.blit(cap, cap.get_rect(midtop=(box.centerx, box.centery + line_height(font) // 2 - 8)))
+        self.meters.draw(surface, (ui.size[0] - 20, JOURNEY_HEIGHT + 14)) if not self._meters_overlap() else None
+        self.menu.draw(surface, ui)
+        hint = ("1–9: add a vote · Shift+number or −: remove · Enter on the last button: play"
+                if self.facilitated else "Press 1–9, or move with arrows/Tab and press Enter")
+        draw.hint(surface, ui, hint)
+
+    def _meters_overlap(self) -> bool:
+        # The decision panel is wide; meters are shown on the feedback screen instead when they would cover it.
+        return self.panel_rect.right > self.app.size[0] - 320

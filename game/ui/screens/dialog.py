@@ -1,0 +1,77 @@
+"""A modal dialog: a title, a message, and buttons; it returns the chosen button's value."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import draw
+from game.ui.screens.base import WidgetScene
+from game.ui.widgets import Button
+
+WIDTH = 820
+
+
+class Dialog(WidgetScene):
+    name = "dialog"
+    opaque = False
+
+    def __init__(self, app, title: str, message: str, buttons: list[tuple[str, object]],
+                 cancel: object = None, icon: str | None = None, name: str | None = None):
+        super().__init__(app)
+        self.title = title
+        self.message = message
+        self.buttons = buttons
+        self.cancel = cancel  # what Esc returns; None: Esc does nothing
+        self.icon = icon
+        if name:
+            self.name = name
+        self.rect = pygame.Rect(0, 0, WIDTH, 300)
+
+    def layout(self) -> None:
+        ui = self.app
+        inner = WIDTH - 80
+        h_title = draw.block_height(ui, self.title, inner - 50, "heading", bold=True)
+        h_msg = draw.block_height(ui, self.message, inner, "body")
+        btn_h = ui.fonts.px("button") * 2 + 16
+        height = 40 + h_title + 18 + h_msg + 30 + btn_h + 36
+        self.rect = pygame.Rect(0, 0, WIDTH, min(height, ui.size[1] - 40))
+        self.rect.center = (ui.size[0] // 2, ui.size[1] // 2)
+        n = len(self.buttons)
+        gap = 20
+        bw = (inner - gap * (n - 1)) // n
+        y = self.rect.bottom - 36 - btn_h
+        widgets = []
+        for i, (label, value) in enumerate(self.buttons):
+            b = Button(label, (lambda v=value: self.close(v)), (self.rect.x + 40 + i * (bw + gap), y, bw, btn_h),
+                       align="center")
+            widgets.append(b)
+        self.group.set(widgets, focus=0)
+
+    def on_back(self) -> bool:
+        if self.cancel is not None:
+            self.close(self.cancel)
+            return True
+        return True  # a dialog keeps the input to itself
+
+    def draw(self, surface) -> None:
+        ui = self.app
+        draw.scrim(surface, ui.theme)
+        draw.panel(surface, ui.theme, self.rect)
+        x, y = self.rect.x + 40, self.rect.y + 36
+        if self.icon:
+            size = ui.fonts.px("heading") + 4
+            surface.blit(ui.art.icon(self.icon, size, ui.theme.heading), (x, y))
+            tx = x + size + 14
+        else:
+            tx = x
+        y = draw.block(surface, ui, self.title, (tx, y, self.rect.right - 40 - tx, 200), "heading",
+                       ui.theme.heading, bold=True)
+        y += 18
+        draw.block(surface, ui, self.message, (x, y, WIDTH - 80, 400), "body", ui.theme.text)
+        self.group.draw(surface, ui)
+
+
+def message(app, title: str, text: str, on_close=None, icon: str = "info", name: str = "notice") -> Dialog:
+    dlg = Dialog(app, title, text, [("OK", True)], cancel=True, icon=icon, name=name)
+    app.scenes.push(dlg, on_close or (lambda _r: None))
+    return dlg

@@ -1,0 +1,150 @@
+"""Feedback after a decision (learning and facilitated modes): the verdict in words and with an
+icon, each right cited with its article and paraphrase, the explanation, and the meter changes."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import actions as A
+from game.ui import draw
+from game.ui.hud import JOURNEY_HEIGHT, draw_journey
+from game.ui.scene import Scene
+from game.ui.scroll import ScrollView
+from game.ui.text import line_height, wrap
+from game.ui.widgets import Button, FocusGroup
+
+PANEL = pygame.Rect(100, JOURNEY_HEIGHT + 16, 1080, 720 - JOURNEY_HEIGHT - 32)
+
+
+def verdict_of(result) -> tuple[str, str, str]:
+    """(icon, words, colour key) for a decision result; never colour alone."""
+    if result.earned == result.best:
+        return "recommended", "Recommended choice", "good"
+    if result.earned > result.worst and result.earned >= 0:
+        return "partial", "Partly right: a better option was available", "neutral"
+    return "not_recommended", "Not recommended", "bad"
+
+
+class FeedbackScene(Scene):
+    name = "feedback"
+
+    def __init__(self, app, session, node_id: str, node: dict, result):
+        super().__init__(app)
+        self.session = session
+        self.node_id = node_id
+        self.node = node
+        self.result = result
+        self.group = FocusGroup()
+        self.view: ScrollView | None = None
+        self.layout()
+
+    def screen_id(self) -> str:
+        return f"feedback:{self.node_id}"
+
+    def layout(self) -> None:
+        ui = self.app
+        bh = ui.fonts.px("button") * 2 + 14
+        cont = Button("Continue", self.proceed, align="center")
+        cont.rect = pygame.Rect(PANEL.right - 330, PANEL.bottom - bh - 20, 300, bh)
+        self.group.set([cont])
+        viewport = pygame.Rect(PANEL.x + 36, PANEL.y + 28, PANEL.w - 80, cont.rect.y - PANEL.y - 44)
+        self.view = ScrollView(viewport, self._render_content(viewport.w))
+
+    def _render_content(self, width: int) -> pygame.Surface:
+        """Everything but the button, drawn once onto a surface as tall as it needs."""
+        ui = self.app
+        theme = ui.theme
+        story = self.session.story
+        res = self.result
+        choice = next((c for c in self.node.get("choices", []) if c["id"] == res.choice_id), {})
+        blocks: list = []  # (kind, payload)
+        icon, words, tone = verdict_of(res)
+        color = {"good": theme.good, "bad": theme.bad, "neutral": theme.neutral_mark}[tone]
+        surf = pygame.Surface((width, 3000))
+        surf.fill(theme.panel)
+        y = 0
+        size = ui.fonts.px("heading") + 8
+        surf.blit(ui.art.icon(icon, size, color), (0, y))
+        y = draw.block(surf, ui, words, (size + 14, y + 2, width - size - 14, 200), "heading", color, bold=True)
+        y += 6
+        votes = ""
+        if res.choice_id and self.session.facilitated:
+            rec = self.session.run.history[-1]
+            if rec.votes:
+                votes = f"  (the room's vote: {rec.votes.get(res.choice_id, 0)} of {sum(rec.votes.values())})"
+        y = draw.block(surf, ui, f"You chose: {choice.get('text', res.choice_id)}{votes}", (0, y, width, 300),
+                       "body", theme.text_muted) + 14
+        if res.verdicts:
+            y = draw.block(surf, ui, "The rights at stake", (0, y, width, 60), "label", theme.heading, bold=True) + 6
+            for v in res.verdicts:
+                right = story.right(v["right"])
+                upholds = v["verdict"] == "upholds"
+                vcolor = theme.good if upholds else theme.bad
+                isize = ui.fonts.px("label") + 4
+                surf.blit(ui.art.icon("upholds" if upholds else "breaches", isize, vcolor), (0, y))
+                word = "Upholds" if upholds else "Breaches"
+                head = f"{word} {right.get('citation', v['right'])} — {right.get('title', '')}"
+                y = draw.block(surf, ui, head, (isize + 10, y, width - isize - 10, 200), "label", vcolor, bold=True)
+                if right.get("text"):
+                    y = draw.block(surf, ui, right["text"], (isize + 10, y, width - isize - 10, 300), "small",
+                                   theme.text)
+                y += 10
+        if res.feedback:
+            y += 4
+            y = draw.block(surf, ui, "Why", (0, y, width, 60), "label", theme.heading, bold=True) + 4
+            y = draw.block(surf, ui, res.feedback, (0, y, width, 800), "body", theme.text) + 12
+        if not res.recommended:
+            best = [c for c in self.node.get("choices", []) if c["id"] in res.best_choices]
+            if best:
+                y = draw.block(surf, ui, "The recommended option", (0, y, width, 60), "label", theme.heading,
+                               bold=True) + 4
+                y = draw.block(surf, ui, best[0].get("text", ""), (0, y, width, 300), "body", theme.text) + 12
+        if res.deltas:
+            y = draw.block(surf, ui, "What changed", (0, y, width, 60), "label", theme.heading, bold=True) + 6
+            x = 0
+            for name, delta in res.deltas.items():
+                spec = story.variables.get(name, {})
+                if not spec.get("shown"):
+                    continue
+                up = delta > 0
+                text = f"{spec.get('label', name)} {'+' if up else '−' if delta < 0 else '±'}{abs(delta)}"
+                isize = ui.fonts.px("label")
+                img = ui.fonts.render(text, ui.fonts.font("label", bold=True), theme.text)
+                if x + isize + img.get_width() + 30 > width:
+                    x = 0
+                    y += line_height(ui.fonts.font("label")) + 6
+                if delta:
+                    surf.blit(ui.art.icon("up" if up else "down", isize, theme.text), (x, y + 2))
+                surf.blit(img, (x + isize + 6, y))
+                x += isize + img.get_width() + 36
+            y += line_height(ui.fonts.font("label")) + 6
+        return surf.subsurface((0, 0, width, max(1, y))).copy()
+
+    def proceed(self) -> None:
+        self.session.show_current()
+
+    def handle(self, action: A.Action) -> bool:
+        if action.kind == A.MENU:
+            from game.ui.screens.pause import PauseScene
+
+            self.app.scenes.push(PauseScene(self.app, self.session))
+            return True
+        if self.view is not None and self.view.handle(action):
+            return True
+        if action.kind in (A.ADVANCE, A.ACTIVATE):
+            self.proceed()
+            return True
+        return self.group.handle(action)
+
+    def draw(self, surface) -> None:
+        ui = self.app
+        surface.blit(ui.art.background(self.node.get("location") or "office", ui.size), (0, 0))
+        draw.scrim(surface, ui.theme)
+        draw_journey(surface, ui, self.node.get("stage", ""), self.session.story.stages())
+        draw.panel(surface, ui.theme, PANEL)
+        self.view.draw(surface, ui.theme)
+        self.group.draw(surface, ui)
+        if self.view.scrollable:
+            draw.label(surface, ui, "More below: Down or Page Down to scroll" if self.view.offset < self.view.max_offset
+                       else "Page Up to scroll back", (PANEL.x + 36, self.group.widgets[0].rect.centery),
+                       role="small", color=ui.theme.text_muted, anchor="midleft")

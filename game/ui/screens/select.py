@@ -1,0 +1,154 @@
+"""Scenario selection: one card per scenario, with its content note shown again before it starts."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.vocab import STAGE_LABELS, STAGES
+from game.ui import draw
+from game.ui.saves import read_save
+from game.ui.screens.base import WidgetScene
+from game.ui.screens.dialog import Dialog
+from game.ui.widgets import Widget, draw_focus_ring
+from game.ui.text import line_height
+
+PER_PAGE = 3
+
+
+class Card(Widget):
+    """A scenario card: title, summary, duration, stages covered, content note."""
+
+    def __init__(self, story, on_press, number: int):
+        super().__init__()
+        self.story = story
+        self.on_press = on_press
+        self.number = number
+        self.label = story.title
+
+    def activate(self) -> bool:
+        self.on_press()
+        return True
+
+    def draw(self, surface, ui, focused: bool) -> None:
+        theme = ui.theme
+        r = self.rect
+        draw.panel(surface, theme, r)
+        if focused:
+            pygame.draw.rect(surface, theme.focus, r, width=4, border_radius=draw.RADIUS)
+            draw_focus_ring(surface, theme, r)
+        elif self.hover:
+            pygame.draw.rect(surface, theme.focus, r, width=2, border_radius=draw.RADIUS)
+        sc = self.story.scenario
+        x, w = r.x + 24, r.w - 48
+        # Header strip with number and duration.
+        head = pygame.Rect(r.x + 2, r.y + 2, r.w - 4, 48)
+        pygame.draw.rect(surface, theme.focus if focused else theme.panel_alt, head,
+                         border_top_left_radius=draw.RADIUS, border_top_right_radius=draw.RADIUS)
+        fg = theme.focus_text if focused else theme.heading
+        draw.label(surface, ui, f"{self.number}", (x, head.centery), role="label", color=fg, bold=True,
+                   anchor="midleft")
+        draw.label(surface, ui, f"about {sc.get('duration_minutes', '?')} min", (r.right - 24, head.centery),
+                   role="small", color=fg, bold=True, anchor="midright")
+        y = head.bottom + 14
+        y = draw.block(surface, ui, self.story.title, (x, y, w, 120), "heading", theme.heading, bold=True,
+                       max_lines=3)
+        y += 8
+        y = draw.block(surface, ui, sc.get("summary", ""), (x, y, w, 200), "small", theme.text, max_lines=6)
+        y += 12
+        stages = [s for s in STAGES if s in self.story.stages()]
+        draw.label(surface, ui, "Stages", (x, y), role="small", color=theme.text_muted, bold=True)
+        y += line_height(ui.fonts.font("small"))
+        y = draw.block(surface, ui, " · ".join(STAGE_LABELS[s] for s in stages), (x, y, w, 100), "small",
+                       theme.text, max_lines=3)
+        if sc.get("content_warning"):
+            y += 12
+            size = ui.fonts.px("small") + 2
+            surface.blit(ui.art.icon("warning", size, theme.text), (x, y))
+            draw.label(surface, ui, "Content note", (x + size + 8, y), role="small", color=theme.text, bold=True)
+            y += line_height(ui.fonts.font("small")) + 2
+            draw.block(surface, ui, sc["content_warning"], (x, y, w, r.bottom - y - 16), "small", theme.text_muted,
+                       max_lines=max(1, (r.bottom - y - 16) // line_height(ui.fonts.font("small"))))
+
+
+class SelectScene(WidgetScene):
+    name = "select"
+
+    def layout(self) -> None:
+        ui = self.app
+        stories = ui.stories[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        n = max(1, len(stories))
+        gap = 28
+        w = min(400, (ui.size[0] - 80 - gap * (n - 1)) // n)
+        total = n * w + (n - 1) * gap
+        x = (ui.size[0] - total) // 2
+        cards = []
+        for i, story in enumerate(stories):
+            card = Card(story, (lambda s=story: self.pick(s)), i + 1)
+            card.rect = pygame.Rect(x + i * (w + gap), 120, w, 520)
+            cards.append(card)
+        self.group.set(cards)
+
+    def handle(self, action) -> bool:
+        from game.ui import actions as A
+
+        pages = (len(self.app.stories) + PER_PAGE - 1) // PER_PAGE
+        if action.kind in (A.PAGE_DOWN, A.PAGE_UP) and pages > 1:
+            self.page = (self.page + (1 if action.kind == A.PAGE_DOWN else -1)) % pages
+            self.layout()
+            return True
+        return super().handle(action)
+
+    def on_back(self) -> bool:
+        self.close()
+        return True
+
+    def pick(self, story) -> None:
+        info = read_save(self.app.platform, story, self.app.save_prefix)
+        if info is not None and info.run is not None:
+            dlg = Dialog(self.app, f"You have a saved playthrough of “{story.title}”",
+                         f"It has {info.decisions} decision{'s' if info.decisions != 1 else ''} so far. "
+                         "Resume it, or start again from the beginning (the saved one is replaced).",
+                         [("Resume", "resume"), ("Start again", "fresh"), ("Cancel", None)], cancel="cancel",
+                         name="resume-or-restart")
+            self.app.scenes.push(dlg, lambda r: self._after_resume_choice(r, story, info))
+            return
+        if info is not None and info.problem:
+            self.app.notices.append(info.problem)
+        self.confirm(story)
+
+    def _after_resume_choice(self, result, story, info) -> None:
+        if result == "resume":
+            from game.ui.session import Session
+
+            mode = (info.meta or {}).get("mode") or self.app.prefs.mode
+            self.app.session = Session(self.app, story, run=info.run, mode=mode)
+            self.app.session.begin()
+        elif result == "fresh":
+            self.confirm(story)
+
+    def confirm(self, story) -> None:
+        warning = story.scenario.get("content_warning") or "This scenario has no content note."
+        dlg = Dialog(self.app, f"Content note: {story.title}", warning + "\n\nYou can pause at any time with Esc "
+                     "or the Menu button; your progress is saved after every decision.",
+                     [("Start", True), ("Back", False)], cancel=False, icon="warning", name="content-note")
+        self.app.scenes.push(dlg, lambda ok: ok and self.start(story))
+
+    def start(self, story) -> None:
+        from game.ui.session import Session
+
+        self.app.session = Session(self.app, story)
+        self.app.session.discard_save()
+        self.app.session.begin()
+
+    def draw(self, surface) -> None:
+        ui = self.app
+        surface.fill(ui.theme.backdrop)
+        draw.label(surface, ui, "Choose a scenario", (ui.size[0] // 2, 60), role="heading",
+                   color=ui.theme.backdrop_text, bold=True, anchor="center")
+        self.group.draw(surface, ui)
+        pages = (len(ui.stories) + PER_PAGE - 1) // PER_PAGE
+        hint = "Left/Right: move · Enter or 1–3: open · Esc: back"
+        if pages > 1:
+            hint += f" · Page Up/Down: more ({self.page + 1}/{pages})"
+        draw.label(surface, ui, hint, (ui.size[0] // 2, ui.size[1] - 24), role="small",
+                   color=ui.theme.backdrop_muted, anchor="center")

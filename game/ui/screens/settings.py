@@ -1,0 +1,57 @@
+"""Settings: text size (three steps), high contrast, reduced motion, language."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import draw
+from game.ui.screens.base import WidgetScene
+from game.ui.screens.setup import LANGUAGE_NAMES, SIZE_LABELS, languages
+from game.ui.widgets import Button, Selector
+
+
+class SettingsScene(WidgetScene):
+    name = "settings"
+
+    def layout(self) -> None:
+        ui, p = self.app, self.app.prefs
+        w = 820
+        x = (ui.size[0] - w) // 2
+        rh = ui.fonts.px("button") * 2 + 12
+        langs = languages(ui)
+        widgets = [
+            Selector("Text size", [(n, SIZE_LABELS[n]) for n in (1, 2, 3)], p.text_size - 1,
+                     on_change=lambda v: self._set("text_size", v)),
+            Selector("High contrast", [(False, "Off"), (True, "On")], int(p.high_contrast),
+                     on_change=lambda v: self._set("high_contrast", v)),
+            Selector("Reduce motion", [(False, "Off"), (True, "On")], int(p.reduce_motion),
+                     on_change=lambda v: self._set("reduce_motion", v)),
+            Selector("Language", [(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in langs], langs.index(p.language),
+                     on_change=lambda v: self._set("language", v)),
+            Button("Done", self.on_back, align="center"),
+        ]
+        y = 170
+        for wd in widgets:
+            wd.rect = pygame.Rect(x, y, w, rh)
+            y += rh + 14
+        widgets[-1].rect = pygame.Rect(x + w - 300, y + 10, 300, rh)
+        self.group.set(widgets, focus=self.group.focus if self.group.widgets else 0)
+
+    def _set(self, key, value) -> None:
+        setattr(self.app.prefs, key, value)
+        self.app.apply_prefs()
+
+    def on_back(self) -> bool:
+        self.app.prefs.save(self.app.platform)
+        self.close()
+        return True
+
+    def draw(self, surface) -> None:
+        ui = self.app
+        surface.fill(ui.theme.backdrop)
+        draw.label(surface, ui, "Settings", (ui.size[0] // 2, 70), role="heading", color=ui.theme.backdrop_text,
+                   bold=True, anchor="center")
+        draw.label(surface, ui, "Changes apply at once and are kept for next time.", (ui.size[0] // 2, 116),
+                   role="label", color=ui.theme.backdrop_muted, anchor="center")
+        self.group.draw(surface, ui)
+        draw.hint(surface, ui, "Up/Down: move · Left/Right or Enter: change · Esc: done")

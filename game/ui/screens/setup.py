@@ -1,0 +1,96 @@
+"""Setup: who plays (a pseudonym or the facilitator's code), as which role, in which language and
+mode, with which text size and contrast. Every value can also come from the command line or a link."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.vocab import MODES, ROLE_LABELS, ROLES
+from game.ui import draw
+from game.ui.screens.base import WidgetScene
+from game.ui.widgets import Button, Selector, TextField
+
+MODE_LABELS = {"learning": "Learning (feedback after each decision)",
+               "assessment": "Assessment (feedback at the end)",
+               "facilitated": "Facilitated (a group, one screen)"}
+MODE_SHORT = {"learning": "Learning", "assessment": "Assessment", "facilitated": "Facilitated group"}
+SIZE_LABELS = {1: "Standard", 2: "Large", 3: "Largest"}
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "bg": "Български", "el": "Ελληνικά",
+                  "ro": "Română", "hr": "Hrvatski", "it": "Italiano", "es": "Español", "pl": "Polski"}
+
+
+def languages(app) -> list[str]:
+    langs = ["en"]
+    for story in app.stories:
+        lang = story.scenario.get("language", "en")
+        if lang not in langs:
+            langs.append(lang)
+    if app.prefs.language not in langs:
+        langs.append(app.prefs.language)
+    return langs
+
+
+class SetupScene(WidgetScene):
+    name = "setup"
+
+    def layout(self) -> None:
+        ui, p = self.app, self.app.prefs
+        w = 900
+        x = (ui.size[0] - w) // 2
+        rh = ui.fonts.px("button") * 2 + 10
+        gap = 12
+        langs = languages(ui)
+        role_opts = [("", "Not given")] + [(r, ROLE_LABELS[r]) for r in ROLES]
+        widgets = [
+            TextField("Pseudonym or code", p.trainee, on_change=lambda v: setattr(p, "trainee", v.strip())),
+            Selector("Your role", role_opts, [o[0] for o in role_opts].index(p.role) if p.role in ROLES else 0,
+                     on_change=lambda v: setattr(p, "role", v)),
+            Selector("Language", [(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in langs],
+                     langs.index(p.language), on_change=lambda v: setattr(p, "language", v)),
+            Selector("Mode", [(m, MODE_SHORT[m]) for m in MODES], MODES.index(p.mode), on_change=self._mode),
+            Selector("Text size", [(n, SIZE_LABELS[n]) for n in (1, 2, 3)], p.text_size - 1, on_change=self._size),
+            Selector("Contrast", [(False, "Standard"), (True, "High")], int(p.high_contrast),
+                     on_change=self._contrast),
+            Button("Continue", self.proceed, align="center"),
+        ]
+        y = 150
+        for wd in widgets:
+            wd.rect = pygame.Rect(x, y, w, rh)
+            y += rh + gap
+        widgets[-1].rect = pygame.Rect(x + w - 320, y + 6, 320, rh)
+        focus = self.group.focus if self.group.widgets else len(widgets) - 1
+        self.group.set(widgets, focus=focus)
+
+    def _mode(self, value) -> None:
+        self.app.prefs.mode = value
+        self.app.apply_prefs()
+
+    def _size(self, value) -> None:
+        self.app.prefs.text_size = value
+        self.app.apply_prefs()
+
+    def _contrast(self, value) -> None:
+        self.app.prefs.high_contrast = value
+        self.app.apply_prefs()
+
+    def proceed(self) -> None:
+        from game.ui.screens.select import SelectScene
+
+        self.app.prefs.save(self.app.platform)
+        self.app.scenes.push(SelectScene(self.app))
+
+    def on_back(self) -> bool:
+        self.app.prefs.save(self.app.platform)
+        self.close()
+        return True
+
+    def draw(self, surface) -> None:
+        ui = self.app
+        surface.fill(ui.theme.backdrop)
+        draw.label(surface, ui, "Before you start", (ui.size[0] // 2, 60), role="heading",
+                   color=ui.theme.backdrop_text, bold=True, anchor="center")
+        draw.label(surface, ui, MODE_LABELS[ui.prefs.mode], (ui.size[0] // 2, 104), role="label",
+                   color=ui.theme.backdrop_muted, anchor="center")
+        self.group.draw(surface, ui)
+        draw.label(surface, ui, "Up/Down or Tab: move · Left/Right: change · Enter: continue · Esc: back",
+                   (ui.size[0] // 2, ui.size[1] - 24), role="small", color=ui.theme.backdrop_muted, anchor="center")

@@ -1,0 +1,111 @@
+"""The title screen: start, resume a saved playthrough, settings, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import draw
+from game.ui.app import IS_BROWSER
+from game.ui.saves import read_save
+from game.ui.screens.base import WidgetScene
+from game.ui.screens.dialog import message
+from game.ui.widgets import Button
+
+SUBTITLE = "Child victims' rights in practice"
+TAGLINE = ("A training simulation for professionals who meet child victims of crime. "
+           "Every decision is weighed against the rights in Directive 2012/29/EU.")
+
+
+class TitleScene(WidgetScene):
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.saves = []
+        self._checked = False
+
+    def enter(self) -> None:
+        self._check_saves()
+        super().enter()
+
+    def _check_saves(self) -> None:
+        """Look for autosaves once; report (and set aside) any that cannot be resumed."""
+        if self._checked:
+            return
+        self._checked = True
+        problems = []
+        for story in self.app.stories:
+            info = read_save(self.app.platform, story, self.app.save_prefix)
+            if info is None:
+                continue
+            if info.run is not None:
+                self.saves.append(info)
+            else:
+                where = f" It was moved to {info.moved_to} so nothing is lost." if info.moved_to else ""
+                problems.append(f"“{story.title}”: {info.problem}.{where}")
+        if problems:
+            text = ("A saved playthrough could not be resumed. " + " ".join(problems)
+                    + " You can start this scenario fresh.")
+            message(self.app, "A saved game could not be opened", text, icon="warning", name="save-problem")
+
+    def layout(self) -> None:
+        ui = self.app
+        w = 520
+        x = (ui.size[0] - w) // 2
+        bh = ui.fonts.px("button") * 2 + 18
+        items = []
+        for info in self.saves:
+            if info.run.ended:
+                label = f"See the debrief of “{info.story.title}”"
+            else:
+                label = f"Resume “{info.story.title}”"
+            note = f"{info.decisions} decision{'s' if info.decisions != 1 else ''} made"
+            items.append(Button(label, (lambda i=info: self.resume_save(i)), note=note))
+        items.append(Button("Start a training", self.start))
+        items.append(Button("Settings", self.settings))
+        if not IS_BROWSER:
+            items.append(Button("Quit", self.app.quit))
+        y = 360
+        for b in items:
+            h = max(bh, b.needed_height(ui, w))
+            b.rect = pygame.Rect(x, y, w, h)
+            y += h + 16
+        self.group.set(items)
+
+    def start(self) -> None:
+        from game.ui.screens.setup import SetupScene
+
+        self.app.scenes.push(SetupScene(self.app))
+
+    def settings(self) -> None:
+        from game.ui.screens.settings import SettingsScene
+
+        self.app.scenes.push(SettingsScene(self.app))
+
+    def resume_save(self, info) -> None:
+        from game.ui.session import Session
+
+        mode = (info.meta or {}).get("mode") or self.app.prefs.mode
+        self.app.session = Session(self.app, info.story, run=info.run, mode=mode)
+        self.saves = [s for s in self.saves if s is not info]
+        self.app.session.begin_from_title()
+
+    def draw(self, surface) -> None:
+        ui = self.app
+        theme = ui.theme
+        surface.fill(theme.backdrop)
+        # A quiet motif: the child's path as seven stations.
+        w = ui.size[0]
+        y = 300
+        pygame.draw.line(surface, theme.backdrop_muted, (200, y), (w - 200, y), 2)
+        for i in range(7):
+            cx = 200 + i * (w - 400) // 6
+            pygame.draw.circle(surface, theme.backdrop_muted, (cx, y), 7 if i else 10, 0 if i == 0 else 2)
+        draw.label(surface, ui, "RightsPath", (w // 2, 120), role="title", color=theme.backdrop_text, bold=True,
+                   anchor="center")
+        draw.label(surface, ui, SUBTITLE, (w // 2, 180), role="heading", color=theme.backdrop_text, anchor="center")
+        draw.block(surface, ui, TAGLINE, ((w - 820) // 2, 216, 820, 80), "body", theme.backdrop_muted,
+                   align="center")
+        self.group.draw(surface, ui)
+        draw.label(surface, ui, "Keys: arrows or Tab to move · Enter to choose · Esc for the menu",
+                   (w // 2, ui.size[1] - 24), role="small", color=theme.backdrop_muted, anchor="center")

@@ -1,0 +1,101 @@
+"""One playthrough on screen: the story, its Run, the mode, and which screen shows the current node.
+
+The scenes ask the session for the next screen after each step, so the flow scene → decision →
+feedback → … → debrief lives in one place, and every decision is autosaved before anything else
+happens.
+"""
+
+from __future__ import annotations
+
+from game.engine import Run
+from game.platform import StorageError
+from game.ui.saves import drop_save, write_save
+
+PORTRAIT_SIZE = (340, 420)
+
+
+class Session:
+    def __init__(self, app, story, run: Run | None = None, mode: str | None = None):
+        self.app = app
+        self.story = story
+        self.run = run or Run(story, seed=app.opts.auto_seed or 0)
+        self.mode = mode or app.prefs.mode
+        self.results: dict[int, object] = {}  # decision number -> DecisionResult (for the debrief)
+        self.decision_started = app.clock.now
+        self.save_error = ""
+
+    @property
+    def facilitated(self) -> bool:
+        return self.mode == "facilitated"
+
+    def meta(self) -> dict:
+        p = self.app.prefs
+        return {"mode": self.mode, "trainee": p.trainee, "session": p.session, "role": p.role,
+                "language": p.language}
+
+    def autosave(self) -> bool:
+        try:
+            write_save(self.app.platform, self.run, self.meta(), self.app.save_prefix)
+        except StorageError as exc:
+            self.save_error = str(exc)
+            return False
+        self.save_error = ""
+        if self.app.on_autosave is not None:
+            self.app.on_autosave(len(self.run.history))
+        return True
+
+    def discard_save(self) -> None:
+        drop_save(self.app.platform, self.story.id, self.app.save_prefix)
+
+    # -- flow -----------------------------------------------------------------------------------
+    def begin(self) -> None:
+        """Show the screen for wherever the run stands (a new run or a resumed one)."""
+        self.app.art.prerender(self.story, self.app.size, PORTRAIT_SIZE)
+        self.app.scenes.reset(self._scene_for_current())
+
+    begin_from_title = begin
+
+    def show_current(self) -> None:
+        self.app.scenes.replace(self._scene_for_current())
+
+    def _scene_for_current(self):
+        from game.ui.screens.debrief import DebriefScene
+        from game.ui.screens.decision import DecisionScene
+        from game.ui.screens.story import StoryScene
+
+        run = self.run
+        if run.ended:
+            scene = DebriefScene(self.app, self)
+            self.app.result = run.score()
+        elif run.kind == "decision":
+            self.decision_started = self.app.clock.now
+            scene = DecisionScene(self.app, self)
+        else:
+            scene = StoryScene(self.app, self)
+        return scene
+
+    def advance(self) -> None:
+        self.run.advance()
+        if self.run.kind != "scene":
+            self.autosave()  # leaving narration: cheap, and keeps the place on reload
+        self.show_current()
+
+    def choose(self, choice_id: str, votes: dict[str, int] | None = None) -> None:
+        from game.ui.screens.feedback import FeedbackScene
+
+        seconds = max(0.0, self.app.clock.now - self.decision_started)
+        node = self.run.node
+        node_id = self.run.node_id
+        result = self.run.choose(choice_id, seconds=round(seconds, 1), votes=votes)
+        self.results[len(self.run.history)] = result
+        self.autosave()  # the decision is committed only once it is on disk
+        if self.mode == "assessment":
+            self.show_current()
+        else:
+            self.app.scenes.replace(FeedbackScene(self.app, self, node_id, node, result))
+
+    def restart(self) -> None:
+        self.discard_save()
+        self.run = Run(self.story, seed=self.run.seed)
+        self.results.clear()
+        self.begin()

@@ -1,0 +1,69 @@
+"""Text layout: word wrapping to a width, and paging to a height."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pygame
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Lines of ``text`` that fit ``width`` pixels; explicit newlines start new paragraphs.
+
+    A word longer than the width is split by characters so nothing is ever cut off."""
+    return list(_wrap_cached(text, font, width))
+
+
+@lru_cache(maxsize=2048)
+def _wrap_cached(text: str, font: pygame.font.Font, width: int) -> tuple[str, ...]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        current = ""
+        for word in words:
+            candidate = f"{current} {word}" if current else word
+            if font.size(candidate)[0] <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            # A single word wider than the line: break it where it must.
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            current = word
+        lines.append(current)
+    return tuple(lines)
+
+
+def paginate(lines: list[str], line_height: int, height: int) -> list[list[str]]:
+    """Split lines into pages that fit ``height``; always at least one page."""
+    per_page = max(1, height // max(1, line_height))
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    return pages or [[]]
+
+
+def line_height(font: pygame.font.Font) -> int:
+    return round(font.get_linesize() * 1.12)
+
+
+def draw_lines(surface, book, lines, font, color, x: int, y: int, lh: int | None = None, align="left", width=0) -> int:
+    """Blit lines top-down from (x, y); return the y below the last line."""
+    lh = lh or line_height(font)
+    for line in lines:
+        if line:
+            img = book.render(line, font, color)
+            dx = x
+            if align == "center":
+                dx = x + (width - img.get_width()) // 2
+            elif align == "right":
+                dx = x + width - img.get_width()
+            surface.blit(img, (dx, y))
+        y += lh
+    return y
