@@ -12,8 +12,9 @@ from pathlib import Path
 from game import __version__
 from game.authoring.checking import check_scenario
 from game.authoring.diagnostics import Diagnostic
+from game.authoring.lint import parse_condition
 from game.authoring.models import Branch, Catalogue, Decision, Ending, Scenario, Scene
-from game.engine import conditions, story as story_format, vocab
+from game.engine import story as story_format, vocab
 from game.errors import UserError
 
 DEFAULT_LOCATION = "office"
@@ -26,7 +27,7 @@ def citation(right_id: str, catalogue: Catalogue) -> str:
 
 
 def _tree(text: str | None):
-    return None if text is None else conditions.parse(text)
+    return None if text is None else parse_condition(text)
 
 
 def _scene(scenario: Scenario, node: Scene) -> dict:

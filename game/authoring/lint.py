@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path as FilePath
 
 from game.authoring.diagnostics import Diagnostic, did_you_mean, one_of
@@ -18,6 +19,15 @@ from game.authoring.yamlload import Loaded
 from game.engine import conditions, vocab
 
 STAGE_INDEX = {stage: i for i, stage in enumerate(vocab.STAGES)}
+
+
+@lru_cache(maxsize=8192)
+def parse_condition(text: str) -> dict:
+    """conditions.parse, remembered: scenarios repeat conditions, and lint and compile both parse.
+
+    Callers must not modify the returned tree (the compiler serialises it as is).
+    """
+    return conditions.parse(text)
 
 
 @dataclass(frozen=True)
@@ -204,7 +214,7 @@ class _Linter:
     def check_condition(self, text: str, path: tuple) -> None:
         shift = self.loaded.text_shift.get(path)
         try:
-            tree = conditions.parse(text)
+            tree = parse_condition(text)
         except conditions.ConditionError as exc:
             self.report(path, "E309", f"the condition '{text}' does not parse: {exc.message}",
                         "conditions look like 'trust >= 50 and not visited(court-visit)'",

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from game.authoring.checking import check_scenario
 from game.authoring.compiler import build_story, compile_path, to_bytes
-from game.authoring.yamlload import load_file
+from game.authoring.lint import parse_condition
+from game.authoring.yamlload import LoadError, load_file, load_text
 from game.engine import vocab
 
 NODES = 5000
@@ -61,45 +62,74 @@ def synthetic_scenario(n: int = NODES) -> str:
     return "\n".join(out) + "\n"
 
 
+def _best(work, runs: int = 3):
+    """The fastest of a few cold runs (the machine is shared; the minimum is the stable figure)."""
+    best, result = float("inf"), None
+    for _ in range(runs):
+        parse_condition.cache_clear()
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def _refusal_ms(load, *args) -> str:
+    start = time.perf_counter()
+    try:
+        load(*args)
+    except LoadError as exc:
+        return f"{(time.perf_counter() - start) * 1000:.1f} ms ({exc.diagnostic.code})"
+    return "NOT refused"
+
+
+def _billion_laughs() -> str:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
 def bench() -> dict[str, str]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
+        big = root / "big.yaml"
+        with open(big, "wb") as handle:
+            handle.truncate(50 * 1024 * 1024)
+        refuse_big = _refusal_ms(load_file, str(big))
+        refuse_laughs = _refusal_ms(load_text, _billion_laughs())
+        refuse_deep = _refusal_ms(load_text, "a: " + "[" * 1_000_000 + "]" * 1_000_000)
         (root / "rights").mkdir()
         (root / "rights" / "bench-rights.yaml").write_text(CATALOGUE, encoding="utf-8")
         path = root / "bench.yaml"
         path.write_text(synthetic_scenario(), encoding="utf-8")
         size = path.stat().st_size
 
-        start = time.perf_counter()
-        loaded = load_file(str(path))
-        load_s = time.perf_counter() - start
-
-        start = time.perf_counter()
-        checked = check_scenario(str(path))
-        check_s = time.perf_counter() - start
+        load_s, loaded = _best(lambda: load_file(str(path)))
+        check_s, checked = _best(lambda: check_scenario(str(path)))
         assert checked.ok, [d.render() for d in checked.diagnostics[:5]]
+        total_s, raw = _best(lambda: to_bytes(compile_path(str(path))[0]))
 
-        start = time.perf_counter()
-        story, _ = compile_path(str(path))
-        raw = to_bytes(story)
-        total_s = time.perf_counter() - start
-
+        parse_condition.cache_clear()
         tracemalloc.start()
         build_story(checked.model, checked.catalogues)
         _, build_peak = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
+        parse_condition.cache_clear()
         compile_path(str(path))
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     verdict = "ok" if total_s <= TARGET_SECONDS else f"OVER the {TARGET_SECONDS:.0f} s target"
     return {
-        "scenario": f"{len(loaded.data['nodes'])} nodes, {size / 1024:.0f} KB of YAML",
+        "scenario": f"{len(loaded.data['nodes'])} nodes, {size / 1024:.0f} KB of YAML (times: best of 3 runs)",
         "load (YAML with positions)": f"{load_s * 1000:.0f} ms",
         "validate (load + schema + lint)": f"{check_s * 1000:.0f} ms",
         "validate + compile + serialise": f"{total_s * 1000:.0f} ms ({verdict})",
         "compiled story": f"{len(raw) / 1024:.0f} KB",
         "peak memory, validate + compile": f"{peak / 1_048_576:.1f} MB (tracemalloc)",
         "peak memory, lowering only": f"{build_peak / 1_048_576:.1f} MB (tracemalloc)",
+        "refuse a 50 MB file": refuse_big,
+        "refuse a billion-laughs file": refuse_laughs,
+        "refuse 1,000,000 nested lists": refuse_deep,
     }
 
 
