@@ -10,6 +10,13 @@ from game.engine import vocab
 _WORD = re.compile(r"[\w'’-]+")
 
 
+def citation_order(right_id: str) -> tuple:
+    """Sort key that puts '9(1)' before '11(1)' and a prefixed instrument after the main one."""
+    prefix, _, rest = right_id.rpartition(":")
+    parts = re.findall(r"\d+|[a-z]+", rest)
+    return (prefix, [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts])
+
+
 def _words(text: str | None) -> int:
     return len(_WORD.findall(text)) if text else 0
 
@@ -49,7 +56,7 @@ def scenario_stats(scenario: Scenario) -> dict:
         "stages": [s for s in vocab.STAGES if per_stage[s]],
         "per_stage": {s: n for s, n in per_stage.items() if n},
         "rights_assessed": len(rights),
-        "rights_ids": sorted(rights),
+        "rights_ids": sorted(rights, key=citation_order),
         "roles": dict(sorted(roles.items())),
         "words": words,
     }
