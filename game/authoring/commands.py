@@ -62,11 +62,11 @@ def collect(paths: list[str]) -> list[Path]:
         if path.is_dir():
             found = []
             for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_FOLDERS and not d.startswith("."))
                 found += [Path(root) / n for n in sorted(names) if n.endswith((".yaml", ".yml"))]
-            rights = path / "rights"
-            if rights.is_dir():
-                found += sorted(p for p in rights.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+                rights = Path(root) / "rights"
+                if "rights" in dirs:  # catalogues are checked as catalogues, not walked as scenarios
+                    found += sorted(p for p in rights.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_FOLDERS and not d.startswith("."))
             if not found:
                 raise UserError(f"{raw}: no .yaml files in this folder", 2)
             files += found

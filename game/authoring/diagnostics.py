@@ -67,12 +67,20 @@ def render_json(diagnostics: Iterable[Diagnostic]) -> str:
     return json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2)
 
 
-def did_you_mean(word: object, candidates: Iterable[str], *, limit: int = 1) -> str | None:
-    """A 'did you mean X?' suggestion for a misspelt name, or None when nothing is close."""
+def did_you_mean(word: object, candidates: Iterable[str], *, limit: int = 1, cutoff: float = 0.6) -> str | None:
+    """A 'did you mean X?' suggestion for a misspelt name, or None when nothing is close.
+
+    Besides spelling (difflib), a word that starts a single candidate ('girl' -> 'girl_child',
+    'police' -> 'police_officer') is taken as a shortened name.
+    """
     if not isinstance(word, str):
         word = str(word)
     pool = sorted({str(c) for c in candidates})
-    found = difflib.get_close_matches(word, pool, n=limit, cutoff=0.6)
+    found = difflib.get_close_matches(word, pool, n=limit, cutoff=cutoff)
+    if not found and len(word) >= 3:
+        starting = [c for c in pool if c.startswith(word)]
+        if len(starting) == 1:
+            found = starting
     if not found:
         lowered = {c.lower().replace("-", "_"): c for c in pool}
         key = word.lower().replace("-", "_").replace(" ", "_")

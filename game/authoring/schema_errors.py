@@ -65,7 +65,7 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
     if kind == "extra_forbidden":
         parent = path[:-1]
         allowed = allowed_keys(root, data, parent)
-        hint = did_you_mean(field, allowed) if allowed else None
+        hint = did_you_mean(field, allowed, cutoff=0.7) if allowed else None  # keys are short: be stricter
         if not hint and allowed:
             hint = "allowed keys here: " + one_of(allowed)
         return at(path, "E201", f"unknown key '{field}' in {describe(parent, data)}", hint, key=True)
@@ -112,7 +112,8 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
         words = {"greater_than_equal": "at least", "less_than_equal": "at most",
                  "greater_than": "more than", "less_than": "less than"}[kind]
         limit = next((ctx[k] for k in ("ge", "le", "gt", "lt") if k in ctx), "?")
-        return at(path, "E203", f"{where} is {_show(value)}; it must be {words} {limit}")
+        hint = "mastery is a share of the best score: 0.7 means 70%" if field == "mastery" else None
+        return at(path, "E203", f"{where} is {_show(value)}; it must be {words} {limit}", hint)
 
     if kind in TYPE_NAMES:
         expected = TYPE_NAMES[kind]

@@ -317,7 +317,7 @@ class _Builder:
 
     def _plain_scalar(self, event) -> Any:
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == _STR_TAG:
+        if tag == _STR_TAG or tag not in _CONSTRUCTORS:  # YAML 1.1 oddities ('=', '<<') stay text
             return event.value
         return self._construct(event, tag)
 

@@ -28,7 +28,9 @@ def _golden(path: Path, golden: Path) -> None:
     if UPDATE_GOLDEN:
         golden.write_bytes(got)
     assert golden.exists(), f"no golden file {golden}; run with UPDATE_GOLDEN=1"
-    assert got == golden.read_bytes()
+    assert got == golden.read_bytes(), (
+        f"the compiled {path.name} differs from {golden.name}; if the scenario or the compiler changed on purpose, "
+        "run UPDATE_GOLDEN=1 pytest tests/authoring/test_compiler.py and review the diff")
 
 
 def test_fixture_story_matches_golden():

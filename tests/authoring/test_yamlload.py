@@ -132,3 +132,8 @@ def test_missing_file_and_folder_are_source_errors(tmp_path):
         load_file(str(tmp_path / "nope.yaml"))
     with pytest.raises(SourceError):
         load_file(str(tmp_path))
+
+
+def test_yaml_1_1_special_plain_scalars_stay_text():
+    # Found by the property tests: '=' resolves to the 'value' tag, which has no safe constructor.
+    assert load_text("a: =\nb: <<\n").data == {"a": "=", "b": "<<"}
