@@ -17,17 +17,31 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+## The Ralph learning-record store the LRS tests and benchmarks run (its own venv: no clashes with ours).
+LRS_VENV  := .venv-lrs
+LRS_STAMP := $(LRS_VENV)/.installed-ralph-5.1.0
+.PHONY: lrs-setup
+lrs-setup: $(LRS_STAMP)
+
+$(LRS_STAMP):
+	@test -x $(LRS_VENV)/bin/python || $(PY) -m venv $(LRS_VENV)
+	@echo "Setting up $(LRS_VENV) for the Ralph LRS..."
+	@$(LRS_VENV)/bin/python -m pip install -q --upgrade pip
+	@$(LRS_VENV)/bin/python -m pip install -q 'ralph-malph[cli,lrs,backend-fs]==5.1.0' 'requests>=2.31'
+	@rm -f $(LRS_VENV)/.installed-*
+	@touch $(LRS_STAMP)
+
 ## Open the game (plays the bundled scenarios).
 play: $(STAMP)
 	$(BIN)/rightspath play
 
 ## Run every test: layer contracts, then the test suite.
-test: $(STAMP)
+test: $(STAMP) $(LRS_STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 ## Print speed and size figures.
-bench: $(STAMP)
+bench: $(STAMP) $(LRS_STAMP)
 	$(BIN)/python -m tests.bench
 
 ## Regenerate the committed JSON Schemas from the models.
