@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from game.authoring.lint import edges_of
+from game.authoring.flow import edges_of
 from game.authoring.models import Branch, Decision, Ending, Scenario
 from game.engine import vocab
 

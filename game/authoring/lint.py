@@ -9,11 +9,11 @@ order, choices nobody assesses).
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path as FilePath
 
 from game.authoring.diagnostics import Diagnostic, did_you_mean, one_of
+from game.authoring.flow import Edge, branch_cycles, edges_of, reach
 from game.authoring.models import RESERVED_NAMES, Branch, Catalogue, Decision, Ending, Scenario, Scene
 from game.authoring.yamlload import Loaded
 from game.engine import conditions, vocab
@@ -28,27 +28,6 @@ def parse_condition(text: str) -> dict:
     Callers must not modify the returned tree (the compiler serialises it as is).
     """
     return conditions.parse(text)
-
-
-@dataclass(frozen=True)
-class Edge:
-    source: str
-    target: str
-    where: tuple  # data path of the value that names the target
-    choice: str | None = None  # the choice id for decision edges, the case label for branches
-
-
-def edges_of(index: int, node) -> list[Edge]:
-    base = ("nodes", index)
-    if isinstance(node, Scene):
-        return [Edge(node.id, node.next, base + ("next",))]
-    if isinstance(node, Decision):
-        return [Edge(node.id, c.next, base + ("choices", j, "next"), c.id) for j, c in enumerate(node.choices)]
-    if isinstance(node, Branch):
-        out = [Edge(node.id, c.next, base + ("cases", j, "next"), f"case {j + 1}") for j, c in enumerate(node.cases)]
-        out.append(Edge(node.id, node.else_, base + ("else",), "else"))
-        return out
-    return []
 
 
 class _Linter:
@@ -146,9 +125,9 @@ class _Linter:
             if edge.target in self.nodes:
                 forward[edge.source].append(edge.target)
                 backward[edge.target].append(edge.source)
-        reached = _reach([self.s.start], forward)
+        reached = reach([self.s.start], forward)
         endings = [nid for nid, n in self.nodes.items() if isinstance(n, Ending)]
-        finishing = _reach(endings, backward)
+        finishing = reach(endings, backward)
         for nid, node in self.nodes.items():
             where = ("nodes", self.first_index[nid], "id")
             if nid not in reached:
@@ -161,7 +140,7 @@ class _Linter:
             elif not isinstance(node, Ending) and nid not in finishing:
                 self.report(where, "E304", f"no ending can be reached from node '{nid}'",
                             "every path must lead to a node of kind 'ending'")
-        for cycle in _branch_cycles(self.nodes, forward):
+        for cycle in branch_cycles(self.nodes, forward):
             first = min(cycle, key=lambda nid: self.first_index[nid])
             loop = " -> ".join(cycle + [cycle[0]])
             self.report(("nodes", self.first_index[first], "id"), "E304",
@@ -209,7 +188,7 @@ class _Linter:
 
     def _var_hint(self, name: str) -> str:
         return did_you_mean(name, self.s.variables) or (
-            f"declare it under 'variables:'" + (f" (known: {one_of(self.s.variables)})" if self.s.variables else ""))
+            "declare it under 'variables:'" + (f" (known: {one_of(self.s.variables)})" if self.s.variables else ""))
 
     def check_condition(self, text: str, path: tuple) -> None:
         shift = self.loaded.text_shift.get(path)
@@ -315,63 +294,6 @@ class _Linter:
                 self.report(edge.where, "W402", f"node '{edge.target}' ({target.stage}) comes after node "
                             f"'{edge.source}' ({source.stage}), which is later in the child's journey",
                             "check the stages; a loop back is fine if it is meant")
-
-
-def _reach(starts: list[str], graph: dict[str, list[str]]) -> set[str]:
-    seen = set(starts)
-    queue = deque(starts)
-    while queue:
-        for nxt in graph[queue.popleft()]:
-            if nxt not in seen:
-                seen.add(nxt)
-                queue.append(nxt)
-    return seen
-
-
-def _branch_cycles(nodes: dict, forward: dict[str, list[str]]) -> list[list[str]]:
-    """Cycles made only of branch nodes (Tarjan's strongly connected components, iteratively)."""
-    graph = {nid: [t for t in forward[nid] if isinstance(nodes[t], Branch)]
-             for nid, n in nodes.items() if isinstance(n, Branch)}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    cycles = []
-    counter = 0
-    for root in graph:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            nid, child = work.pop()
-            if child == 0:
-                index[nid] = low[nid] = counter
-                counter += 1
-                stack.append(nid)
-                on_stack.add(nid)
-            targets = graph[nid]
-            if child < len(targets):
-                work.append((nid, child + 1))
-                nxt = targets[child]
-                if nxt not in index:
-                    work.append((nxt, 0))
-                elif nxt in on_stack:
-                    low[nid] = min(low[nid], index[nxt])
-                continue
-            if low[nid] == index[nid]:
-                component = []
-                while True:
-                    top = stack.pop()
-                    on_stack.discard(top)
-                    component.append(top)
-                    if top == nid:
-                        break
-                if len(component) > 1 or nid in graph[nid]:
-                    cycles.append(list(reversed(component)))
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[nid])
-    return cycles
 
 
 def lint_scenario(scenario: Scenario, loaded: Loaded, catalogues: dict[str, Catalogue] | None) -> list[Diagnostic]:

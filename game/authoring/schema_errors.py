@@ -9,7 +9,7 @@ and say what is wrong in a sentence with a suggestion where one can be guessed.
 from __future__ import annotations
 
 import typing
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -310,6 +310,3 @@ def _resolve(annotation: Any, current: Any) -> Any:
             return annotation
     return annotation
 
-
-def all_codes(diagnostics: Iterable[Diagnostic]) -> list[str]:
-    return [d.code for d in diagnostics]

@@ -55,7 +55,7 @@ def synthetic_scenario(n: int = NODES) -> str:
             f"      - {{id: c, text: \"Protect.\", next: b{i}, show_if: \"trust > 10\", feedback: \"Good.\","
             f" enable_if: \"stress < 90 and not visited(s0)\", assess: [{{right: \"18\", verdict: upholds, weight: 1}}]}}",
             f"  - id: b{i}", "    kind: branch", f"    stage: {stage}",
-            f"    cases:", f"      - {{when: \"stress >= 95 and trust < 5\", next: end}}", f"    else: {nxt}",
+            "    cases:", "      - {when: \"stress >= 95 and trust < 5\", next: end}", f"    else: {nxt}",
         ]
     out += ["  - id: end", "    kind: ending", "    stage: after_trial", "    outcome: supported",
             "    title: \"End\"", "    text: \"The end.\""]
