@@ -44,6 +44,15 @@ test: $(STAMP) $(LRS_STAMP)
 bench: $(STAMP) $(LRS_STAMP)
 	$(BIN)/python -m tests.bench
 
+## Build the browser version into build/web/ (offline, with pygbag).
+web: $(STAMP)
+	$(BIN)/rightspath build-web
+
+## Serve build/web/ at http://127.0.0.1:8000/ (builds it first when missing).
+serve-web: $(STAMP)
+	@test -f build/web/index.html || $(MAKE) web
+	$(BIN)/python -m game.webbuild.serve
+
 ## Regenerate the committed JSON Schemas from the models.
 schema: $(STAMP)
 	$(BIN)/rightspath schema -o scenarios/schema/scenario.schema.json

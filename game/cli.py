@@ -18,6 +18,7 @@ from game.errors import UserError
 COMMAND_MODULES = [
     "game.authoring.commands",  # validate, lint, compile, stats, graph, schema
     "game.play_command",  # play (text, window, headless)
+    "game.webbuild.commands",  # build-web, links
     "game.exports_commands",  # verify, lrs push/pull, report
 ]
 

@@ -1,0 +1,192 @@
+"""The browser platform (pygbag): localStorage, the page's JS helpers and the sanitised URL query.
+
+Everything goes through pygbag's ``platform.window`` bridge, imported lazily: on the desktop the
+name ``platform`` is the standard library's module, so importing it at the top would be wrong there
+and tests pass a stand-in window instead. Strings are the only thing that crosses into JS.
+
+Storage failures (quota exceeded, storage disabled in private mode, a blocked origin) become
+``StorageError`` with a sentence the UI can show; nothing here lets a JS error crash the game.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+
+from game.platform.base import Platform, StorageError, valid_key
+
+PREFIX = "rightspath:"  # localStorage is shared by every page of the origin: keep to our keys
+ASIDE_PREFIX = "rightspath-aside:"  # saves that could not be read, out of the way of keys()
+
+# The URL parameters a facilitator's link may set. The page's template already drops every other
+# key and any value outside [A-Za-z0-9_-]{1,40}; each value is checked again here, more strictly.
+PARAM_RULES = {
+    "scenario": re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$"),
+    "lang": re.compile(r"^[a-z]{2,3}$"),
+    "mode": re.compile(r"^(learning|assessment|facilitated)$"),
+    "session": re.compile(r"^[A-Za-z0-9_-]{1,40}$"),
+    "trainee": re.compile(r"^[A-Za-z0-9_-]{1,40}$"),
+}
+_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def param_problem(key: str, value: str) -> str | None:
+    """Why a URL parameter is refused, or None when it is acceptable."""
+    rule = PARAM_RULES.get(key)
+    if rule is None:
+        return f"unknown parameter {key!r} (allowed: {', '.join(PARAM_RULES)})"
+    if not isinstance(value, str) or not rule.match(value):
+        return f"{key}={value!r} is not allowed ({describe_rule(key)})"
+    # pygbag's loader opens a Python prompt when "-i" appears anywhere in the query string.
+    if "-i" in value:
+        return f"{key}={value!r} must not contain '-i' (the web runtime reads it as a debug switch)"
+    return None
+
+
+def describe_rule(key: str) -> str:
+    return {
+        "scenario": "a scenario id: lower-case letters, digits and '-'",
+        "lang": "a two- or three-letter language code such as en or bg",
+        "mode": "learning, assessment or facilitated",
+        "session": "1-40 letters, digits, '-' or '_'",
+        "trainee": "1-40 letters, digits, '-' or '_'",
+    }[key]
+
+
+def clean_params(source) -> dict[str, str]:
+    """Our keys from a mapping (``os.environ`` in the browser), each one validated again."""
+    found = {}
+    for key in PARAM_RULES:
+        value = source.get(key)
+        if value is not None and param_problem(key, value) is None:
+            found[key] = value
+    return found
+
+
+def _bridge_window():
+    """pygbag's JS ``window`` proxy. Only reachable inside the browser runtime."""
+    import platform as pygbag_platform  # pygbag's module shadows the stdlib one in the browser
+
+    return pygbag_platform.window
+
+
+class BrowserPlatform(Platform):
+    name = "browser"
+    data_dir = "localStorage"
+
+    def __init__(self, window=None, environ=None):
+        self._window = window if window is not None else _bridge_window()
+        self._environ = environ if environ is not None else os.environ
+
+    # -- storage ---------------------------------------------------------------------------
+    def _storage(self):
+        try:
+            storage = self._window.localStorage
+        except Exception as exc:  # SecurityError when storage is blocked for this page
+            raise StorageError(
+                "this browser does not let the game store progress (private window or blocked storage); "
+                "use the export button to keep your results"
+            ) from exc
+        if storage is None:
+            raise StorageError("this browser has no local storage; use the export button to keep your results")
+        return storage
+
+    def load(self, key: str) -> str | None:
+        full = PREFIX + valid_key(key)
+        try:
+            value = self._storage().getItem(full)
+        except StorageError:
+            raise
+        except Exception as exc:
+            raise StorageError(f"could not read saved progress ({exc})") from exc
+        return None if value is None else str(value)
+
+    def save(self, key: str, text: str) -> None:
+        full = PREFIX + valid_key(key)
+        storage = self._storage()
+        try:
+            storage.setItem(full, str(text))
+        except Exception as exc:  # QuotaExceededError, or storage switched off mid-session
+            raise StorageError(
+                "the browser's storage for this page is full or switched off, so progress was not saved; "
+                "use the export button to keep your results"
+            ) from exc
+
+    def delete(self, key: str) -> None:
+        full = PREFIX + valid_key(key)
+        try:
+            self._storage().removeItem(full)
+        except StorageError:
+            raise
+        except Exception as exc:
+            raise StorageError(f"could not delete saved progress ({exc})") from exc
+
+    def _all_keys(self) -> list[str]:
+        storage = self._storage()
+        try:
+            count = int(storage.length)
+            return [str(storage.key(i)) for i in range(count) if storage.key(i) is not None]
+        except Exception as exc:
+            raise StorageError(f"could not list saved progress ({exc})") from exc
+
+    def keys(self) -> list[str]:
+        try:
+            names = self._all_keys()
+        except StorageError:
+            return []
+        return sorted(name[len(PREFIX):] for name in names if name.startswith(PREFIX))
+
+    def set_aside(self, key: str) -> str | None:
+        text = self.load(key)
+        if text is None:
+            return None
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        existing = set(self._all_keys())
+        target = f"{ASIDE_PREFIX}{key}-{stamp}"
+        n = 1
+        while target in existing:
+            n += 1
+            target = f"{ASIDE_PREFIX}{key}-{stamp}-{n}"
+        storage = self._storage()
+        try:
+            storage.setItem(target, text)
+        except Exception as exc:
+            raise StorageError("could not keep a copy of the unreadable save (browser storage is full)") from exc
+        self.delete(key)
+        return f"browser storage, key {target}"
+
+    # -- page helpers ----------------------------------------------------------------------
+    def download(self, filename: str, text: str, mime: str = "application/json") -> str:
+        safe = _UNSAFE_FILENAME.sub("-", filename.rsplit("/", 1)[-1]).strip(".-") or "export.txt"
+        try:
+            ok = self._window.rpDownload(safe, str(text), str(mime))
+        except Exception as exc:
+            raise StorageError(f"the browser refused the download of {safe} ({exc})") from exc
+        if ok is False:
+            raise StorageError(f"the browser refused the download of {safe}")
+        return f"{safe} was downloaded (see your browser's downloads)"
+
+    def post_json(self, url: str, text: str) -> int:
+        """Start a same-origin POST; returns a ticket for ``post_result``. Never blocks."""
+        try:
+            return int(self._window.rpPostJSON(str(url), str(text)))
+        except Exception as exc:
+            raise StorageError(f"could not send the results to {url} ({exc})") from exc
+
+    def post_result(self, ticket: int) -> str | None:
+        """None while the POST runs, then "ok" or a sentence saying what went wrong."""
+        try:
+            result = self._window.rpPostResult(int(ticket))
+        except Exception as exc:
+            return f"could not check the upload ({exc})"
+        return None if result is None else str(result)
+
+    def url_params(self) -> dict[str, str]:
+        return clean_params(self._environ)
+
+    def status(self, text: str) -> None:
+        try:
+            self._window.rpStatus(str(text))
+        except Exception:  # the status line is a courtesy: never let it stop the game
+            pass

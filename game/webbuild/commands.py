@@ -1,0 +1,67 @@
+"""Command-line entry points of the web build: ``build-web`` and ``links`` (docs/CONTRACTS.md §8)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def register(sub) -> None:
+    build = sub.add_parser(
+        "build-web",
+        help="build the browser version into build/web/ (offline, with pygbag)",
+        description="Stage what the browser needs, compile every scenario, run pygbag offline on the "
+        "staged copy and collect index.html, favicon.png and the .tar.gz/.apk bundle in build/web/.",
+    )
+    build.add_argument("--scenarios", type=Path, default=None,
+                       help="folder of scenario YAML files to bundle (default: scenarios/)")
+    build.add_argument("--cdn", default=None,
+                       help="URL of the pygbag runtime folder, ending with '/' "
+                       "(default: https://pygame-web.github.io/cdn/0.9.3/; set it to self-host)")
+    build.add_argument("--out", type=Path, default=None,
+                       help="folder for stage/ and web/ (default: build/)")
+    build.add_argument("--timeout", type=float, default=None, help="seconds pygbag may take (default 300)")
+    build.set_defaults(func=cmd_build_web)
+
+    links = sub.add_parser(
+        "links",
+        help="print one game link per trainee and write a printable page with QR codes",
+        description="Links preset the setup screen: session, trainee code (T01..TNN) and optionally "
+        "scenario, mode and language.",
+    )
+    links.add_argument("--base-url", required=True, help="the game's web address, e.g. https://example.org/rightspath/")
+    links.add_argument("--session", required=True, help="session code: letters, digits, '-' or '_' (max 40)")
+    links.add_argument("--count", required=True, type=int, help="number of trainees")
+    links.add_argument("--scenario", help="scenario id to preset")
+    links.add_argument("--mode", help="learning, assessment or facilitated")
+    links.add_argument("--lang", help="language code, e.g. en or bg")
+    links.add_argument("-o", "--output", type=Path, default=None,
+                       help="printable HTML page to write (default: links-<session>.html)")
+    links.set_defaults(func=cmd_links)
+
+
+def cmd_build_web(args) -> int:
+    from game.webbuild.build import DEFAULT_CDN, DEFAULT_TIMEOUT, build_web
+
+    report = build_web(scenarios_dir=args.scenarios, out_dir=args.out, cdn=args.cdn or DEFAULT_CDN,
+                       timeout=args.timeout or DEFAULT_TIMEOUT)
+    print(report.summary())
+    return 0
+
+
+def cmd_links(args) -> int:
+    from game.errors import UserError
+    from game.webbuild.links import links_page, make_links
+
+    links = make_links(args.base_url, args.session, args.count, scenario=args.scenario,
+                       mode=args.mode, lang=args.lang)
+    for link in links:
+        print(f"{link.trainee}  {link.url}")
+    output = args.output or Path(f"links-{args.session}.html")
+    page = links_page(links, args.session, scenario=args.scenario, mode=args.mode, lang=args.lang)
+    try:
+        output.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}", 2) from None
+    print(f"wrote {output} ({len(links)} QR codes)", file=sys.stderr)
+    return 0

@@ -1,0 +1,113 @@
+"""Stage a clean copy of exactly what the browser needs.
+
+pygbag packs every file of the folder it is given, so the folder is built from an allow-list rather
+than trimmed with ignore lists: the browser entry point, the browser-shipped packages (engine, UI,
+platform, exports), compiled stories and the runtime assets. Nothing of the authoring side (YAML,
+pydantic, the compiler), no tests and no caches can end up in the archive because nothing else is
+ever copied. UI files are copied as files; this module never imports game.ui.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.errors import UserError
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_NAME = "rightspath"  # the staged folder's name becomes the archive's name
+
+# Packages shipped whole (their .py files, recursively); single modules of game/ shipped alone.
+SHIPPED_PACKAGES = ("engine", "ui", "platform", "exports")
+SHIPPED_MODULES = ("__init__.py", "errors.py")
+# Runtime assets: fonts only (art is drawn by code, there is no sound).
+ASSET_SUFFIXES = {".ttf", ".otf"}
+MAIN_TEMPLATE = Path(__file__).with_name("main_template.py")
+
+
+@dataclass
+class StageReport:
+    folder: Path
+    files: list[str] = field(default_factory=list)  # paths relative to the folder, sorted
+    stories: list[str] = field(default_factory=list)  # scenario ids compiled into stories/
+
+
+def _copy(src: Path, dst: Path, report: StageReport, folder: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+    report.files.append(dst.relative_to(folder).as_posix())
+
+
+def _python_files(package: Path):
+    """The package's .py files, skipping caches and hidden folders (pygbag would pack them)."""
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package)
+        if any(part.startswith((".", "__pycache__")) for part in rel.parts):
+            continue
+        yield path
+
+
+def compile_stories(scenarios_dir: Path) -> dict[str, bytes]:
+    """Compile every scenario YAML of the folder; any error stops the build with the diagnostics."""
+    from game.authoring.compiler import compile_path, to_bytes
+    from game.authoring.yamlload import SourceError
+
+    if not scenarios_dir.is_dir():
+        raise UserError(f"{scenarios_dir}: not a folder of scenarios", 2)
+    paths = sorted(p for p in scenarios_dir.glob("*.yaml") if p.is_file())
+    if not paths:
+        raise UserError(f"{scenarios_dir}: no scenario files (*.yaml) to bundle", 1)
+    compiled: dict[str, bytes] = {}
+    problems: list[str] = []
+    for path in paths:
+        try:
+            story, diagnostics = compile_path(str(path))
+        except SourceError as exc:
+            problems.append(str(exc))
+            continue
+        if story is None:
+            problems.extend(d.render() for d in diagnostics if d.severity == "error")
+            continue
+        compiled[story["scenario"]["id"]] = to_bytes(story)
+    if problems:
+        raise UserError("cannot build: scenarios have errors\n" + "\n".join(problems), 1)
+    return compiled
+
+
+def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> StageReport:
+    """Fill ``folder`` (emptied first) with the browser bundle's files."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    report = StageReport(folder=folder)
+    game_src = source_root / "game"
+
+    _copy(MAIN_TEMPLATE, folder / "main.py", report, folder)
+    for name in SHIPPED_MODULES:
+        _copy(game_src / name, folder / "game" / name, report, folder)
+    for package in SHIPPED_PACKAGES:
+        src = game_src / package
+        if not src.is_dir():
+            if package == "exports":  # optional: another part, may not exist yet
+                continue
+            raise UserError(f"{src}: missing; the browser build needs it", 1)
+        for path in _python_files(src):
+            _copy(path, folder / "game" / package / path.relative_to(src), report, folder)
+
+    for scenario_id, data in compile_stories(scenarios_dir).items():
+        target = folder / "stories" / f"{scenario_id}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        report.files.append(target.relative_to(folder).as_posix())
+        report.stories.append(scenario_id)
+
+    assets = source_root / "assets"
+    if assets.is_dir():
+        for path in sorted(assets.rglob("*")):
+            if path.is_file() and path.suffix.lower() in ASSET_SUFFIXES:
+                _copy(path, folder / "assets" / path.relative_to(assets), report, folder)
+
+    report.files.sort()
+    report.stories.sort()
+    return report

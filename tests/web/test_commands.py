@@ -1,0 +1,113 @@
+"""``rightspath links`` and ``rightspath build-web`` through the real command line."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from game.webbuild.stage import ROOT
+
+
+def rightspath(*args, cwd: Path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=120)
+
+
+class PageParts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.svgs = 0
+        self.links: list[str] = []
+        self.headings: list[str] = []
+        self._in_h2 = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "svg":
+            self.svgs += 1
+        if tag == "a":
+            self.links.append(dict(attrs)["href"])
+        self._in_h2 = tag == "h2"
+
+    def handle_data(self, data):
+        if self._in_h2:
+            self.headings.append(data)
+            self._in_h2 = False
+
+
+def test_links_prints_one_link_per_trainee_and_writes_a_page(tmp_path):
+    proc = rightspath("links", "--base-url", "https://training.example.org/rightspath/", "--session", "SOF-0412",
+                      "--count", "12", "--scenario", "mira", "--mode", "facilitated", "--lang", "bg",
+                      "-o", "room.html", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 12
+    codes = [line.split()[0] for line in lines]
+    assert codes == [f"T{n:02d}" for n in range(1, 13)]
+    urls = [line.split()[1] for line in lines]
+    first = urlsplit(urls[6])
+    assert (first.scheme, first.netloc, first.path) == ("https", "training.example.org", "/rightspath/")
+    assert parse_qsl(first.query) == [("scenario", "mira"), ("lang", "bg"), ("mode", "facilitated"),
+                                      ("session", "SOF-0412"), ("trainee", "T07")]
+    page = (tmp_path / "room.html").read_text(encoding="utf-8")
+    parts = PageParts()
+    parts.feed(page)
+    assert parts.svgs == 12
+    assert parts.links == urls
+    assert parts.headings == [f"Trainee T{n:02d}" for n in range(1, 13)]
+    # Each QR code is a real symbol: the module grid is square and large enough for the URL.
+    for size in re.findall(r'viewBox="0 0 (\d+) (\d+)"', page):
+        assert size[0] == size[1] and int(size[0]) >= 29
+
+
+def test_links_codes_widen_past_99(tmp_path):
+    proc = rightspath("links", "--base-url", "http://127.0.0.1:8000/", "--session", "S1", "--count", "120",
+                      cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("T001 ") and lines[-1].startswith("T120 ")
+    assert (tmp_path / "links-S1.html").is_file()
+
+
+def test_links_rejects_bad_input_with_clear_messages(tmp_path):
+    cases = [
+        (["--base-url", "example.org", "--session", "S1", "--count", "3"], "full web address"),
+        (["--base-url", "javascript:alert(1)", "--session", "S1", "--count", "3"], "full web address"),
+        (["--base-url", "https://x.org/?a=1", "--session", "S1", "--count", "3"], "leave out"),
+        (["--base-url", "https://x.org/", "--session", "SOF 04", "--count", "3"], "session="),
+        (["--base-url", "https://x.org/", "--session", "<b>", "--count", "3"], "session="),
+        (["--base-url", "https://x.org/", "--session", "A-it", "--count", "3"], "'-i'"),
+        (["--base-url", "https://x.org/", "--session", "S1", "--count", "0"], "--count 0"),
+        (["--base-url", "https://x.org/", "--session", "S1", "--count", "3", "--mode", "exam"], "mode="),
+        (["--base-url", "https://x.org/", "--session", "S1", "--count", "3", "--lang", "Deutsch"], "lang="),
+        (["--base-url", "https://x.org/", "--session", "S1", "--count", "3", "--scenario", "Mira!"], "scenario="),
+    ]
+    for args, expected in cases:
+        proc = rightspath("links", *args, cwd=tmp_path)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert expected in proc.stderr, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing written on a refused command
+
+
+def test_build_web_reports_scenario_errors_without_traceback(tmp_path):
+    bad = tmp_path / "scenarios"
+    bad.mkdir()
+    (bad / "broken.yaml").write_text("id: broken\nversion: [\n", encoding="utf-8")
+    proc = rightspath("build-web", "--scenarios", str(bad), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert proc.returncode == 1
+    assert f"{bad / 'broken.yaml'}:" in proc.stderr and "E101" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "out" / "web").exists()
+
+    proc = rightspath("build-web", "--scenarios", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"),
+                      cwd=tmp_path)
+    assert proc.returncode == 2 and "not a folder" in proc.stderr
+
+    proc = rightspath("build-web", "--cdn", "ftp://mirror/", "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert proc.returncode == 2 and "--cdn" in proc.stderr

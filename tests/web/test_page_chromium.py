@@ -1,0 +1,179 @@
+"""The built page in headless Chromium: URL cleaning, pinned loader config, helpers, offline message.
+
+pygbag's runtime cannot be fetched here (no internet), so every request to its CDN is routed to
+fail fast; what is tested is everything our page does before and around the runtime. Screenshots
+of each state go to build/out/web-screens/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from game.webbuild.build import DEFAULT_CDN
+from game.webbuild.serve import make_server
+from game.webbuild.stage import ROOT
+
+CHROMIUM = shutil.which("chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (CI installs it)"),
+]
+SCREENS = ROOT / "build" / "out" / "web-screens"
+CDN_HOST = urlsplit(DEFAULT_CDN).netloc
+
+
+@pytest.fixture(scope="module")
+def site(web_build):
+    server = make_server(web_build.web_dir, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    yield f"http://{host}:{port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, tmp_path):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 720})
+    pg = context.new_page()
+    pg.runtime_requests = []
+    pg.dialogs = []
+    pg.on("dialog", lambda dialog: (pg.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def runtime(route):
+        pg.runtime_requests.append(route.request.url)
+        route.abort("internetdisconnected")
+
+    pg.route(f"https://{CDN_HOST}/**", runtime)
+    pg.route(lambda url: not url.startswith(("http://127.0.0.1", f"https://{CDN_HOST}/")),
+             lambda route: route.abort())
+    yield pg
+    context.close()
+
+
+def shot(pg, name):
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SCREENS / f"{name}.png"))
+
+
+def test_page_loads_and_asks_the_cdn_for_the_runtime_then_says_it_is_offline(page, site):
+    page.goto(site + "index.html")
+    assert page.title() == "RightsPath"
+    page.wait_for_selector("#rp-offline", state="visible", timeout=15000)
+    assert page.runtime_requests[0] == DEFAULT_CDN + "pythons.js"
+    text = page.inner_text("#rp-offline")
+    assert "could not be downloaded" in text and "Facilitator" in text and "README" in text
+    assert page.inner_text("#rp-cdn") == DEFAULT_CDN
+    assert page.dialogs == []
+    shot(page, "offline")
+
+
+def test_loading_screen_while_the_runtime_downloads(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    pg = context.new_page()
+    pending = []
+    pg.route(f"https://{CDN_HOST}/**", lambda route: pending.append(route))  # never answered
+    pg.goto(site + "index.html", wait_until="commit")  # DOMContentLoaded waits for pythons.js
+    pg.wait_for_function("window.rpStageName === 'loading'")
+    assert pg.is_visible("#transfer") and not pg.is_visible("#rp-offline")
+    assert "Loading" in pg.inner_text("#rp-stage")
+    assert pg.inner_text("#transfer h1") == "RightsPath"
+    assert pg.evaluate("getComputedStyle(document.getElementById('canvas')).borderTopWidth") == "0px"
+    assert pg.evaluate("getComputedStyle(document.getElementById('canvas')).paddingLeft") == "0px"
+    shot(pg, "loading")
+    context.close()
+
+
+HOSTILE = [
+    ("?PYGPI=https://evil.example/&scenario=mira#debug", "?scenario=mira", {"scenario": "mira"}),
+    ("?-i&lang=bg&mode=facilitated", "?lang=bg&mode=facilitated", {"lang": "bg", "mode": "facilitated"}),
+    ("?scenario=happy&trainee=T07", "?cpython3.12&scenario=happy&trainee=T07",
+     {"scenario": "happy", "trainee": "T07"}),
+    ("?session=" + "A" * 41 + "&trainee=" + "B" * 40, "?trainee=" + "B" * 40, {"trainee": "B" * 40}),
+    ("?session=%3Cscript%3E&trainee=T-i2&lang=en%20x&mode=learning", "?mode=learning", {"mode": "learning"}),
+    ("?trainee=T01&trainee=T99&scenario=x", "?scenario=x&trainee=T01", {"scenario": "x", "trainee": "T01"}),
+    ("?python3.11&cpython3.12", "", {}),
+    ("#-i", "", {}),
+]
+
+
+@pytest.mark.parametrize("query,clean,params", HOSTILE)
+def test_hostile_query_strings_are_cleaned_before_the_loader(page, site, query, clean, params):
+    page.goto(site + "index.html" + query)
+    assert page.evaluate("location.search") == clean.split("#")[0]
+    assert page.evaluate("location.hash") == ""
+    assert page.evaluate("window.rpParams") == params
+    search = page.evaluate("location.search")
+    assert "-i" not in search and "PYGPI" not in search
+    config = page.evaluate("window.config")
+    assert config["pydigits"] == "312"
+    assert config["executable"] == DEFAULT_CDN + "cpython312/main.js"
+    assert config["cdn"] == DEFAULT_CDN and config["archive"] == "rightspath"
+    assert config["debug"] is False and config["interactive"] == 0
+
+
+def test_download_helper_produces_the_exact_bytes(page, site, tmp_path):
+    page.goto(site + "index.html")
+    text = '{"trainee": "T07", "name": "Лена Ελένη Zoë", "note": "line 1\\r\\nline 2\\n"}\n'
+    with page.expect_download() as info:
+        assert page.evaluate("([t]) => window.rpDownload('T07-results.json', t, 'application/json')", [text])
+    download = info.value
+    assert download.suggested_filename == "T07-results.json"
+    target = tmp_path / "got.json"
+    download.save_as(target)
+    assert target.read_bytes() == text.encode("utf-8")
+
+
+def test_storage_survives_a_reload_and_there_is_no_leave_prompt(page, site):
+    page.goto(site + "index.html?session=S1")
+    page.evaluate("localStorage.setItem('rightspath:progress-mira', '{\"step\": 4, \"who\": \"Мира\"}')")
+    page.reload()
+    assert page.evaluate("localStorage.getItem('rightspath:progress-mira')") == '{"step": 4, "who": "Мира"}'
+    assert page.evaluate("window.onbeforeunload") is None
+    assert page.dialogs == []
+
+
+def test_status_line_and_first_gesture(page, site):
+    page.goto(site + "index.html")
+    assert not page.is_visible("#rp-status")
+    assert page.evaluate("window.rpGesture") is False
+    page.keyboard.press("Space")
+    assert page.evaluate("window.rpGesture") is True
+    page.evaluate("window.rpStatus('Browser storage is full: use Export to keep your results.')")
+    assert page.inner_text("#rp-status") == "Browser storage is full: use Export to keep your results."
+    shot(page, "status-line")
+    page.evaluate("window.rpStatus('')")
+    assert not page.is_visible("#rp-status")
+
+
+def test_post_json_goes_to_the_same_origin_only(page, site):
+    page.goto(site + "index.html")
+    ticket = page.evaluate("window.rpPostJSON('results', '{\"a\": 1}')")
+    page.wait_for_function("([t]) => window.rpPostResult(t) !== null", arg=[ticket])
+    # The static server answers POST with 501: the helper reports it instead of throwing.
+    other = page.evaluate("window.rpPostJSON('results', '{}')")
+    page.wait_for_function("([t]) => { const r = window.rpPostResult(t); window.__r = r; return r !== null }",
+                           arg=[other])
+    assert page.evaluate("window.__r") == "the server answered 501"
+    refused = page.evaluate("window.rpPostJSON('https://evil.example/collect', '{}')")
+    assert page.evaluate("([t]) => window.rpPostResult(t)", [refused]).startswith("refused")

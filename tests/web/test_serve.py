@@ -1,0 +1,63 @@
+"""``make serve-web``'s server: the content types pygbag's files need, and no gzip encoding."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from game.webbuild.serve import make_server
+from game.webbuild.stage import ROOT
+
+
+@pytest.fixture
+def served(tmp_path):
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>t</title>", encoding="utf-8")
+    (tmp_path / "rightspath.tar.gz").write_bytes(gzip.compress(b"archive bytes"))
+    (tmp_path / "rightspath.apk").write_bytes(b"PK\x03\x04zip")
+    (tmp_path / "python.wasm").write_bytes(b"\x00asm\x01\x00\x00\x00")
+    server = make_server(tmp_path, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def fetch(url: str):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.headers, response.read()
+
+
+def test_content_types_and_no_content_encoding(served):
+    folder, base = served
+    expected = {
+        "index.html": "text/html; charset=utf-8",
+        "rightspath.tar.gz": "application/octet-stream",
+        "rightspath.apk": "application/octet-stream",
+        "python.wasm": "application/wasm",
+    }
+    for name, content_type in expected.items():
+        headers, body = fetch(base + name)
+        assert headers["Content-Type"] == content_type, name
+        assert headers.get("Content-Encoding") is None, name
+        assert body == (folder / name).read_bytes(), name  # byte for byte, gzip layer intact
+
+
+def test_missing_file_is_404_and_server_stays_in_its_folder(served):
+    _, base = served
+    for path in ("nothing.js", "../pyproject.toml", "%2e%2e/%2e%2e/etc/passwd"):
+        with pytest.raises(urllib.error.HTTPError) as err:
+            fetch(base + path)
+        assert err.value.code == 404
+
+
+def test_serve_command_refuses_a_folder_without_a_build(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "game.webbuild.serve", "--dir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 2 and "make web" in proc.stderr
