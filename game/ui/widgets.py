@@ -228,7 +228,7 @@ class TextField(Widget):
         box = pygame.Rect(self.rect.x + self.rect.w * 45 // 100, self.rect.y + 6, self.rect.w * 55 // 100 - 8, self.rect.h - 12)
         pygame.draw.rect(surface, theme.panel, box, border_radius=6)
         pygame.draw.rect(surface, theme.border, box, width=1, border_radius=6)
-        shown = self.value + ("▏" if focused else "")
+        shown = self.value + ("|" if focused else "")
         if not self.value and not focused:
             img = fonts.render("(optional)", fonts.font("button"), theme.text_muted)
         else:
@@ -261,9 +261,12 @@ class FocusGroup:
 
     def _fix_focus(self, direction: int) -> None:
         n = len(self.widgets)
-        if self.focus < 0 or not any(w.focusable and w.enabled for w in self.widgets):
+        if n == 0:
+            return
+        if not any(w.focusable and w.enabled for w in self.widgets):
             self.focus = -1  # nothing to focus (pointer-only controls)
             return
+        self.focus = max(0, self.focus)
         for _ in range(n):
             w = self.widgets[self.focus % n]
             if w.focusable and w.enabled:
