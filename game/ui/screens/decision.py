@@ -64,16 +64,23 @@ class DecisionScene(Scene):
         if self.facilitated:
             self.play_button = Button("", self.play_room_choice, align="center")
             buttons.append(self.play_button)
-        available = ui.size[1] - 24 - y
+        available = ui.size[1] - 56 - y  # leave the key hint free
         gap = 12
-        heights = [b.needed_height(ui, inner) for b in buttons]
+        vote_w = 170 if self.facilitated else 0  # room for the vote count beside each option
+        widths = [inner - (vote_w if i < len(self.views) else 0) for i in range(len(buttons))]
+        heights = [b.needed_height(ui, w) for b, w in zip(buttons, widths)]
         while sum(heights) + gap * (len(buttons) - 1) > available and gap > 4:
             gap -= 2
-        for b, h in zip(buttons, heights):
-            b.rect = pygame.Rect(x + 30, y, inner - (170 if self.facilitated and b is not getattr(self, "play_button", None) else 0), h)
+        for role in ("label", "small"):
+            # Still too tall (long options at the largest text size): step the option text down.
+            if sum(heights) + gap * (len(buttons) - 1) <= available:
+                break
+            for b in buttons:
+                b.role = role
+            heights = [b.needed_height(ui, w) for b, w in zip(buttons, widths)]
+        for b, w, h in zip(buttons, widths, heights):
+            b.rect = pygame.Rect(x + 30, y, w, h)
             y += h + gap
-        if self.facilitated:
-            self.play_button.rect.w = inner
         self.panel_rect = pygame.Rect(x, top, PANEL_W, y - top + 10)
         focus = self.group.focus if self.group.widgets else 0
         self.group.set(buttons, focus=focus)
@@ -101,9 +108,6 @@ class DecisionScene(Scene):
     def _refresh_votes(self) -> None:
         if not self.facilitated:
             return
-        for v, b in zip(self.views, self.group.widgets):
-            n = self.votes[v.id]
-            b.note = f"{n} vote{'s' if n != 1 else ''}" if v.enabled else "Not available now"
         cid, label = self.room_choice()
         self.play_button.label = label
         self.play_button.enabled = cid is not None
@@ -166,16 +170,19 @@ class DecisionScene(Scene):
         if self.facilitated:
             font = ui.fonts.font("heading", bold=True)
             for v, b in zip(self.views, self.group.widgets):
+                if not v.enabled:
+                    continue
                 box = pygame.Rect(b.rect.right + 14, b.rect.y, 156, b.rect.h)
                 pygame.draw.rect(surface, theme.panel_alt, box, border_radius=10)
                 pygame.draw.rect(surface, theme.border, box, width=2, border_radius=10)
                 img = ui.fonts.render(str(self.votes[v.id]), font, theme.text)
                 surface.blit(img, img.get_rect(center=(box.centerx, box.centery - 6)))
-                cap = ui.fonts.render("votes", ui.fonts.font("small"), theme.text_muted)
+                word = "vote" if self.votes[v.id] == 1 else "votes"
+                cap = ui.fonts.render(word, ui.fonts.font("small"), theme.text_muted)
                 surface.blit(cap, cap.get_rect(midtop=(box.centerx, box.centery + line_height(font) // 2 - 8)))
         self.meters.draw(surface, (ui.size[0] - 20, JOURNEY_HEIGHT + 14)) if not self._meters_overlap() else None
         self.menu.draw(surface, ui)
-        hint = ("1–9: add a vote · Shift+number or −: remove · Enter on the last button: play"
+        hint = ("1–9: add a vote · Shift+number: remove one · Tab to the last button to play"
                 if self.facilitated else "Press 1–9, or move with arrows/Tab and press Enter")
         draw.hint(surface, ui, hint)
 
