@@ -35,8 +35,16 @@ def _scene(scenario: Scenario, node: Scene) -> dict:
     for n, line in enumerate(node.lines):
         suffix = line.id if line.id else f"line{n}"
         lines.append({"tid": f"{scenario.id}:{node.id}:{suffix}", "speaker": line.speaker,
-                      "mood": line.mood or "neutral", "text": line.text})
+                      "mood": line.mood or _default_mood(scenario, line.speaker), "text": line.text})
     return {"kind": "scene", "stage": node.stage, "location": node.location, "lines": lines, "next": node.next}
+
+
+def _default_mood(scenario: Scenario, speaker: str) -> str:
+    # 'neutral' unless the character has no such mood; then the first one the author listed.
+    character = scenario.characters.get(speaker)
+    if character is None or "neutral" in character.moods:
+        return "neutral"
+    return character.moods[0]
 
 
 def _decision(node: Decision, location: str) -> dict:

@@ -85,7 +85,9 @@ class _Linter:
             if isinstance(node, Decision):
                 self._unique([c.id for c in node.choices], ("nodes", i, "choices"), "choice id", "id")
             if isinstance(node, Scene):
-                self._unique([ln.id for ln in node.lines], ("nodes", i, "lines"), "line id", "id")
+                # A line's text id is its explicit id or line<N>; 'id: line0' on another line would collide.
+                self._unique([ln.id or f"line{n}" for n, ln in enumerate(node.lines)], ("nodes", i, "lines"),
+                             "line id", "id")
 
     def _unique(self, ids: list, base: tuple, what: str, key: str) -> None:
         seen: dict[str, int] = {}

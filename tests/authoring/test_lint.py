@@ -113,3 +113,12 @@ def test_rendering_and_suggestions():
     assert did_you_mean("polce_station", ["police_station", "office"]) == "did you mean 'police_station'?"
     assert did_you_mean("Police-Station", ["police_station"]) == "did you mean 'police_station'?"
     assert did_you_mean("zzz", ["police_station"]) is None
+
+
+def test_an_explicit_line_id_may_not_collide_with_a_numbered_one(tmp_path):
+    path = _scenario(tmp_path, '      - {speaker: mira, mood: worried, text: "Hello."}',
+                     '      - {speaker: mira, mood: worried, text: "Hello."}\n'
+                     '      - {id: line0, speaker: narrator, text: "Again."}')
+    result = check_scenario(str(path))
+    assert [(d.code, d.line, d.col) for d in result.diagnostics] == [("E302", 22, 14)]
+    assert "line0" in result.diagnostics[0].message
