@@ -129,3 +129,15 @@ def test_warnings_do_not_block_compiling_unless_strict():
     assert story is not None and [d.code for d in diagnostics] == ["W403"]
     story, diagnostics = compile_path(str(INVALID / "w403-no-assessment.yaml"), strict=True)
     assert story is None and [(d.code, d.severity) for d in diagnostics] == [("W403", "error")]
+
+
+def test_a_line_without_a_mood_gets_neutral_or_the_speakers_first_mood(tmp_path):
+    text = (INVALID / "valid-base.yaml").read_text().replace("id: valid-base", "id: moods")
+    text = text.replace("moods: [neutral, worried]", "moods: [worried, sad]")
+    text = text.replace('{speaker: mira, mood: worried, text: "Hello."}',
+                        '{speaker: mira, text: "Hello."}\n      - {speaker: narrator, text: "She waits."}')
+    shutil.copytree(INVALID / "rights", tmp_path / "rights")
+    (tmp_path / "moods.yaml").write_text(text)
+    story, diagnostics = compile_path(str(tmp_path / "moods.yaml"))
+    assert story is not None, [d.render() for d in diagnostics]
+    assert [ln["mood"] for ln in story["nodes"]["intro"]["lines"]] == ["worried", "neutral"]
