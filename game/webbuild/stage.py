@@ -21,8 +21,13 @@ APP_NAME = "rightspath"  # the staged folder's name becomes the archive's name
 # Packages shipped whole (their .py files, recursively); single modules of game/ shipped alone.
 SHIPPED_PACKAGES = ("engine", "ui", "platform", "exports")
 SHIPPED_MODULES = ("__init__.py", "errors.py")
-# Runtime assets: fonts only (art is drawn by code, there is no sound).
+# Runtime assets: fonts only (art is drawn by code, there is no sound), with their licence, which
+# must travel with every copy of the fonts.
 ASSET_SUFFIXES = {".ttf", ".otf"}
+
+
+def is_runtime_asset(path: Path) -> bool:
+    return path.suffix.lower() in ASSET_SUFFIXES or path.name.upper().startswith("LICENSE")
 MAIN_TEMPLATE = Path(__file__).with_name("main_template.py")
 
 
@@ -105,7 +110,7 @@ def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> Sta
     assets = source_root / "assets"
     if assets.is_dir():
         for path in sorted(assets.rglob("*")):
-            if path.is_file() and path.suffix.lower() in ASSET_SUFFIXES:
+            if path.is_file() and is_runtime_asset(path):
                 _copy(path, folder / "assets" / path.relative_to(assets), report, folder)
 
     report.files.sort()

@@ -13,7 +13,7 @@ from game.webbuild.stage import MAIN_TEMPLATE, ROOT
 pytestmark = pytest.mark.slow
 
 FORBIDDEN_PARTS = ("authoring", "tests", "__pycache__", "yaml", "pydantic", "report", "webbuild", ".pytest_cache")
-FORBIDDEN_SUFFIXES = (".yaml", ".yml", ".pyc", ".md", ".toml")
+FORBIDDEN_SUFFIXES = (".yaml", ".yml", ".pyc", ".md", ".toml", ".sh")
 
 
 def archive_names(report) -> list[str]:
@@ -40,6 +40,10 @@ def test_archive_holds_exactly_the_browser_files(web_build):
     for package in ("engine", "ui", "platform"):
         assert f"assets/game/{package}/__init__.py" in names
     assert any(n.startswith("assets/assets/fonts/") and n.endswith(".ttf") for n in names)
+    assert "assets/assets/fonts/LICENSE.txt" in names  # the font licence travels with the fonts
+    for name in names:
+        if name.startswith("assets/assets/"):
+            assert name.endswith((".ttf", ".otf")) or "/LICENSE" in name, name  # no font-making scripts
     allowed_top = {"assets/main.py", "assets/game", "assets/stories", "assets/assets"}
     for name in names:
         parts = name.split("/")

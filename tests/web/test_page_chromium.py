@@ -177,3 +177,38 @@ def test_post_json_goes_to_the_same_origin_only(page, site):
     assert page.evaluate("window.__r") == "the server answered 501"
     refused = page.evaluate("window.rpPostJSON('https://evil.example/collect', '{}')")
     assert page.evaluate("([t]) => window.rpPostResult(t)", [refused]).startswith("refused")
+
+
+SELF_HOSTED = "http://127.0.0.1:9/venue-cdn/0.9.3/"  # port 9 (discard): refused at once
+
+
+@pytest.fixture(scope="module")
+def self_hosted_site(tmp_path_factory):
+    from game.webbuild.build import build_web
+    from tests.web.conftest import scenarios_to_bundle
+
+    report = build_web(out_dir=tmp_path_factory.mktemp("selfhosted"), scenarios_dir=scenarios_to_bundle(),
+                       cdn=SELF_HOSTED)
+    server = make_server(report.web_dir, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_self_hosted_runtime_points_loader_and_package_index_at_the_venue(browser, self_hosted_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    pg = context.new_page()
+    requested = []
+    pg.on("request", lambda request: requested.append(request.url))
+    pg.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+    pg.goto(self_hosted_site + "index.html?PYGPI=https://evil.example/&session=S1", wait_until="commit")
+    pg.wait_for_selector("#rp-offline", state="visible", timeout=15000)
+    assert pg.evaluate("location.search") == "?session=S1&PYGPI=http://127.0.0.1:9/venue-cdn/"
+    assert pg.evaluate("window.config.executable") == SELF_HOSTED + "cpython312/main.js"
+    assert SELF_HOSTED + "pythons.js" in requested
+    hosts = {urlsplit(url).netloc for url in requested}
+    assert hosts <= {"127.0.0.1:9", urlsplit(self_hosted_site).netloc}, hosts
+    assert pg.inner_text("#rp-cdn") == SELF_HOSTED
+    shot(pg, "offline-self-hosted")
+    context.close()
