@@ -146,6 +146,8 @@ def load_text(text: str, path: str = "<text>") -> Loaded:
         builder.run(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+            mark = exc.context_mark  # an unclosed quote: the opening quote is what needs fixing
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "the YAML could not be read"
         if exc.context and exc.context_mark and exc.problem:
@@ -184,6 +186,8 @@ def _syntax_hint(problem: str) -> str | None:
         return "each line of a mapping needs 'key: value'; check the quotes and the indentation above"
     if "found character" in problem and "cannot start any token" in problem:
         return "quote values that start with special characters such as ` @ or %"
+    if "quoted scalar" in problem:
+        return "a quote opened here is never closed; add the closing quote"
     if "undefined alias" in problem:
         return "an alias *name needs an anchor &name defined earlier in the file"
     return "check the indentation and the quotes on this line and the one above"

@@ -137,3 +137,11 @@ def test_missing_file_and_folder_are_source_errors(tmp_path):
 def test_yaml_1_1_special_plain_scalars_stay_text():
     # Found by the property tests: '=' resolves to the 'value' tag, which has no safe constructor.
     assert load_text("a: =\nb: <<\n").data == {"a": "=", "b": "<<"}
+
+
+def test_an_unclosed_quote_points_at_the_opening_quote():
+    with pytest.raises(LoadError) as info:
+        load_text('a: 1\nb: "open\nc: 2\n')
+    d = info.value.diagnostic
+    assert (d.code, d.line, d.col) == ("E101", 2, 4)
+    assert "never closed" in d.hint
