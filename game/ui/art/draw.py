@@ -1,0 +1,224 @@
+"""Drawing primitives shared by the backgrounds, portraits and icons.
+
+Art is designed in a fixed "design space" (1280x720 for backgrounds, 200x240 for portraits, 100x100
+for icons) and painted onto a surface that is ``SUPERSAMPLE`` times the requested size; the caller
+then smooth-scales it down, which gives soft anti-aliased edges with plain ``pygame.draw``.
+A ``Painter`` maps design coordinates to pixels so every drawing routine stays size-independent.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import zlib
+from collections import OrderedDict
+from typing import Callable, Sequence
+
+import pygame
+
+Color = tuple  # (r, g, b) or (r, g, b, a)
+Point = tuple[float, float]
+
+SUPERSAMPLE = 2
+
+
+def seeded(name: str) -> random.Random:
+    """A random generator that depends only on ``name`` (str hashes differ per process; crc32 does not)."""
+    return random.Random(zlib.crc32(name.encode("utf-8")))
+
+
+def mix(a: Color, b: Color, t: float) -> tuple[int, int, int]:
+    """Blend two colours: t=0 gives a, t=1 gives b."""
+    return tuple(round(a[i] + (b[i] - a[i]) * t) for i in range(3))
+
+
+def shade(c: Color, amount: float) -> tuple[int, int, int]:
+    """Darken (amount < 0) towards black or lighten (amount > 0) towards white."""
+    return mix(c, (0, 0, 0), -amount) if amount < 0 else mix(c, (255, 255, 255), amount)
+
+
+def quad_bezier(p0: Point, p1: Point, p2: Point, steps: int = 12) -> list[Point]:
+    pts = []
+    for i in range(steps + 1):
+        t = i / steps
+        u = 1 - t
+        pts.append((u * u * p0[0] + 2 * u * t * p1[0] + t * t * p2[0],
+                    u * u * p0[1] + 2 * u * t * p1[1] + t * t * p2[1]))
+    return pts
+
+
+def check_size(size) -> tuple[int, int]:
+    try:
+        w, h = int(size[0]), int(size[1])
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"size must be (width, height), got {size!r}") from None
+    if w < 1 or h < 1 or w > 8192 or h > 8192:
+        raise ValueError(f"size must be between 1 and 8192 pixels each way, got {size!r}")
+    return w, h
+
+
+class LRU:
+    """A small bounded cache of rendered surfaces (the whole set would not fit a browser tab)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.items: OrderedDict = OrderedDict()
+
+    def get_or_make(self, key, make: Callable[[], pygame.Surface]) -> pygame.Surface:
+        found = self.items.get(key)
+        if found is not None:
+            self.items.move_to_end(key)
+            return found
+        made = make()
+        self.items[key] = made
+        if len(self.items) > self.limit:
+            self.items.popitem(last=False)
+        return made
+
+    def clear(self) -> None:
+        self.items.clear()
+
+
+class Painter:
+    """Draws in design units on a pixel surface: pixel = offset + design * scale."""
+
+    def __init__(self, surface: pygame.Surface, scale: float, offset: Point = (0.0, 0.0)):
+        self.surface = surface
+        self.k = scale
+        self.ox, self.oy = offset
+
+    # coordinate helpers -------------------------------------------------------------------------
+    def p(self, x: float, y: float) -> tuple[int, int]:
+        return round(self.ox + x * self.k), round(self.oy + y * self.k)
+
+    def r(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
+        x0, y0 = self.p(x, y)
+        x1, y1 = self.p(x + w, y + h)
+        return pygame.Rect(x0, y0, max(1, x1 - x0), max(1, y1 - y0))
+
+    def d(self, v: float) -> int:
+        return max(1, round(v * self.k))
+
+    # shapes -------------------------------------------------------------------------------------
+    def rect(self, color: Color, x, y, w, h, radius: float = 0, width: float = 0) -> None:
+        pygame.draw.rect(self.surface, color, self.r(x, y, w, h),
+                         self.d(width) if width else 0, border_radius=round(radius * self.k) if radius else -1)
+
+    def ellipse(self, color: Color, cx, cy, rx, ry, width: float = 0) -> None:
+        pygame.draw.ellipse(self.surface, color, self.r(cx - rx, cy - ry, 2 * rx, 2 * ry),
+                            self.d(width) if width else 0)
+
+    def circle(self, color: Color, cx, cy, radius, width: float = 0) -> None:
+        self.ellipse(color, cx, cy, radius, radius, width)
+
+    def polygon(self, color: Color, points: Sequence[Point]) -> None:
+        pygame.draw.polygon(self.surface, color, [self.p(x, y) for x, y in points])
+
+    def stroke(self, color: Color, points: Sequence[Point], width: float, closed: bool = False) -> None:
+        """A thick polyline with round joins and caps (pygame's thick lines have square, gappy joins)."""
+        pts = [self.p(x, y) for x, y in points]
+        if closed:
+            pts.append(pts[0])
+        half = max(0.5, width * self.k / 2)
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+            dx, dy = x1 - x0, y1 - y0
+            length = math.hypot(dx, dy) or 1.0
+            nx, ny = -dy / length * half, dx / length * half
+            pygame.draw.polygon(self.surface, color,
+                                [(x0 + nx, y0 + ny), (x1 + nx, y1 + ny), (x1 - nx, y1 - ny), (x0 - nx, y0 - ny)])
+        radius = round(half)
+        if radius >= 1:
+            for x, y in pts:
+                pygame.draw.circle(self.surface, color, (x, y), radius)
+
+    def curve(self, color: Color, p0: Point, p1: Point, p2: Point, width: float) -> None:
+        self.stroke(color, quad_bezier(p0, p1, p2), width)
+
+    def fill_curve(self, color: Color, points: Sequence[Point]) -> None:
+        """A filled shape whose outline is given as a list of points (already sampled curves)."""
+        self.polygon(color, points)
+
+    # soft effects -------------------------------------------------------------------------------
+    def gradient(self, top: Color, bottom: Color, x, y, w, h, radius: float = 0,
+                 horizontal: bool = False) -> None:
+        """A smooth two-colour gradient, optionally with rounded corners."""
+        rect = self.r(x, y, w, h)
+        steps = 32
+        strip = pygame.Surface((steps, 2) if horizontal else (2, steps))
+        for i in range(steps):
+            c = mix(top, bottom, i / (steps - 1))
+            if horizontal:
+                strip.fill(c, (i, 0, 1, 2))
+            else:
+                strip.fill(c, (0, i, 2, 1))
+        grad = pygame.transform.smoothscale(strip, rect.size)
+        if radius:
+            mask = pygame.Surface(rect.size, pygame.SRCALPHA)
+            pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=round(radius * self.k))
+            grad = _with_alpha(grad)
+            grad.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+        self.surface.blit(grad, rect.topleft)
+
+    def glow(self, color: Color, alpha: int, cx, cy, rx, ry) -> None:
+        """A soft-edged translucent ellipse (light pools, shadows): a small radial falloff scaled up."""
+        rect = self.r(cx - rx, cy - ry, 2 * rx, 2 * ry)
+        soft = pygame.transform.smoothscale(_falloff(tuple(color[:3]), alpha), rect.size)
+        self.surface.blit(soft, rect.topleft)
+
+    def shadow(self, x, y, w, h, alpha: int = 60) -> None:
+        """A soft contact shadow under furniture."""
+        self.glow((20, 24, 30), alpha, x + w / 2, y + h / 2, w / 2, h / 2)
+
+    def clipped(self, x, y, w, h):
+        """Limit drawing to a rectangle: ``with p.clipped(...):``."""
+        return _Clip(self.surface, self.r(x, y, w, h))
+
+    def translucent(self, color: Color, alpha: int, draw: Callable[["Painter"], None]) -> None:
+        """Run ``draw`` onto a transparent layer and blend it with ``alpha`` (pygame.draw does not blend)."""
+        layer = pygame.Surface(self.surface.get_size(), pygame.SRCALPHA)
+        draw(Painter(layer, self.k, (self.ox, self.oy)))
+        layer.fill((255, 255, 255, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+        self.surface.blit(layer, (0, 0))
+
+
+class _Clip:
+    def __init__(self, surface: pygame.Surface, rect: pygame.Rect):
+        self.surface, self.rect = surface, rect
+
+    def __enter__(self):
+        self.old = self.surface.get_clip()
+        self.surface.set_clip(self.rect.clip(self.old))
+
+    def __exit__(self, *exc):
+        self.surface.set_clip(self.old)
+
+
+_FALLOFF: dict = {}
+
+
+def _falloff(color: tuple, alpha: int) -> pygame.Surface:
+    """A 32x32 disc whose alpha fades smoothly from the centre to nothing at the edge."""
+    key = (color, alpha)
+    if key not in _FALLOFF:
+        n = 32
+        disc = pygame.Surface((n, n), pygame.SRCALPHA)
+        for j in range(n):
+            for i in range(n):
+                d = math.hypot((i + 0.5) / n * 2 - 1, (j + 0.5) / n * 2 - 1)
+                a = alpha * max(0.0, 1 - d * d) ** 1.6
+                disc.set_at((i, j), (*color, round(a)))
+        _FALLOFF[key] = disc
+    return _FALLOFF[key]
+
+
+def _with_alpha(surface: pygame.Surface) -> pygame.Surface:
+    out = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    out.blit(surface, (0, 0))
+    return out
+
+
+def downsample(surface: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
+    """Smooth-scale the supersampled painting to the requested size."""
+    if surface.get_size() == size:
+        return surface
+    return pygame.transform.smoothscale(surface, size)
