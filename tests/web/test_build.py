@@ -71,3 +71,22 @@ def test_staged_sources_are_copied_byte_for_byte(web_build):
             assert (web_build.stage_dir / rel).read_bytes() == (ROOT / rel).read_bytes(), rel
     assert not list((ROOT / "game").rglob("*-pygbag.*"))
     assert not (ROOT / "game" / "build").exists()
+
+
+def test_start_up_code_in_the_page_is_valid_python(web_build):
+    """The Python inside the loader's script tag runs only in the browser: at least parse it here."""
+    import ast
+    import re
+
+    index = (web_build.web_dir / "index.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<script type="module"[^>]*>#<!--\n(.*?)# --></script>', index, flags=re.S)
+    assert len(blocks) == 1
+    code = blocks[0]
+    tree = ast.parse(code)
+    assert "<script" not in code.lower() and "</script" not in code.lower()
+    last = tree.body[-1]
+    assert ast.unparse(last) == "asyncio.run(rp_start())"
+    assert 'bundle = "rightspath"' in code
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    # The runtime's globals the start-up protocol relies on.
+    assert {"PyConfig", "TopLevel_async_handler", "shell", "platform"} <= names

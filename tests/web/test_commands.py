@@ -60,9 +60,26 @@ def test_links_prints_one_link_per_trainee_and_writes_a_page(tmp_path):
     assert parts.svgs == 12
     assert parts.links == urls
     assert parts.headings == [f"Trainee T{n:02d}" for n in range(1, 13)]
-    # Each QR code is a real symbol: the module grid is square and large enough for the URL.
-    for size in re.findall(r'viewBox="0 0 (\d+) (\d+)"', page):
-        assert size[0] == size[1] and int(size[0]) >= 29
+    # Each QR code is drawn as a real symbol: a square grid with the three finder patterns in place.
+    svgs = re.findall(r'viewBox="0 0 (\d+) (\d+)".*?<path d="([^"]*)"', page)
+    assert len(svgs) == 12
+    for width, height, path in svgs:
+        n = int(width)
+        assert n == int(height) and n >= 29
+        dark = {(int(x), int(y)) for x, y in re.findall(r"M(\d+) (\d+)h1v1h-1z", path)}
+        for ox, oy in ((4, 4), (n - 11, 4), (4, n - 11)):  # 4 = the quiet zone
+            assert finder_at(dark, ox, oy), (n, ox, oy)
+        assert not finder_at(dark, n - 11, n - 11)  # the fourth corner has none
+
+
+def finder_at(dark: set, ox: int, oy: int) -> bool:
+    """A 7x7 finder: dark outer ring, light ring, dark 3x3 centre."""
+    for dy in range(7):
+        for dx in range(7):
+            ring = max(abs(dx - 3), abs(dy - 3))
+            if ((ox + dx, oy + dy) in dark) != (ring != 2):
+                return False
+    return True
 
 
 def test_links_codes_widen_past_99(tmp_path):
