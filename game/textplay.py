@@ -10,7 +10,7 @@ import textwrap
 from typing import Callable, TextIO
 
 from game.engine import Run, Story
-from game.engine.scoring import ScoreCard
+from game.engine.scoring import VERDICT_LABELS, ScoreCard, verdict
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.errors import UserError
 
@@ -100,8 +100,8 @@ def play_text(
         result = run.choose(cid)
         say(f"   → {cid}")
         if mode == "learning":
-            verdict = "Recommended" if result.recommended else ("Acceptable" if result.earned > result.worst else "Not recommended")
-            say(_wrap(f"{verdict} ({result.earned:+d}; best {result.best:+d}).", "   "))
+            label = VERDICT_LABELS[verdict(result.earned, result.best, result.worst)]
+            say(_wrap(f"{label} ({result.earned:+d}; best {result.best:+d}).", "   "))
             for v in result.verdicts:
                 right = story.right(v["right"])
                 sign = "✓ upholds" if v["verdict"] == "upholds" else "✗ breaches"

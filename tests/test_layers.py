@@ -19,7 +19,7 @@ ALLOWED_THIRD_PARTY = {
 }
 ALLOWED_GAME = {
     "engine": {"game.engine"},
-    "exports": {"game.engine", "game.exports", "game.errors"},
+    "exports": {"game.engine", "game.exports", "game.errors", "game"},
     "platform": {"game.platform", "game.errors"},
     "ui": {"game.engine", "game.exports", "game.platform", "game.ui", "game.errors", "game"},
 }

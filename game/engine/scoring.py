@@ -12,6 +12,26 @@ from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
 
+def verdict(earned: int, best: int, worst: int) -> str:
+    """How a decision went, in one word the UI and transcripts share.
+
+    ``recommended``: the best score on offer; ``partial``: at least half-way from the worst to the
+    best option; ``not_recommended``: otherwise.
+    """
+    if earned >= best:
+        return "recommended"
+    if best > worst and (earned - worst) * 2 >= (best - worst) and earned > 0:
+        return "partial"
+    return "not_recommended"
+
+
+VERDICT_LABELS = {
+    "recommended": "Recommended",
+    "partial": "Partly right",
+    "not_recommended": "Not recommended",
+}
+
+
 def option_value(choice: dict) -> int:
     total = 0
     for a in choice.get("assess", ()):

@@ -200,3 +200,16 @@ def test_garbage_story_text(text):
 def test_story_from_missing_file(tmp_path):
     with pytest.raises(StoryError, match="cannot read"):
         Story.from_file(tmp_path / "nope.json")
+
+
+@pytest.mark.parametrize("earned, best, worst, expected", [
+    (3, 3, -3, "recommended"),
+    (1, 3, -3, "partial"),
+    (0, 3, -3, "not_recommended"),  # half-way but nothing upheld on balance
+    (-1, 5, -4, "not_recommended"),
+    (2, 4, -2, "partial"),
+    (0, 0, 0, "recommended"),
+])
+def test_verdict_words(earned, best, worst, expected):
+    from game.engine.scoring import verdict
+    assert verdict(earned, best, worst) == expected
