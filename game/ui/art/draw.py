@@ -143,15 +143,12 @@ class Painter:
                  horizontal: bool = False) -> None:
         """A smooth two-colour gradient, optionally with rounded corners."""
         rect = self.r(x, y, w, h)
-        steps = 32
-        strip = pygame.Surface((steps, 2) if horizontal else (2, steps))
-        for i in range(steps):
-            c = mix(top, bottom, i / (steps - 1))
-            if horizontal:
-                strip.fill(c, (i, 0, 1, 2))
-            else:
-                strip.fill(c, (0, i, 2, 1))
-        grad = pygame.transform.smoothscale(strip, rect.size)
+        # one pixel per row (or column), stretched without interpolation: exact and cheap
+        n = rect.width if horizontal else rect.height
+        strip = pygame.Surface((n, 1) if horizontal else (1, n))
+        for i in range(n):
+            strip.fill(mix(top, bottom, i / max(1, n - 1)), (i, 0, 1, 1) if horizontal else (0, i, 1, 1))
+        grad = pygame.transform.scale(strip, rect.size)
         if radius:
             mask = pygame.Surface(rect.size, pygame.SRCALPHA)
             pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=round(radius * self.k))

@@ -116,7 +116,7 @@ def hair_front(p: Painter, person: Person, h: Head) -> None:
     if style == "buzz":
         c = mix(c, skin_of(person), 0.25)
     s = 1.07 if style not in ("buzz",) else 1.03
-    hairline = {"short": 0.42, "side": 0.4, "long": 0.42, "wavy": 0.4, "bob": 0.3, "ponytail": 0.52,
+    hairline = {"short": 0.42, "side": 0.4, "long": 0.42, "wavy": 0.4, "bob": 0.46, "ponytail": 0.52,
                 "bun": 0.55, "curly": 0.45, "afro": 0.5, "braids": 0.5, "buzz": 0.6}.get(style, 0.42)
     top = ellipse_points(h.x, h.y - h.ry * 0.04, h.rx * s, h.ry * s, math.pi, 2 * math.pi)
     hl = h.y - h.ry * hairline
@@ -126,18 +126,19 @@ def hair_front(p: Painter, person: Person, h: Head) -> None:
         # a side parting: the fringe sweeps from the parting down towards one temple
         sweep = quad_bezier(right_temple, (h.x + h.rx * 0.1, hl - h.ry * 0.28), (h.x - h.rx * 0.35, hl), 10)
         sweep += quad_bezier((h.x - h.rx * 0.35, hl), (h.x - h.rx * 0.75, hl + h.ry * 0.02), left_temple, 6)
-    elif style == "bob":
-        sweep = [right_temple, (h.x + h.rx * 0.82, hl), (h.x - h.rx * 0.82, hl), left_temple]
+    elif style == "bob":  # straight fringe, sides falling to the jaw and framing the face
+        jaw = h.y + h.ry * 0.74
+        p.polygon(c, top + [(h.x + h.rx * 1.12, jaw), (h.x + h.rx * 0.74, jaw), (h.x + h.rx * 0.8, hl),
+                            (h.x - h.rx * 0.8, hl), (h.x - h.rx * 0.74, jaw), (h.x - h.rx * 1.12, jaw)])
+        sweep = None
     else:
         sweep = quad_bezier(right_temple, (h.x, hl - h.ry * 0.32), left_temple, 12)
-    p.polygon(c, top + [(h.x + h.rx * s, h.y)] + sweep + [(h.x - h.rx * s, h.y)])
+    if sweep:
+        p.polygon(c, top + [(h.x + h.rx * s, h.y)] + sweep + [(h.x - h.rx * s, h.y)])
     if style in ("curly", "afro"):
         for i in range(9):
             a = math.pi * 1.08 + i * math.pi * 0.84 / 8
             p.circle(c, h.x + math.cos(a) * h.rx * 0.88, h.y - h.ry * 0.12 + math.sin(a) * h.ry * 0.88, h.rx * 0.2)
-    if style == "bob":
-        for side in (-1, 1):
-            p.rect(c, h.x + side * h.rx * 0.94 - h.rx * 0.2, h.y - h.ry * 0.3, h.rx * 0.4, h.ry * 1.05, radius=h.rx * 0.18)
     if style in ("long", "wavy"):
         for side in (-1, 1):
             p.rect(c, h.x + side * h.rx * 0.97 - h.rx * 0.18, h.y - h.ry * 0.3, h.rx * 0.36, h.ry * 1.25, radius=h.rx * 0.17)
@@ -160,8 +161,9 @@ def head_shape(p: Painter, person: Person, h: Head) -> None:
     if person.hair_style == "hijab":
         p.ellipse(skin, h.x, h.y + h.ry * 0.06, h.rx * 0.88, h.ry * 0.92)
         return
-    for side in (-1, 1):
-        p.ellipse(shade(skin, -0.06), h.x + side * h.rx * 0.98, h.y + h.ry * 0.08, h.rx * 0.2, h.ry * 0.2)
+    if person.hair_style not in ("bob", "long", "wavy"):  # ears, unless the hair covers them
+        for side in (-1, 1):
+            p.ellipse(shade(skin, -0.06), h.x + side * h.rx * 0.98, h.y + h.ry * 0.08, h.rx * 0.2, h.ry * 0.2)
     p.ellipse(skin, h.x, h.y, h.rx, h.ry)
     # a soft jaw: slightly narrower towards the chin
     p.ellipse(skin, h.x, h.y + h.ry * 0.25, h.rx * 0.92, h.ry * 0.78)

@@ -80,10 +80,10 @@ def interview_room(p: Painter, rng: random.Random) -> None:
     f.rug(p, 640, 610, 420, 80, pal.ROSE, border=shade(pal.ROSE, 0.25))
     f.armchair(p, 400, 600, 210, pal.TEAL)
     f.armchair(p, 880, 600, 210, pal.LAVENDER)
-    f.round_table(p, 640, 560, 90, pal.WOOD_LIGHT, floor_y=630)
-    f.crayons(p, 660, 552)
-    p.rect(pal.CHARCOAL, 606, 540, 18, 12, radius=4)  # the small table microphone
-    p.circle(pal.METAL_DARK, 615, 538, 6)
+    f.round_table(p, 640, 560, 115, pal.WOOD_LIGHT, floor_y=630)
+    f.crayons(p, 645, 560)
+    p.rect(pal.CHARCOAL, 722, 546, 16, 10, radius=4)  # the small table microphone
+    p.circle(pal.METAL_DARK, 730, 544, 5)
     f.blocks(p, 180, 640, 1.0)
     f.ball(p, 1080, 660, 26)
 

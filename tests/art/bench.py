@@ -1,0 +1,53 @@
+"""Speed and size figures for the art (``python -m tests.art.bench``; ``bench()`` for ``make bench``).
+
+Cold caches every time: what the first screen of a scenario costs.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+
+PORTRAIT_SIZE = (340, 420)  # what game/ui/session.py asks for
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def bench() -> dict[str, str]:
+    from game.engine.vocab import LOCATIONS, MOODS, PORTRAITS
+    from game.ui.art import backgrounds, icons, portraits
+    from game.ui.art.fonts import font_path
+
+    pygame.init()
+    backgrounds.clear_cache()
+    portraits.clear_cache()
+    icons.clear_cache()
+    bg = _timed(lambda: [backgrounds.render(loc, (1280, 720)) for loc in LOCATIONS])
+    pt = _timed(lambda: [portraits.render(p, m, PORTRAIT_SIZE) for p in PORTRAITS for m in MOODS])
+    ic = _timed(lambda: [icons.render(n, 32, (30, 40, 50)) for n in icons.NAMES])
+    again = _timed(lambda: [backgrounds.render(loc, (1280, 720)) for loc in LOCATIONS])
+    n_pt = len(PORTRAITS) * len(MOODS)
+    return {
+        "backgrounds, all 13 at 1280x720": f"{bg:.3f} s ({bg / len(LOCATIONS) * 1000:.0f} ms each)",
+        f"portraits, all {n_pt} at {PORTRAIT_SIZE[0]}x{PORTRAIT_SIZE[1]}": f"{pt:.3f} s ({pt / n_pt * 1000:.1f} ms each)",
+        "backgrounds + portraits": f"{bg + pt:.3f} s",
+        f"icons, all {len(icons.NAMES)} at 32 px": f"{ic * 1000:.1f} ms",
+        "backgrounds again (cached)": f"{again * 1e6:.0f} us",
+        "font RightsPathSans.ttf": f"{Path(font_path()).stat().st_size / 1024:.1f} KiB",
+        "font RightsPathSans-Bold.ttf": f"{Path(font_path(True)).stat().st_size / 1024:.1f} KiB",
+    }
+
+
+if __name__ == "__main__":
+    for key, value in bench().items():
+        print(f"{key:<40} {value}")
