@@ -212,3 +212,26 @@ def test_self_hosted_runtime_points_loader_and_package_index_at_the_venue(browse
     assert pg.inner_text("#rp-cdn") == SELF_HOSTED
     shot(pg, "offline-self-hosted")
     context.close()
+
+
+def test_start_up_stages_drive_the_loading_screen(page, site):
+    """The calls the page's Python start-up code makes, in its order, and what each one shows."""
+    page.goto(site + "index.html")
+    page.wait_for_selector("#rp-offline", state="visible")  # the runtime is unreachable here...
+    page.evaluate("window.rpStage('unpack', 'Unpacking the game')")  # ...so play its part by hand
+    assert not page.is_visible("#rp-offline")
+    assert page.inner_text("#rp-stage") == "Unpacking the game"
+    page.evaluate("window.rpStage('ready', 'Click or press any key to start')")
+    assert page.evaluate("document.getElementById('progress').value") == 100
+    shot(page, "ready")
+    page.evaluate("window.rpStage('run')")
+    assert not page.is_visible("#transfer")
+    assert page.evaluate("getComputedStyle(document.getElementById('canvas')).visibility") == "visible"
+    page.evaluate("window.rpShowOffline('late error')")  # a late runtime error must not cover the game
+    assert not page.is_visible("#transfer") and not page.is_visible("#rp-offline")
+
+
+def test_failed_bundle_is_reported(page, site):
+    page.goto(site + "index.html")
+    page.evaluate("window.rpStage('failed', 'The game files could not be loaded (HTTP 404).')")
+    assert page.inner_text("#rp-stage") == "The game files could not be loaded (HTTP 404)."
