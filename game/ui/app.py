@@ -52,7 +52,8 @@ class FrameStats:
     iterations: int = 0
     drawn: int = 0
     idle: int = 0
-    draw_seconds: list[float] = field(default_factory=list)
+    draw_seconds: list[float] = field(default_factory=list)  # wall time of draw()
+    frame_cpu: list[float] = field(default_factory=list)  # CPU time of each iteration that drew
     first_frame_at: float | None = None
     started_at: float = 0.0
 
@@ -152,6 +153,7 @@ class App:
     def step(self, dt: float = FRAME) -> bool:
         """Handle input, advance the clock by ``dt`` seconds, draw if needed. Returns whether it drew."""
         self.stats.iterations += 1
+        cpu0 = time.process_time()
         if self.driver is not None:
             self.driver.tick()
         for event in pygame.event.get():
@@ -166,6 +168,8 @@ class App:
             self.stats.idle += 1
             return False
         self.draw()
+        # CPU time of the whole iteration that drew: input, update, drawing and the flip.
+        self.stats.frame_cpu.append(time.process_time() - cpu0)
         return True
 
     def dispatch(self, event) -> None:

@@ -72,13 +72,22 @@ class ArtCache:
         return len(self._images) - before
 
 
+# The UI's names for what an icon means -> the names game.ui.art.icons draws.
+ICON_NAMES = {
+    "check": "upholds", "recommended": "upholds", "passed": "upholds",
+    "cross": "breaches", "not_recommended": "breaches", "failed": "breaches",
+    "partial": "missed", "warning": "info",
+}
+OWN_ICONS = {"up", "down"}  # meter arrows: drawn here (the art set has plus/minus, not arrows)
+
+
 def _background(location: str, size) -> pygame.Surface:
     mod = _art("backgrounds")
     if mod is not None:
         try:
             img = mod.render(location, size)
             if img is not None:
-                return img.convert() if pygame.display.get_surface() else img
+                return img  # shared with the art module's own cache: never drawn on, never copied
         except Exception as exc:  # a broken drawing must not stop a training session
             _warn(f"background {location!r}", exc)
     # Stand-in: a calm two-tone wall and floor.
@@ -95,7 +104,7 @@ def _portrait(portrait: str, mood: str, size) -> pygame.Surface | None:
         try:
             img = mod.render(portrait, mood, size)
             if img is not None:
-                return img.convert_alpha() if pygame.display.get_surface() else img
+                return img
         except Exception as exc:
             _warn(f"portrait {portrait!r}/{mood!r}", exc)
     # Stand-in: a simple bust silhouette.
@@ -107,10 +116,10 @@ def _portrait(portrait: str, mood: str, size) -> pygame.Surface | None:
 
 
 def _icon(name: str, size: int, color) -> pygame.Surface:
-    mod = _art("icons")
+    mod = _art("icons") if name not in OWN_ICONS else None
     if mod is not None:
         try:
-            img = mod.render(name, size, color)
+            img = mod.render(ICON_NAMES.get(name, name), size, color)
             if img is not None:
                 return img
         except Exception as exc:

@@ -13,6 +13,7 @@ from game.platform import StorageError
 from game.ui import actions as A
 from game.ui import draw
 from game.ui.scene import Scene
+from game.ui.screens.feedback import tall_surface
 from game.ui.scroll import ScrollView
 from game.ui.text import line_height
 from game.ui.widgets import Button, FocusGroup
@@ -55,14 +56,20 @@ class DebriefScene(Scene):
         self.view = ScrollView(viewport, render(viewport.w))
 
     # -- content --------------------------------------------------------------------------------
-    def _canvas(self, width: int) -> pygame.Surface:
-        surf = pygame.Surface((width, 4000))
+    def _canvas(self, width: int, height: int) -> pygame.Surface:
+        surf = pygame.Surface((width, height))
         surf.fill(self.app.theme.panel)
         return surf
 
     def _render_summary(self, width: int) -> pygame.Surface:
+        return tall_surface(lambda height: self._paint_summary(width, height))
+
+    def _render_decisions(self, width: int) -> pygame.Surface:
+        return tall_surface(lambda height: self._paint_decisions(width, height))
+
+    def _paint_summary(self, width: int, height: int):
         ui, theme, card, story = self.app, self.app.theme, self.card, self.session.story
-        surf = self._canvas(width)
+        surf = self._canvas(width, height)
         y = draw.block(surf, ui, f"Debrief — {story.title}", (0, 0, width, 100), "heading", theme.heading, bold=True)
         y += 10
         # Score and pass/fail, in words and with an icon.
@@ -83,7 +90,7 @@ class DebriefScene(Scene):
         if ending.get("text"):
             y = draw.block(surf, ui, ending["text"], (0, y, width, 400), "body", theme.text) + 16
         y = self._chart(surf, y, width)
-        return surf.subsurface((0, 0, width, max(1, y))).copy()
+        return surf, y
 
     def _chart(self, surf, y: int, width: int) -> int:
         """One row per right: upheld, breached, missed as labelled segments with counts."""
@@ -130,9 +137,9 @@ class DebriefScene(Scene):
             y += row_h + 6
         return y
 
-    def _render_decisions(self, width: int) -> pygame.Surface:
+    def _paint_decisions(self, width: int, height: int):
         ui, theme, story = self.app, self.app.theme, self.session.story
-        surf = self._canvas(width)
+        surf = self._canvas(width, height)
         y = draw.block(surf, ui, "Your decisions", (0, 0, width, 60), "heading", theme.heading, bold=True) + 10
         for n, rec in enumerate(self.run.history, 1):
             node = story.nodes[rec.node]
@@ -167,7 +174,7 @@ class DebriefScene(Scene):
             y += 12
         if not self.run.history:
             y = draw.block(surf, ui, "No decisions were made.", (0, y, width, 40), "small", theme.text_muted)
-        return surf.subsurface((0, 0, width, max(1, y))).copy()
+        return surf, y
 
     # -- buttons --------------------------------------------------------------------------------
     def toggle(self) -> None:

@@ -10,10 +10,19 @@ from game.ui import draw
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollView
-from game.ui.text import line_height, wrap
+from game.ui.text import line_height
 from game.ui.widgets import Button, FocusGroup
 
 PANEL = pygame.Rect(100, JOURNEY_HEIGHT + 16, 1080, 720 - JOURNEY_HEIGHT - 32)
+
+
+def tall_surface(paint, first_height: int = 1200) -> pygame.Surface:
+    """Paint onto a surface of a guessed height; paint again if the content ran longer, then trim.
+    Avoids holding a huge blank surface for the usual short content."""
+    surf, used = paint(first_height)
+    if used > first_height:
+        surf, used = paint(used + 8)
+    return surf.subsurface((0, 0, surf.get_width(), max(1, min(used, surf.get_height())))).copy()
 
 
 def verdict_of(result) -> tuple[str, str, str]:
@@ -52,15 +61,17 @@ class FeedbackScene(Scene):
 
     def _render_content(self, width: int) -> pygame.Surface:
         """Everything but the button, drawn once onto a surface as tall as it needs."""
+        return tall_surface(lambda height: self._paint(width, height))
+
+    def _paint(self, width: int, height: int) -> tuple[pygame.Surface, int]:
         ui = self.app
         theme = ui.theme
         story = self.session.story
         res = self.result
         choice = next((c for c in self.node.get("choices", []) if c["id"] == res.choice_id), {})
-        blocks: list = []  # (kind, payload)
         icon, words, tone = verdict_of(res)
         color = {"good": theme.good, "bad": theme.bad, "neutral": theme.neutral_mark}[tone]
-        surf = pygame.Surface((width, 3000))
+        surf = pygame.Surface((width, height))
         surf.fill(theme.panel)
         y = 0
         size = ui.fonts.px("heading") + 8
@@ -118,7 +129,7 @@ class FeedbackScene(Scene):
                 surf.blit(img, (x + isize + 6, y))
                 x += isize + img.get_width() + 36
             y += line_height(ui.fonts.font("label")) + 6
-        return surf.subsurface((0, 0, width, max(1, y))).copy()
+        return surf, y
 
     def proceed(self) -> None:
         self.session.show_current()

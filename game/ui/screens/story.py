@@ -136,7 +136,10 @@ class StoryScene(Scene):
             shown = text[:max(0, budget)]
             budget -= len(text)
             if shown:
-                surface.blit(ui.fonts.render(shown, font, color), (box.x + 30, y))
+                # Render the whole line once (cached) and uncover it: no new text surface per frame.
+                img = ui.fonts.render(text, font, color)
+                width = img.get_width() if shown == text else font.size(shown)[0]
+                surface.blit(img, (box.x + 30, y), pygame.Rect(0, 0, width, img.get_height()))
             y += lh
         if not self.revealing():
             more = self.page + 1 < len(self.pages) or self.line + 1 < len(self.lines)
