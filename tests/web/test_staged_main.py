@@ -37,3 +37,42 @@ def test_staged_main_plays_a_scripted_run(staged, tmp_path, seed):
                               "trainee": "T07", "scenario": result["story"]}
     assert result["choices"], "the scripted run made no decisions"
     assert result["card"] == result["expected"]
+
+
+BROKEN_STORIES = r'''
+import asyncio, json, runpy, sys
+stage = sys.argv[1]
+sys.path.insert(0, stage)
+sys.path.insert(1, sys.argv[2])  # the checkout, for the test's stand-in window
+asyncio_run = asyncio.run
+asyncio.run = lambda coro: coro.close()
+ns = runpy.run_path(stage + "/main.py", run_name="__main__")
+asyncio.run = asyncio_run
+from game.platform.browser import BrowserPlatform
+from tests.web.test_browser_platform import PageWindow
+window = PageWindow()
+result = asyncio.run(ns["main"](platform=BrowserPlatform(window=window, environ={}), headless=True))
+print(json.dumps({"result": repr(result), "status": window.status_line}))
+'''
+
+
+def test_unreadable_stories_are_reported_not_crashed(staged, tmp_path):
+    import shutil
+
+    folder = tmp_path / "rightspath"
+    shutil.copytree(staged.folder, folder)
+    stories = sorted((folder / "stories").glob("*.json"))
+    stories[0].write_text("{not json", encoding="utf-8")
+    for extra in stories[1:]:
+        extra.write_text('{"format": "something-else"}', encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", BROKEN_STORIES, str(folder), str(root)],
+                          capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["result"] == "None"
+    assert "No scenario could be loaded" in out["status"]
+    assert f"rightspath: {stories[0].name}:" in proc.stdout  # each broken file is named
+    assert "Traceback" not in proc.stderr
