@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from game.errors import UserError
 
@@ -103,8 +104,88 @@ def run_pull(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from game.report.command import report
+    from pathlib import Path
 
-    return report(args)
+    from game.report.collect import Source, collect, sources_from_paths
+    from game.report.render import csv_tables, html_report
+
+    if args.lrs and args.inputs:
+        raise UserError("give files and folders, or --lrs, not both", 2)
+    if not args.lrs and not args.inputs:
+        raise UserError("give the exported files or folders to report on (or --lrs URL --session S)", 2)
+    if args.lrs:
+        sources = _lrs_sources(args, Source)
+    else:
+        for item in args.inputs:
+            if not Path(item).exists():
+                raise UserError(f"{item}: no such file or folder", 2)
+        sources = sources_from_paths(args.inputs)
+    collection = collect(sources, key=session_key(args), story=None)
+    story = _report_story(args, collection)
+    if story is not None:
+        collection = collect(sources, key=session_key(args), story=story)
+    out = Path(args.output)
+    try:
+        if args.format == "csv":
+            out.mkdir(parents=True, exist_ok=True)
+            for name, text in csv_tables(collection, story).items():
+                (out / name).write_text(text, encoding="utf-8", newline="")
+                print(f"wrote {out / name}")
+        else:
+            if out.is_dir():
+                raise UserError(f"{out} is a folder; give the report's file name, e.g. {out / 'debrief.html'}", 2)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(html_report(collection, story, lang=args.lang, title=args.title), encoding="utf-8")
+            print(f"wrote {out}")
+    except OSError as exc:
+        raise UserError(f"{out}: cannot write the report ({exc.strerror or exc})", 1) from None
+    print(f"{len(collection.records)} playthrough(s) included, {len(collection.excluded)} file(s) not included"
+          + (f", {collection.duplicates} duplicate(s) merged" if collection.duplicates else ""))
+    for name, reason in collection.excluded:
+        print(f"  not included: {name}: {reason}", file=sys.stderr)
+    return 0
 
 
+def _lrs_sources(args: argparse.Namespace, source_type) -> list:
+    from game.lrs.client import LRSClient, LRSError
+    from game.lrs.commands import fetch_records
+
+    if not args.session:
+        raise UserError("--lrs needs --session (the session to report on)", 2)
+    try:
+        client = LRSClient(args.lrs, args.user, args.password)
+    except LRSError as exc:
+        raise UserError(str(exc), 2) from None
+    try:
+        records, notes = fetch_records(client, args.session)
+    except LRSError as exc:
+        raise UserError(f"report: {exc}", 1) from None
+    finally:
+        client.close()
+    from game.exports import record_to_json
+
+    sources = [source_type(f"{args.lrs} registration {i + 1}", record_to_json(r).encode("utf-8"))
+               for i, r in enumerate(records)]
+    sources += [source_type(f"{args.lrs} {note.split(':', 1)[0]}", None, note.split(":", 1)[-1].strip())
+                for note in notes]
+    return sources
+
+
+def _report_story(args: argparse.Namespace, collection):
+    """The scenario the records were played on: --story, else the bundled scenario with their id."""
+    from game.play_command import BUNDLED_DIR, load_story
+
+    if args.story:
+        return load_story(args.story)
+    if not collection.scenario:
+        return None
+    sid = collection.scenario["id"]
+    for candidate in (BUNDLED_DIR / f"{sid}.yaml", BUNDLED_DIR / f"{sid}.json"):
+        if candidate.exists():
+            try:
+                story = load_story(candidate)
+            except UserError:
+                return None
+            # Only a story with the records' exact content explains them; another version would mislead.
+            return story if story.hash == collection.scenario["content_hash"] else None
+    return None

@@ -1,0 +1,165 @@
+"""The debrief's numbers: participation, scores, rights, each decision's choices, breakdowns.
+
+Plain data (dicts and lists) so the HTML template, the charts and the CSV tables read the same
+figures. Texts (prompts, options, explanations, discussion prompts) come from the story when we
+have it; without it the ids stand in.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+
+from game.engine import Story
+from game.engine.scoring import option_value
+from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(statistics.fmean(values), 4) if values else None
+
+
+def overview(records: list[dict]) -> dict:
+    scores = [r["score"]["scaled"] for r in records]
+    finished = [r for r in records if r["finished"]]
+    passed = sum(1 for r in records if r["score"]["passed"])
+    mastery = records[0]["score"]["mastery"] if records else None
+    return {
+        "participants": len(records),
+        "finished": len(finished),
+        "completion": round(len(finished) / len(records), 4) if records else 0.0,
+        "passed": passed,
+        "pass_rate": round(passed / len(records), 4) if records else 0.0,
+        "mean": _mean(scores),
+        "median": round(statistics.median(scores), 4) if scores else None,
+        "min": min(scores) if scores else None,
+        "max": max(scores) if scores else None,
+        "mastery": mastery,
+        "recommended_share": _mean([r["score"]["recommended_share"] for r in records]),
+        "sessions": sorted({r["session"] for r in records if r["session"]}),
+        "modes": dict(Counter(r["mode"] for r in records)),
+        "scores": scores,
+    }
+
+
+def outcomes(records: list[dict]) -> list[dict]:
+    counts = Counter(r.get("outcome") or "unfinished" for r in records)
+    return [{"outcome": o, "label": OUTCOME_LABELS.get(o, "Did not reach an ending" if o == "unfinished" else o),
+             "count": n} for o, n in counts.most_common()]
+
+
+def rights(records: list[dict], story: Story | None) -> list[dict]:
+    """Per right: totals over the room, ordered from most breached to most upheld."""
+    tally: dict[str, Counter] = defaultdict(Counter)
+    people: dict[str, set] = defaultdict(set)
+    for i, r in enumerate(records):
+        for rid, t in r["rights"].items():
+            tally[rid].update(t)
+            if t.get("breached"):
+                people[rid].add(i)
+    rows = []
+    for rid, t in tally.items():
+        info = story.right(rid) if story else {"title": "", "citation": f"Art. {rid}"}
+        rows.append({"right": rid, "title": info.get("title", ""), "citation": info.get("citation", rid),
+                     "upheld": t["upheld"], "breached": t["breached"], "missed": t["missed"],
+                     "breached_by": len(people[rid]), "net": t["upheld"] - t["breached"]})
+    rows.sort(key=lambda x: (x["net"], -x["breached"], x["right"]))
+    return rows
+
+
+def decisions(records: list[dict], story: Story | None) -> list[dict]:
+    """Each decision met, in story order: how the room chose, with the recommended option and why."""
+    met: dict[str, list[dict]] = defaultdict(list)
+    first_seen: dict[str, int] = {}
+    for r in records:
+        for d in r["decisions"]:
+            met[d["node"]].append(d)
+            first_seen.setdefault(d["node"], len(first_seen))
+    order = [n for n in (story.decision_ids() if story else []) if n in met]
+    order += sorted((n for n in met if n not in order), key=first_seen.get)
+    out = []
+    for node_id in order:
+        ds = met[node_id]
+        node = story.nodes.get(node_id) if story else None
+        chosen = Counter(d["chosen"] for d in ds)
+        votes: Counter = Counter()
+        for d in ds:
+            votes.update(d.get("votes") or {})
+        recommended = set()
+        for d in ds:
+            recommended.update(d["best_choices"])
+        story_choices = node.get("choices", []) if node else []
+        option_ids = [c["id"] for c in story_choices] or sorted(set(chosen) | set(votes) | recommended)
+        for extra in sorted((set(chosen) | set(votes)) - set(option_ids)):
+            option_ids.append(extra)
+        by_id = {c["id"]: c for c in story_choices}
+        options = []
+        for cid in option_ids:
+            c = by_id.get(cid, {})
+            options.append({
+                "id": cid, "text": c.get("text", ""), "chosen": chosen.get(cid, 0), "votes": votes.get(cid, 0),
+                "share": round(chosen.get(cid, 0) / len(ds), 4),
+                "recommended": cid in recommended,
+                "value": option_value(c) if c else None,
+                "feedback": c.get("feedback", ""),
+                "assess": c.get("assess", []),
+            })
+        rec_share = sum(1 for d in ds if d["recommended"]) / len(ds)
+        out.append({
+            "node": node_id,
+            "stage": (node or {}).get("stage") or ds[0]["stage"],
+            "stage_label": STAGE_LABELS.get((node or {}).get("stage") or ds[0]["stage"], ds[0]["stage"]),
+            "role": ds[0]["role"], "role_label": ROLE_LABELS.get(ds[0]["role"], ds[0]["role"]),
+            "prompt": (node or {}).get("prompt", ""),
+            "discuss": list((node or {}).get("discuss", [])),
+            "met": len(ds),
+            "recommended_share": round(rec_share, 4),
+            "has_votes": bool(votes),
+            "options": options,
+            "explanations": [o for o in options if o["recommended"] and o["feedback"]],
+        })
+    return out
+
+
+def breakdown(records: list[dict], field: str) -> list[dict]:
+    """Per value of ``field`` (role, country, organisation_type): how many, mean score, pass and completion."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        if r.get(field):
+            groups[r[field]].append(r)
+    rows = []
+    for value, rs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        label = ROLE_LABELS.get(value, value) if field == "role" else value
+        rows.append({"value": value, "label": label, "participants": len(rs),
+                     "mean": _mean([r["score"]["scaled"] for r in rs]),
+                     "pass_rate": round(sum(r["score"]["passed"] for r in rs) / len(rs), 4),
+                     "completion": round(sum(r["finished"] for r in rs) / len(rs), 4)})
+    return rows
+
+
+def participants(records: list[dict]) -> list[dict]:
+    rows = []
+    for r in sorted(records, key=lambda r: (r["session"], r["trainee"], r["started_at"])):
+        s = r["score"]
+        role = r.get("role") or ""
+        rows.append({"trainee": r["trainee"], "session": r["session"], "role": role,
+                     "role_label": ROLE_LABELS.get(role, role),
+                     "country": r.get("country") or "", "organisation_type": r.get("organisation_type") or "",
+                     "mode": r["mode"], "started_at": r["started_at"], "ended_at": r["ended_at"],
+                     "decisions": s["decisions"], "scaled": s["scaled"], "passed": s["passed"],
+                     "recommended_share": s["recommended_share"], "finished": r["finished"],
+                     "outcome": r.get("outcome") or ""})
+    return rows
+
+
+def summarise(records: list[dict], story: Story | None) -> dict:
+    return {
+        "overview": overview(records),
+        "outcomes": outcomes(records),
+        "rights": rights(records, story),
+        "decisions": decisions(records, story),
+        "by_role": breakdown(records, "role"),
+        "by_country": breakdown(records, "country"),
+        "by_organisation": breakdown(records, "organisation_type"),
+        "participants": participants(records),
+    }

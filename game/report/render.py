@@ -1,0 +1,109 @@
+"""Rendering the debrief: one self-contained HTML page (Jinja2, autoescaped) or a set of CSV tables."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from game import __version__
+from game.engine import Story
+from game.exports.tables import rows_csv
+from game.report import charts
+from game.report.aggregate import summarise
+from game.report.collect import Collection
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PARTICIPANT_LIMIT = 300  # the HTML lists this many; the CSV tables hold everyone
+BREAKDOWNS = (("role", "role", "by_role"), ("country", "country", "by_country"),
+              ("organisation", "organisation type", "by_organisation"))
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals["pct"] = _pct
+    env.globals["letter"] = charts.letter
+    return env
+
+
+def notes_for(col: Collection, story: Story | None, lang: str) -> list[str]:
+    notes = []
+    if col.signatures_checked:
+        notes.append("Signatures were checked with the session key: only signed, unchanged exports are included.")
+    elif col.unchecked_signed:
+        notes.append(f"{col.unchecked_signed} export(s) are signed, but no session key was given, so their "
+                     "signatures were not checked (use --session-key).")
+    if col.duplicates:
+        notes.append(f"{col.duplicates} duplicate file(s) (the same playthrough exported twice, e.g. as JSON and "
+                     "xAPI) were counted once.")
+    if story is None and col.records:
+        notes.append("The scenario file was not found, so prompts, options and explanations are shown by their "
+                     "ids (use --story).")
+    if lang != "en":
+        notes.append(f"Report labels are in English; language {lang!r} is not available for them yet.")
+    return notes
+
+
+def html_report(col: Collection, story: Story | None, *, lang: str = "en", title: str | None = None) -> str:
+    s = summarise(col.records, story)
+    o = s["overview"]
+    rendered: dict = {"scores": "", "rights": "", "decisions": [], "votes": [], "breakdowns": {}}
+    if col.records:
+        rendered["scores"] = charts.score_histogram(o["scores"], o["mastery"])
+        rendered["rights"] = charts.rights_chart(s["rights"]) if s["rights"] else ""
+        for d in s["decisions"]:
+            rendered["decisions"].append(charts.choice_chart(d["options"], d["met"]))
+            rendered["votes"].append(charts.choice_chart(d["options"], d["met"], use_votes=True)
+                                     if d["has_votes"] else "")
+    breakdowns = []
+    for key, label, field in BREAKDOWNS:
+        rows = s[field]
+        if rows:
+            rendered["breakdowns"][key] = charts.breakdown_chart(rows, label)
+            breakdowns.append((key, label, rows))
+    scenario = col.scenario
+    if title is None:
+        title = f"Debrief: {scenario['title'] or scenario['id']}" if scenario else "Debrief"
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        title=title, lang=lang, scenario=scenario, s=s, o=o, charts=rendered, breakdowns=breakdowns,
+        notes=notes_for(col, story, lang), excluded=col.excluded, participant_limit=PARTICIPANT_LIMIT,
+        generator=f"RightsPath {__version__}",
+        generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def csv_tables(col: Collection, story: Story | None) -> dict[str, str]:
+    """File name -> CSV text: the aggregate tables behind the HTML report."""
+    s = summarise(col.records, story)
+    o = s["overview"]
+    overview_cols = ("participants", "finished", "completion", "passed", "pass_rate", "mean", "median", "min",
+                     "max", "mastery", "recommended_share")
+    sc = col.scenario or {"id": "", "version": "", "content_hash": ""}
+    tables = {
+        "overview.csv": rows_csv(("scenario_id", "scenario_version", "content_hash", *overview_cols),
+                                 [{"scenario_id": sc["id"], "scenario_version": sc["version"],
+                                   "content_hash": sc["content_hash"], **{k: o[k] for k in overview_cols}}]),
+        "rights.csv": rows_csv(("right", "citation", "title", "breached", "missed", "upheld", "breached_by"),
+                               s["rights"]),
+        "choices.csv": rows_csv(
+            ("decision", "stage", "role", "met", "option", "recommended", "chosen", "share", "votes", "text"),
+            [{"decision": d["node"], "stage": d["stage"], "role": d["role"], "met": d["met"], "option": opt["id"],
+              "recommended": opt["recommended"], "chosen": opt["chosen"], "share": opt["share"],
+              "votes": opt["votes"], "text": opt["text"]} for d in s["decisions"] for opt in d["options"]]),
+        "breakdown.csv": rows_csv(
+            ("by", "value", "participants", "mean", "pass_rate", "completion"),
+            [{"by": field, **{k: r[k] for k in ("value", "participants", "mean", "pass_rate", "completion")}}
+             for field in ("role", "country", "organisation_type") for r in s[f"by_{field.split('_')[0]}"]]),
+        "participants.csv": rows_csv(
+            ("trainee", "session", "role", "country", "organisation_type", "mode", "started_at", "ended_at",
+             "decisions", "scaled", "passed", "recommended_share", "finished", "outcome"), s["participants"]),
+        "not-included.csv": rows_csv(("file", "reason"), [{"file": n, "reason": r} for n, r in col.excluded]),
+    }
+    return tables
