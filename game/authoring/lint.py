@@ -194,29 +194,30 @@ class _Linter:
 
     def check_condition(self, text: str, path: tuple) -> None:
         shift = self.loaded.text_shift.get(path)
+        quoted = text if len(text) <= 60 else text[:59] + "…"  # for messages only
         try:
             tree = parse_condition(text)
         except conditions.ConditionError as exc:
-            self.report(path, "E309", f"the condition '{text}' does not parse: {exc.message}",
+            self.report(path, "E309", f"the condition '{quoted}' does not parse: {exc.message}",
                         "conditions look like 'trust >= 50 and not visited(court-visit)'",
                         shift=None if shift is None else shift + exc.offset)
             return
         for var in sorted(conditions.variables(tree)):
             if var not in self.s.variables:
-                self.report(path, "E308", f"the condition '{text}' reads '{var}', which is not a variable",
+                self.report(path, "E308", f"the condition '{quoted}' reads '{var}', which is not a variable",
                             self._var_hint(var), shift=self._offset(text, var, shift))
         for nid in sorted(conditions.node_refs(tree)):
             if nid not in self.nodes:
-                self.report(path, "E301", f"the condition '{text}' names '{nid}', which is not a node",
+                self.report(path, "E301", f"the condition '{quoted}' names '{nid}', which is not a node",
                             did_you_mean(nid, self.nodes) or "name a node id", shift=self._offset(text, nid, shift))
         for nid, cid in sorted(conditions.choice_refs(tree)):
             node = self.nodes.get(nid)
             if isinstance(node, Decision) and cid not in {c.id for c in node.choices}:
-                self.report(path, "E301", f"the condition '{text}' names choice '{cid}', which node '{nid}' lacks",
+                self.report(path, "E301", f"the condition '{quoted}' names choice '{cid}', which node '{nid}' lacks",
                             did_you_mean(cid, [c.id for c in node.choices]) or "name one of its choices",
                             shift=self._offset(text, cid, shift))
             elif node is not None and not isinstance(node, Decision):
-                self.report(path, "E301", f"the condition '{text}' asks chose() about '{nid}', which is not a decision",
+                self.report(path, "E301", f"the condition '{quoted}' asks chose() about '{nid}', which is not a decision",
                             "chose() takes a decision id and one of its choice ids", shift=self._offset(text, nid, shift))
 
     @staticmethod

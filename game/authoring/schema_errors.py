@@ -54,6 +54,7 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
     path, tail, is_key = _clean(item["loc"], data)
     kind = item["type"]
     value = item.get("input")
+    shown = _clip(value)
     where = describe(path, data)
     ctx = item.get("ctx") or {}
     field = path[-1] if path and isinstance(path[-1], str) else None
@@ -85,8 +86,8 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
     if kind == "string_pattern_mismatch":
         what, how = PATTERN_NAMES.get(ctx.get("pattern"), ("a valid value", None))
         if is_key:
-            return at(path, "E204", f"'{value}' is not {what} ({describe(path[:-1], data)})", how, key=True)
-        return at(path, "E204", f"'{value}' is not {what} ({where})", how)
+            return at(path, "E204", f"'{shown}' is not {what} ({describe(path[:-1], data)})", how, key=True)
+        return at(path, "E204", f"'{shown}' is not {what} ({where})", how)
 
     if kind in ("literal_error", "enum"):
         allowed = VOCABULARIES.get(_vocab_field(path), ())
@@ -94,7 +95,7 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
         if not hint:
             hint = "use one of: " + (one_of(allowed) if allowed else ctx.get("expected", ""))
         noun = _vocab_field(path) or "value"
-        return at(path, "E203", f"'{value}' is not a known {noun.rstrip('s')} ({where})", hint)
+        return at(path, "E203", f"'{shown}' is not a known {noun.rstrip('s')} ({where})", hint)
 
     if kind in ("too_short", "too_long"):
         actual = ctx.get("actual_length", len(value) if isinstance(value, (list, dict, str)) else 0)
@@ -219,6 +220,11 @@ def _label(item: Any, index: Any) -> str:
     if isinstance(item, dict) and isinstance(item.get("id"), (str, int)):
         return f"'{item['id']}'"
     return f"#{index + 1}" if isinstance(index, int) else str(index)
+
+
+def _clip(value: Any, limit: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _show(value: Any) -> str:
