@@ -217,9 +217,12 @@ class Run:
         if data.get("story_id") != story.id:
             raise SaveError(f"this save belongs to scenario {data.get('story_id')!r}, not {story.id!r}")
         if data.get("story_hash") != story.hash:
-            raise SaveError(f"this save was made with another version of scenario {story.id!r} "
-                            f"(save: {data.get('story_version')!r}, now: {story.version!r}); "
-                            "it cannot be resumed exactly")
+            saved_version = data.get("story_version")
+            if saved_version == story.version:
+                what = f"the content of scenario {story.id!r} (version {story.version}) has changed since this save"
+            else:
+                what = f"this save was made with version {saved_version} of scenario {story.id!r}, now {story.version}"
+            raise SaveError(f"{what}; it cannot be resumed exactly")
         steps, seed = data.get("steps"), data.get("seed")
         if not isinstance(steps, list) or not isinstance(seed, int):
             raise SaveError("the save file is damaged (no steps or seed)")

@@ -138,7 +138,8 @@ def _saved(story) -> dict:
 @pytest.mark.parametrize("mutate, message", [
     (lambda d: d.update(save_version=99), "another version of RightsPath"),
     (lambda d: d.update(story_id="other"), "belongs to scenario 'other'"),
-    (lambda d: d.update(story_hash="sha256:00"), "another version of scenario"),
+    (lambda d: d.update(story_hash="sha256:00"), "has changed since this save"),
+    (lambda d: d.update(story_hash="sha256:00", story_version="0.9.0"), "version 0.9.0 of scenario"),
     (lambda d: d.update(format="x"), "not a RightsPath save"),
     (lambda d: d["steps"].append({"choose": "zzz", "at": "d2"}), "do not replay"),
     (lambda d: d["steps"].insert(0, {"advance": "d1"}), "do not replay"),
