@@ -22,7 +22,23 @@ def backgrounds_sheet(out: Path) -> None:
     from game.ui.art import backgrounds
 
     for loc in LOCATIONS:
-        pygame.image.save(backgrounds.render(loc, (1280, 720)), str(out / f"bg_{loc}.png"))
+        bg = backgrounds.render(loc, (1280, 720))
+        pygame.image.save(bg, str(out / f"bg_{loc}.png"))
+        pygame.image.save(with_story_ui(bg), str(out / f"bg_ui_{loc}.png"))
+
+
+# Where the story screen covers the background (game/ui/screens/story.py): the journey bar, the
+# speaker's portrait, the meters, the menu button and the text box. What is left is what people see.
+STORY_UI = [(0, 0, 1280, 86), (90, 66, 340, 420), (960, 100, 300, 100), (20, 100, 120, 66), (40, 486, 1200, 214)]
+
+
+def with_story_ui(bg: pygame.Surface) -> pygame.Surface:
+    shot = bg.copy()
+    veil = pygame.Surface((1280, 720), pygame.SRCALPHA)
+    for rect in STORY_UI:
+        veil.fill((250, 247, 241, 215), rect)
+    shot.blit(veil, (0, 0))
+    return shot
 
 
 def portraits_sheet(out: Path, size=(200, 240)) -> None:

@@ -87,6 +87,10 @@ class Painter:
         self.k = scale
         self.ox, self.oy = offset
 
+    def shifted(self, dx: float, dy: float) -> "Painter":
+        """The same canvas with the design moved by (dx, dy): to set a group of things further back."""
+        return Painter(self.surface, self.k, (self.ox + dx * self.k, self.oy + dy * self.k))
+
     # coordinate helpers -------------------------------------------------------------------------
     def p(self, x: float, y: float) -> tuple[int, int]:
         return round(self.ox + x * self.k), round(self.oy + y * self.k)
