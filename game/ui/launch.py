@@ -32,6 +32,10 @@ def play_window(stories, args) -> None:
     app = App(stories, _options(args, headless=False), get_platform())
     try:
         asyncio.run(app.run())
+    except KeyboardInterrupt:
+        if app.session is not None:
+            app.session.autosave()  # Ctrl+C in the terminal is leaving too: keep the progress
+        raise
     finally:
         _quit_pygame()
 

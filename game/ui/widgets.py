@@ -104,9 +104,15 @@ class Button(Widget):
             img = fonts.render(str(self.number), fonts.font(self.role, bold=True), num_color)
             surface.blit(img, img.get_rect(center=(cx, cy)))
         elif focused:
+            # A ▶ marker as a second, non-colour sign of focus, where it does not crowd the label.
             mark = fonts.render("▶", fonts.font_px(fonts.px(self.role), False), fg)
-            surface.blit(mark, (self.rect.x + 6, self.rect.centery - mark.get_height() // 2))
-            x = max(x, self.rect.x + 8 + mark.get_width())
+            widest = max((font.size(line)[0] for line in lines), default=0)
+            text_left = x if self.align == "left" else self.rect.x + (self.rect.w - widest) // 2
+            if self.align == "left":
+                x = max(x, self.rect.x + 14 + mark.get_width())
+                text_left = x
+            if self.rect.x + 8 + mark.get_width() + 4 <= text_left:
+                surface.blit(mark, (self.rect.x + 8, self.rect.centery - mark.get_height() // 2))
         for line in lines:
             img = fonts.render(line, font, fg)
             lx = x if self.align == "left" else self.rect.x + (self.rect.w - img.get_width()) // 2

@@ -3,6 +3,7 @@ the engine's score for the same choices, in every mode and with every input devi
 
 from __future__ import annotations
 
+import pygame
 import pytest
 
 from game.engine import auto_choices
@@ -75,3 +76,121 @@ def test_facilitated_mode_with_mouse_votes(make_pilot):
     open_story(pilot, story, via="mouse")
     play_to_debrief(pilot, ["explain-simply", "record-once"], via="mouse")
     assert [r.chosen for r in pilot.scene.run.history] == ["explain-simply", "record-once"]
+
+
+def test_export_writes_the_run_and_score_through_the_platform(make_pilot, platform):
+    import json
+    from pathlib import Path
+
+    from game.engine import Run
+
+    story = fixture_story()
+    pilot = make_pilot([story], trainee="k7")
+    open_story(pilot, story)
+    play_to_debrief(pilot, ["explain-simply", "record-once"])
+    pilot.click("Export results")
+    assert pilot.scene.name == "exported"
+    files = list((Path(platform.data_dir) / "results").iterdir())
+    assert len(files) == 1 and files[0].name.startswith("rightspath-fixture-k7-")
+    data = json.loads(files[0].read_text())
+    assert data["score"] == engine_score(story, ["explain-simply", "record-once"]).to_dict()
+    assert data["meta"]["trainee"] == "k7" and data["meta"]["mode"] == "learning"
+    again = Run.from_json(story, json.dumps(data["run"]))
+    assert [h.chosen for h in again.history] == ["explain-simply", "record-once"]
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "debrief"
+
+
+def test_pause_menu_restart_settings_and_back_to_menu(make_pilot, platform):
+    story = fixture_story()
+    pilot = make_pilot([story])
+    open_story(pilot, story)
+    play_to_debrief_partial = ["explain-simply"]
+    for _ in range(10):
+        if pilot.scene.name == "decision":
+            break
+        pilot.press(pygame.K_SPACE)
+    pilot.press(pygame.K_1)
+    assert len(pilot.app.session.run.history) == 1
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene.name == "pause"
+    pilot.click("Settings")
+    assert pilot.scene.name == "settings"
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene.name == "feedback"  # back where we were, the pause menu closed
+    pilot.press(pygame.K_ESCAPE)
+    pilot.click("Restart")
+    assert pilot.scene.name == "confirm-restart"
+    pilot.click("Restart")
+    assert pilot.app.session.run.history == [] and pilot.scene.name == "story"
+    pilot.click("Menu")
+    assert pilot.scene.name == "pause"
+    pilot.click("Main menu")
+    assert pilot.scene.name == "title" and pilot.app.session is None
+    assert platform.load("run-fixture") is not None  # progress kept for resuming
+    assert play_to_debrief_partial
+
+
+def test_the_menu_button_and_text_box_work_by_touch(make_pilot):
+    story = fixture_story()
+    pilot = make_pilot([story])
+    open_story(pilot, story, via="touch")
+    pilot.tap((640, 600))
+    assert pilot.scene.line == 1
+    pilot.tap("Menu")
+    assert pilot.scene.name == "pause"
+    pilot.tap("Resume")
+    assert pilot.scene.name == "story"
+
+
+def test_disabled_choice_cannot_be_taken(make_pilot):
+    story = fixture_story()
+    pilot = make_pilot([story])
+    open_story(pilot, story)
+    pilot.press(pygame.K_SPACE, pygame.K_SPACE)
+    scene = pilot.scene
+    assert scene.name == "decision" and not scene.views[2].enabled
+    pilot.press(pygame.K_3)
+    pilot.click(scene.group.widgets[2])
+    assert pilot.scene is scene and scene.run.history == []
+    # Arrow focus skips the disabled option.
+    pilot.press(pygame.K_DOWN, pygame.K_DOWN)
+    assert scene.group.focus == 0
+
+
+def test_a_link_naming_a_scenario_opens_on_its_card(make_pilot):
+    stories = [compiled(p) for p in BUNDLED] + [fixture_story()]
+    pilot = make_pilot(stories, scenario="fixture")
+    pilot.click("Start a training")
+    pilot.click("Continue")
+    assert pilot.scene.name == "select"
+    assert pilot.scene.group.focused.story.id == "fixture"
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "content-note" and "Lena speaks up" in pilot.scene.title
+
+
+def test_play_window_runs_until_interrupted(tmp_path):
+    """`rightspath play STORY` opens the window (SDL's dummy driver here) and keeps the loop alive
+    until it is stopped; an interrupt ends it without a traceback."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from game.engine.story import canonical_json
+    from tests.ui.stories import REPO
+
+    path = tmp_path / "fixture.json"
+    path.write_text(canonical_json(fixture_story().data), encoding="utf-8")
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", RIGHTSPATH_DATA_DIR=str(tmp_path / "d"))
+    proc = subprocess.Popen([sys.executable, "-m", "game", "play", str(path)], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(3)
+        assert proc.poll() is None, proc.communicate()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err

@@ -232,4 +232,8 @@ class DebriefScene(Scene):
         surface.fill(ui.theme.backdrop)
         draw.panel(surface, ui.theme, PANEL)
         self.view.draw(surface, ui.theme)
+        if self.view.scrollable and self.view.offset < self.view.max_offset:
+            vp = self.view.viewport
+            draw.badge(surface, ui, "More below: ↓ or Page Down", (vp.right, vp.bottom), ui.theme.panel_alt,
+                       ui.theme.text, role="small", anchor="bottomright")
         self.group.draw(surface, ui)

@@ -73,6 +73,15 @@ class Card(Widget):
 class SelectScene(WidgetScene):
     name = "select"
 
+    def enter(self) -> None:
+        # A facilitator's link may name the scenario: open on its card.
+        wanted = self.app.opts.scenario
+        ids = [s.id for s in self.app.stories]
+        if wanted in ids:
+            self.page = ids.index(wanted) // PER_PAGE
+            self.group.focus = ids.index(wanted) % PER_PAGE
+        super().enter()
+
     def layout(self) -> None:
         ui = self.app
         stories = ui.stories[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
@@ -86,7 +95,7 @@ class SelectScene(WidgetScene):
             card = Card(story, (lambda s=story: self.pick(s)), i + 1)
             card.rect = pygame.Rect(x + i * (w + gap), 120, w, 520)
             cards.append(card)
-        self.group.set(cards)
+        self.group.set(cards, focus=min(self.group.focus, len(cards) - 1))
 
     def handle(self, action) -> bool:
         from game.ui import actions as A

@@ -65,11 +65,12 @@ class TitleScene(WidgetScene):
         items.append(Button("Settings", self.settings))
         if not IS_BROWSER:
             items.append(Button("Quit", self.app.quit))
-        y = 360
+        y = 360 if len(items) <= 3 else 330
+        gap = 16 if len(items) <= 4 else 10
         for b in items:
             h = max(bh, b.needed_height(ui, w))
             b.rect = pygame.Rect(x, y, w, h)
-            y += h + 16
+            y += h + gap
         self.group.set(items)
 
     def start(self) -> None:
