@@ -74,14 +74,16 @@ def run_pygbag(app_dir: Path, work_dir: Path, *, cdn: str, timeout: float, pytho
     try:
         proc = subprocess.run(cmd, cwd=work_dir, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired as exc:
-        out = (exc.stdout or "") if isinstance(exc.stdout, str) else ""
+        out = exc.stdout or ""
+        if isinstance(out, bytes):  # TimeoutExpired keeps bytes even in text mode
+            out = out.decode("utf-8", "replace")
         raise UserError(f"pygbag did not finish within {timeout:.0f} s; last output:\n{_tail(out)}", 1) from None
     except FileNotFoundError:
         raise UserError(f"cannot run {python}", 2) from None
-    if proc.returncode != 0:
-        raise UserError(f"pygbag failed (exit {proc.returncode}):\n{_tail(proc.stdout + proc.stderr)}", 1)
     if "No module named pygbag" in proc.stderr:
         raise UserError("pygbag is not installed: pip install -e '.[web]'", 2)
+    if proc.returncode != 0:
+        raise UserError(f"pygbag failed (exit {proc.returncode}):\n{_tail(proc.stdout + proc.stderr)}", 1)
 
 
 def check_archive(path: Path, expected: list[str]) -> None:

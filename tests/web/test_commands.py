@@ -128,3 +128,23 @@ def test_build_web_reports_scenario_errors_without_traceback(tmp_path):
 
     proc = rightspath("build-web", "--cdn", "ftp://mirror/", "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert proc.returncode == 2 and "--cdn" in proc.stderr
+
+
+def test_build_web_without_pygbag_or_in_time_says_so(tmp_path):
+    """A Python without pygbag, and a pygbag that does not finish in time: messages, not tracebacks."""
+    import pytest
+
+    from game.errors import UserError
+    from game.webbuild.build import run_pygbag
+
+    app = tmp_path / "rightspath"
+    app.mkdir()
+    (app / "main.py").write_text("print('hi')\n", encoding="utf-8")
+    # The interpreter this venv was made from has no pygbag.
+    base = Path(sys.base_prefix) / "bin" / "python3"
+    if subprocess.run([str(base), "-c", "import pygbag"], capture_output=True).returncode != 0:
+        with pytest.raises(UserError) as err:
+            run_pygbag(app, tmp_path, cdn="https://example.org/cdn/", timeout=60, python=str(base))
+        assert err.value.exit_code == 2 and "pygbag is not installed" in err.value.message
+    with pytest.raises(UserError, match="did not finish within"):
+        run_pygbag(app, tmp_path, cdn="https://example.org/cdn/", timeout=0.01, python=sys.executable)
