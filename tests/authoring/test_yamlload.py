@@ -145,3 +145,22 @@ def test_an_unclosed_quote_points_at_the_opening_quote():
     d = info.value.diagnostic
     assert (d.code, d.line, d.col) == ("E101", 2, 4)
     assert "never closed" in d.hint
+
+
+@pytest.mark.skipif(not hasattr(__import__("yaml"), "CSafeLoader"), reason="libyaml is not installed")
+def test_pure_python_parser_gives_the_same_data_and_positions(monkeypatch):
+    """Where PyYAML has no libyaml, the pure-Python parser must behave the same."""
+    import yaml
+
+    from tests.authoring.helpers import VALID_STORY
+
+    fast = load_file(str(VALID_STORY))
+    monkeypatch.setattr(yamlload, "_Loader", yaml.SafeLoader)
+    slow = load_file(str(VALID_STORY))
+    assert slow.data == fast.data
+    assert slow.value_pos == fast.value_pos and slow.key_pos == fast.key_pos
+    assert slow.text_shift == fast.text_shift
+    for name in ("e102-duplicate-key", "e104-too-deep", "e105-billion-laughs", "e106-not-mapping"):
+        with pytest.raises(LoadError) as info:
+            load_file(str(INVALID / f"{name}.yaml"))
+        assert info.value.diagnostic.code == name.split("-")[0].upper()
