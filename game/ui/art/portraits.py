@@ -43,7 +43,20 @@ def _paint(portrait: str, mood: str, w: int, h: int) -> pygame.Surface:
         emblem(p)
     else:
         bust(p, portrait, mood)
-    return downsample(big, (w, h))
+    small = downsample(big, (w, h))
+    return with_soft_shadow(small)
+
+
+def with_soft_shadow(figure: pygame.Surface) -> pygame.Surface:
+    """A faint blurred shadow of the silhouette behind it, so the figure separates from any room."""
+    w, h = figure.get_size()
+    silhouette = pygame.mask.from_surface(figure, 40).to_surface(setcolor=(24, 28, 36, 90), unsetcolor=(0, 0, 0, 0))
+    tiny = pygame.transform.smoothscale(silhouette, (max(1, w // 10), max(1, h // 10)))
+    blurred = pygame.transform.smoothscale(tiny, (w, h))
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    out.blit(blurred, (max(1, w // 90), max(1, h // 80)))
+    out.blit(figure, (0, 0))
+    return out
 
 
 def bust(p: Painter, portrait: str, mood: str) -> None:
