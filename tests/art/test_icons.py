@@ -8,12 +8,15 @@ from game.ui.art import icons
 from tests.art.helpers import alpha_mask, iou, rgb_bytes, same_mask
 
 REQUIRED = ["upholds", "breaches", "missed", "info", "pause", "trust", "stress", "vote_up", "vote_down",
-            "export", "settings", "resume", "replay"] + [f"stage_{s}" for s in STAGES]
+            "export", "settings", "resume", "replay",
+            # names the UI screens ask for (game/ui/screens)
+            "check", "warning", "up", "down", "recommended", "partial", "not_recommended", "upheld", "breached"
+            ] + [f"stage_{s}" for s in STAGES]
 
 
 def test_required_icons_exist_including_one_per_stage():
     for name in REQUIRED:
-        assert name in icons.NAMES, name
+        assert icons.ALIASES.get(name, name) in icons.NAMES, name
     for stage in STAGES:  # the bare stage id works too
         assert rgb_bytes(icons.render(stage, 32, (0, 0, 0))) == rgb_bytes(icons.render(f"stage_{stage}", 32, (0, 0, 0)))
 
@@ -35,6 +38,13 @@ def test_verdict_icons_differ_by_shape_not_colour():
     # and the shape does not depend on the colour asked for
     for name in masks:
         assert same_mask(alpha_mask(icons.render(name, 48, (250, 200, 0))), masks[name])
+
+
+def test_decision_outcome_icons_differ_by_shape():
+    names = ("recommended", "partial", "not_recommended")
+    masks = {n: alpha_mask(icons.render(n, 48, (30, 30, 30))) for n in names}
+    for a, b in itertools.combinations(names, 2):
+        assert iou(masks[a], masks[b]) < 0.75, (a, b)
 
 
 def test_all_icons_have_distinct_shapes():

@@ -70,3 +70,11 @@ def test_unknown_names_are_clear_errors():
         portraits.render("mother", "furious", SIZE)
     with pytest.raises(ValueError, match="size"):
         portraits.render("mother", "neutral", (0, 0))
+
+
+def test_the_cast_is_varied():
+    from game.ui.art.people import PEOPLE
+
+    assert len({p.skin for p in PEOPLE.values()}) >= 6
+    assert len({p.hair_style for p in PEOPLE.values()}) >= 10
+    assert len({p.age for p in PEOPLE.values()}) >= 5

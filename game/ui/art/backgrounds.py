@@ -14,7 +14,7 @@ from game.ui.art.draw import LRU, SUPERSAMPLE, Painter, check_size, downsample, 
 from game.ui.art.rooms import H, SCENES, W
 
 LOCATIONS = tuple(SCENES)
-_cache = LRU(16)
+_cache = LRU(6)  # the UI keeps what a story needs; this only makes repeats free (3.7 MB each at 720p)
 
 
 def render(location: str, size: tuple[int, int]) -> pygame.Surface:

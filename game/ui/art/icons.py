@@ -230,6 +230,42 @@ def _person(p, c):
     p.polygon(c, quad_bezier((16, 92), (50, 30), (84, 92), 14))
 
 
+def _warning(p, c):  # a soft, rounded triangle with a cut-out mark
+    pts = [(50, 12), (90, 84), (10, 84)]
+    p.polygon(c, pts)
+    p.stroke(c, pts, 10, closed=True)
+    p.rect(CLEAR, 45, 36, 10, 28, radius=4)
+    p.circle(CLEAR, 50, 74, 6)
+
+
+def _up(p, c):
+    p.stroke(c, [(50, 86), (50, 20)], 11)
+    p.stroke(c, [(24, 44), (50, 16), (76, 44)], 11)
+
+
+def _down(p, c):
+    p.stroke(c, [(50, 14), (50, 80)], 11)
+    p.stroke(c, [(24, 56), (50, 84), (76, 56)], 11)
+
+
+def _recommended(p, c):  # a full disc with a check cut out of it
+    p.circle(c, 50, 50, 45)
+    p.stroke(CLEAR, [(28, 52), (44, 68), (73, 36)], 10)
+
+
+def _partial(p, c):  # an open ring holding a small check: part of the way there
+    p.circle(c, 50, 50, 42, width=8)
+    p.stroke(c, [(32, 52), (45, 65), (68, 38)], 8)
+
+
+def _not_recommended(p, c):  # a diamond (not a disc: the outline differs too) with a cross cut out
+    pts = [(50, 4), (96, 50), (50, 96), (4, 50)]
+    p.polygon(c, pts)
+    p.stroke(c, pts, 6, closed=True)
+    p.stroke(CLEAR, [(36, 36), (64, 64)], 9)
+    p.stroke(CLEAR, [(64, 36), (36, 64)], 9)
+
+
 DRAWERS = {
     "upholds": _check, "breaches": _cross, "missed": _missed, "info": _info, "pause": _pause,
     "resume": _resume, "replay": _replay, "export": _export, "download": _download, "settings": _settings,
@@ -239,12 +275,15 @@ DRAWERS = {
     "stage_prosecution": _prosecution, "stage_court": _court, "stage_after_trial": _after_trial,
     "next": _next, "back": _back, "close": _close, "menu": _menu, "home": _home, "clock": _clock,
     "group": _group, "contrast": _contrast, "lock": _lock, "star": _star, "person": _person,
+    "warning": _warning, "up": _up, "down": _down, "recommended": _recommended, "partial": _partial,
+    "not_recommended": _not_recommended,
 }
 NAMES = tuple(DRAWERS)
 ALIASES = {
     "check": "upholds", "upheld": "upholds", "cross": "breaches", "breached": "breaches",
     "play": "resume", "continue": "resume", "plus": "vote_up", "minus": "vote_down",
-    "heart": "trust", "wave": "stress", "timer": "clock", "facilitated": "group",
+    "heart": "trust", "wave": "stress", "timer": "clock", "facilitated": "group", "notice": "info",
+    "increase": "up", "decrease": "down",
     "first_contact": "stage_first_contact", "police_interview": "stage_police_interview",
     "individual_assessment": "stage_individual_assessment", "support_services": "stage_support_services",
     "prosecution": "stage_prosecution", "court": "stage_court", "after_trial": "stage_after_trial",

@@ -20,7 +20,7 @@ from game.ui.art.people import PEOPLE, POSTURES
 DESIGN_W, DESIGN_H = 200, 240
 PORTRAITS = tuple(PEOPLE) + ("narrator",)
 MOODS = tuple(POSTURES)
-_cache = LRU(96)
+_cache = LRU(48)  # about 0.6 MB each at 340x420
 
 
 def render(portrait: str, mood: str, size: tuple[int, int]) -> pygame.Surface:
