@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "game.play_command",  # play (text, window, headless)
     "game.webbuild.commands",  # build-web, links
     "game.exports_commands",  # verify, lrs push/pull, report
+    "game.i18n.commands",  # i18n extract, init, check, compile
 ]
 
 

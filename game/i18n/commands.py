@@ -1,0 +1,117 @@
+"""The ``rightspath i18n`` commands: extract, init, check, compile (docs/CONTRACTS.md §8, §12).
+
+Only the standard library is imported at the top; polib, Babel, pygame and the authoring modules
+are imported inside the functions so ``rightspath --help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from game.errors import UserError
+
+PSEUDO = "en-XA"  # generated, never written by hand: accented and about 30% longer
+
+
+def register(sub) -> None:
+    p = sub.add_parser("i18n", help="translation catalogues: extract, init, check, compile",
+                       description="Translate scenarios, rights catalogues and the interface with gettext catalogues.")
+    cmds = p.add_subparsers(dest="i18n_command", metavar="STEP")
+
+    e = cmds.add_parser("extract", help="write a .pot template beside each scenario and catalogue")
+    e.add_argument("paths", nargs="*", metavar="SCENARIO",
+                   help="scenario or catalogue files (default: everything under scenarios/)")
+    e.set_defaults(func=cmd_extract)
+
+    i = cmds.add_parser("init", help="create or update <id>.<lang>.po from the templates")
+    i.add_argument("--lang", required=True, help="language code, e.g. bg")
+    i.add_argument("paths", nargs="*", metavar="SCENARIO",
+                   help="scenario or catalogue files (default: everything under scenarios/)")
+    i.set_defaults(func=cmd_init)
+
+    c = cmds.add_parser("check", help="report missing, fuzzy, obsolete, placeholder and overflow problems")
+    c.add_argument("--lang", help=f"only this language (default: every .po found; {PSEUDO} is the pseudo-locale)")
+    c.add_argument("paths", nargs="*", metavar="PATH",
+                   help="scenario/catalogue .yaml or .po files (default: everything under scenarios/)")
+    c.set_defaults(func=cmd_check)
+
+    m = cmds.add_parser("compile", help="merge translations into story JSON and interface JSON")
+    m.add_argument("--lang", help="only this language (default: every language with a .po)")
+    m.add_argument("-o", "--out-dir", default="stories", metavar="DIR",
+                   help="where translated stories go (default: stories/)")
+    m.add_argument("paths", nargs="*", metavar="SCENARIO", help="scenarios (default: every scenario)")
+    m.set_defaults(func=cmd_compile)
+
+    p.set_defaults(func=lambda args: _usage(p))
+
+
+def _usage(parser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _check_lang(lang: str) -> str:
+    import re
+
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", lang or ""):
+        raise UserError(f"--lang {lang!r}: not a language code like 'bg' or 'pt-BR'", 2)
+    if lang == "en":
+        raise UserError("--lang en: English is the source language; nothing to translate", 2)
+    return lang
+
+
+def _project(source) -> str:
+    version = getattr(source.model, "version", "")
+    return f"rightspath {source.id}" + (f" {version}" if source.kind == "scenario" else "")
+
+
+def cmd_extract(args) -> int:
+    from pathlib import Path
+
+    from game.i18n import pofiles
+    from game.i18n.sources import load_source, resolve
+
+    for path in resolve(args.paths):
+        source = load_source(Path(path))
+        pot = pofiles.build_pot(source.units, source.path, source.pot_path, _project(source))
+        changed = pofiles.write(pot, source.pot_path)
+        print(f"{source.pot_path}: {len(source.units)} texts{'' if changed else ' (unchanged)'}", file=sys.stderr)
+    return 0
+
+
+def cmd_init(args) -> int:
+    from pathlib import Path
+
+    from game.i18n import pofiles
+    from game.i18n.sources import load_source, resolve
+
+    lang = _check_lang(args.lang)
+    for path in resolve(args.paths):
+        source = load_source(Path(path))
+        pot = pofiles.build_pot(source.units, source.path, source.pot_path, _project(source))
+        pofiles.write(pot, source.pot_path)
+        po_path = source.po_path(lang)
+        old = pofiles.read(po_path) if po_path.exists() else None
+        merged = pofiles.merge(pot, old, lang, _project(source))
+        pofiles.write(merged, po_path)
+        active = [e for e in merged if not e.obsolete]
+        done = sum(1 for e in active if e.msgstr and "fuzzy" not in e.flags)
+        fuzzy = sum(1 for e in active if "fuzzy" in e.flags)
+        obsolete = len(merged) - len(active)
+        print(f"{po_path}: {done}/{len(active)} translated, {fuzzy} fuzzy, {obsolete} obsolete"
+              f"{' (new)' if old is None else ''}", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args) -> int:
+    from game.i18n.checks import run_check
+
+    lang = _check_lang(args.lang) if args.lang else None
+    return run_check(args.paths, lang)
+
+
+def cmd_compile(args) -> int:
+    from game.i18n.build import run_compile
+
+    lang = _check_lang(args.lang) if args.lang else None
+    return run_compile(args.paths, lang, args.out_dir)

@@ -1,0 +1,87 @@
+"""Extraction: stable ids, every translatable text, source references, same input -> same bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from game.authoring.checking import check_scenario
+from game.authoring.compiler import build_story
+from game.i18n.storytexts import catalogue_finder, texts
+from tests.i18n.conftest import ROOT, run_cli
+
+
+def _compiled(path: Path):
+    checked = check_scenario(str(path))
+    assert checked.ok, [d.render() for d in checked.diagnostics]
+    story = build_story(checked.model, checked.catalogues)
+    finder = catalogue_finder(story["scenario"]["catalogues"],
+                              {cid: {r.id for r in c.rights} for cid, c in checked.catalogues.items()})
+    return story, finder
+
+
+def test_extract_writes_one_template_per_scenario_and_catalogue(project):
+    assert run_cli("i18n", "extract") == 0
+    names = sorted(p.relative_to(project).as_posix() for p in project.rglob("*.pot"))
+    assert names == ["scenarios/rights/directive-2011-36.pot", "scenarios/rights/directive-2011-93.pot",
+                     "scenarios/rights/directive-2012-29.pot", "scenarios/tutorial.pot"]
+
+
+def test_extract_is_deterministic(project, tmp_path_factory):
+    assert run_cli("i18n", "extract") == 0
+    first = {p.name: p.read_bytes() for p in project.rglob("*.pot")}
+    for p in project.rglob("*.pot"):
+        p.unlink()
+    assert run_cli("i18n", "extract", "scenarios/tutorial.yaml") == 0
+    second = {p.name: p.read_bytes() for p in project.rglob("*.pot")}
+    # Naming the tutorial extracts it and the one catalogue it uses, byte for byte as before.
+    assert set(second) == {"tutorial.pot", "directive-2012-29.pot"}
+    assert all(second[name] == first[name] for name in second)
+    assert b"POT-Creation-Date" not in first["tutorial.pot"]
+
+
+def test_template_covers_every_text_of_the_compiled_story(project):
+    assert run_cli("i18n", "extract") == 0
+    story, finder = _compiled(project / "scenarios" / "tutorial.yaml")
+    expected = texts(story, finder)
+    pot = {e.msgctxt: e.msgid for e in polib.pofile(str(project / "scenarios" / "tutorial.pot"))}
+    catalogue = {e.msgctxt: e.msgid for e in polib.pofile(str(project / "scenarios/rights/directive-2012-29.pot"))}
+    merged = {**pot, **catalogue}
+    missing = sorted(set(expected) - set(merged))
+    assert not missing
+    assert {k: merged[k] for k in expected} == expected
+    # Nothing in the scenario template that the story lacks (catalogue templates hold every right).
+    assert set(pot) <= set(expected)
+    assert "tutorial:welcome:intro-role" in pot  # an explicit line id replaces line<N>
+    assert "tutorial:arrival:line0" in pot
+    assert "tutorial:greet:explain-simply:feedback" in pot
+    assert "tutorial:var:trust:label" in pot and "tutorial:char:sami:name" in pot
+
+
+def test_references_point_at_the_yaml_lines(project):
+    assert run_cli("i18n", "extract", "scenarios/tutorial.yaml") == 0
+    lines = (project / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8").splitlines()
+    pot = polib.pofile(str(project / "scenarios" / "tutorial.pot"))
+    assert len(pot) > 50
+    for entry in pot:
+        (name, line), = entry.occurrences
+        assert name == "tutorial.yaml"
+        # The first few words of the English appear on the referenced line.
+        assert entry.msgid[:20] in lines[int(line) - 1], entry.msgctxt
+    catalogue = polib.pofile(str(project / "scenarios/rights/directive-2012-29.pot"))
+    entry = next(e for e in catalogue if e.msgctxt == "directive-2012-29:20(b):title")
+    rights_lines = (project / "scenarios/rights/directive-2012-29.yaml").read_text(encoding="utf-8").splitlines()
+    assert entry.msgid in rights_lines[int(entry.occurrences[0][1]) - 1]
+
+
+def test_the_committed_templates_are_up_to_date(tmp_path, monkeypatch):
+    # Regenerating the repository's templates changes nothing (stale templates mislead translators).
+    for pot in [ROOT / "scenarios/tutorial.pot", *sorted((ROOT / "scenarios/rights").glob("*.pot"))]:
+        from game.i18n import pofiles
+        from game.i18n.sources import load_source
+        from game.i18n.commands import _project
+
+        source = load_source(pot.with_suffix(".yaml"))
+        built = pofiles.build_pot(source.units, source.path, source.pot_path, _project(source))
+        assert pofiles.render(built) == pot.read_text(encoding="utf-8"), pot.name
