@@ -137,6 +137,16 @@ def test_at_least_twenty_decisions_each_a_real_choice_with_a_prompt_to_discuss(r
         assert max(scores) > 0 and min(scores) < max(scores), f"{node['id']} has no clearly better option"
 
 
+def test_the_best_option_does_not_sit_in_one_place(raw):
+    # Options are shown in file order; if the best were always first, players would learn the slot.
+    places = []
+    for node in decisions(raw):
+        scores = [earned(c) for c in node["choices"]]
+        places.append(scores.index(max(scores)))
+    assert max(places.count(p) for p in set(places)) <= len(places) / 2, places
+    assert len(set(places)) >= 3
+
+
 def test_every_option_is_assessed_and_explained_in_two_to_four_sentences(raw):
     for node in decisions(raw):
         for choice in node["choices"]:
