@@ -78,3 +78,10 @@ def test_the_cast_is_varied():
     assert len({p.skin for p in PEOPLE.values()}) >= 6
     assert len({p.hair_style for p in PEOPLE.values()}) >= 10
     assert len({p.age for p in PEOPLE.values()}) >= 5
+
+
+def test_tiny_and_wide_sizes_still_draw_the_whole_bust():
+    for size in ((24, 30), (400, 120)):
+        surface = portraits.render("judge", "calm", size)
+        assert surface.get_size() == size
+        assert pygame.mask.from_surface(surface, 128).count() > 0.05 * size[0] * size[1]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from game.ui.art import palette as pal
 from game.ui.art.draw import Painter, mix, quad_bezier, shade
 from game.ui.art.faces import Head, skin_of

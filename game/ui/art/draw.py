@@ -138,10 +138,6 @@ class Painter:
     def curve(self, color: Color, p0: Point, p1: Point, p2: Point, width: float) -> None:
         self.stroke(color, quad_bezier(p0, p1, p2), width)
 
-    def fill_curve(self, color: Color, points: Sequence[Point]) -> None:
-        """A filled shape whose outline is given as a list of points (already sampled curves)."""
-        self.polygon(color, points)
-
     # soft effects -------------------------------------------------------------------------------
     def gradient(self, top: Color, bottom: Color, x, y, w, h, radius: float = 0,
                  horizontal: bool = False) -> None:

@@ -215,8 +215,6 @@ def features(p: Painter, person: Person, h: Head, mood: str) -> None:
         elif kind == "soft":
             p.rect(skin, cx - r * 1.5, ey - ry * 1.8, r * 3, ry * 1.0)
             p.stroke(line, [(cx - r * 1.1, ey - ry * 0.8), (cx + r * 1.1, ey - ry * 0.8)], 1.4)
-        if "glasses" in person.extras:
-            pass
     # nose: a soft shadow and a small curve
     ny = h.y + h.ry * 0.36
     p.ellipse(shade(skin, -0.1), h.x, ny, h.rx * 0.12, h.ry * 0.06)
