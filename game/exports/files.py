@@ -45,7 +45,7 @@ def parse_formats(formats: str | Iterable[str]) -> list[str]:
         if not f:
             continue
         if f not in FORMATS:
-            raise RecordError(f"unknown export format {f!r} (choose from {', '.join(FORMATS)})")
+            raise RecordError(f"unknown export format {f!r} (choose from {', '.join(FORMATS)})", 2)
         if f not in out:
             out.append(f)
     return out

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from game import __version__
+from game.errors import UserError
 from game.engine import Run, Story
 
 RECORD_FORMAT = "rightspath-record"
@@ -21,8 +22,11 @@ RECORD_VERSION = 1  # bump when a field changes meaning; readers refuse newer ve
 META_TEXT_FIELDS = ("trainee", "session", "role", "country", "organisation_type")
 
 
-class RecordError(ValueError):
-    """A file or object that is not a usable playthrough record, with a reason a person can act on."""
+class RecordError(UserError, ValueError):
+    """A file or object that is not a usable playthrough record, with a reason a person can act on.
+
+    A UserError, so a command that meets one prints the reason and exits (1, or 2 for wrong usage).
+    """
 
 
 def utc_iso(moment: datetime | None = None) -> str:

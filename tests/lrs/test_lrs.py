@@ -134,3 +134,21 @@ def test_usage_errors(tmp_path):
     (tmp_path / "x.json").write_text("{}", encoding="utf-8")
     out = rightspath("lrs", "push", tmp_path / "x.json", "--endpoint", "ftp://nowhere")
     assert out.returncode == 2 and "http:// or https://" in out.stderr
+
+
+def test_report_straight_from_the_lrs(lrs, tmp_path):
+    session = "REPORT-" + uuid.uuid4().hex[:6]
+    records = exported(tmp_path / "out", session, 3, formats="xapi")
+    common = ["--endpoint", lrs.url, "--user", lrs.user, "--password", lrs.password]
+    assert rightspath("lrs", "push", tmp_path / "out", *common).returncode == 0
+    out = tmp_path / "debrief.html"
+    result = rightspath("report", "--lrs", lrs.url, "--user", lrs.user, "--password", lrs.password,
+                        "--session", session, "-o", out, "--session-key", KEY)
+    assert result.returncode == 0, result.stderr
+    assert "3 playthrough(s) included, 0 file(s) not included" in result.stdout
+    html = out.read_text(encoding="utf-8")
+    assert 'data-figure="participants">3<' in html and session in html
+    assert all(r["trainee"] in html for r in records)
+    wrong = rightspath("report", "--lrs", lrs.url, "--user", lrs.user, "--password", "nope", "--session", session,
+                       "-o", out)
+    assert wrong.returncode == 1 and "refused the credentials" in wrong.stderr
