@@ -360,7 +360,7 @@ def video_link(p: Painter, rng: random.Random) -> None:
     p.rect(pal.CHARCOAL, sx - 12, sy - 12, sw + 24, sh + 24, radius=12)
     screen = p.r(sx, sy, sw, sh)
     picture = pygame.Surface(screen.size)
-    courtroom(Painter(picture, screen.width / W), random.Random(rng.random()))
+    courtroom(Painter(picture, screen.width / W), random.Random(rng.randrange(2**32)))
     p.surface.blit(picture, screen.topleft)  # blit clips where a crop cuts the screen
     p.circle(pal.METAL_DARK, sx + sw / 2, sy - 20, 8)  # the camera looking at the child
     p.circle(pal.CHARCOAL, sx + sw / 2, sy - 20, 4)
