@@ -114,7 +114,10 @@ def test_save_from_another_story_version_is_set_aside(make_pilot, platform):
     platform.save(f"run-{story.id}", text)
     pilot = make_pilot([story])
     assert pilot.scene.name == "save-problem"
-    assert "another version" in pilot.scene.message
+    # The engine's own reason is passed on; the save is moved aside, not overwritten.
+    assert "could not be resumed" in pilot.scene.message and "moved to" in pilot.scene.message
+    assert platform.load(f"run-{story.id}") is None
+    assert len(list((Path(platform.data_dir) / "set-aside").iterdir())) == 1
 
 
 def test_quit_mid_play_saves_and_title_offers_resume(make_pilot, platform):
