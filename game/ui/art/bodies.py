@@ -34,6 +34,14 @@ def body(p: Painter, person: Person, h: Head, post: Posture) -> None:
     outline += [(left - 2, 250), (right + 2, 250)]
     outline += quad_bezier((right, top + shoulder), (right - 4, top + 2), (cx + neck_w * 1.25, top), 10)
     p.polygon(top_col, outline)
+    # flat shading: a lighter top on each shoulder and a darker fold down each side
+    for side in (-1, 1):
+        edge = cx + side * width / 2
+        p.polygon(shade(top_col, 0.07), quad_bezier((cx + side * neck_w * 1.25, top), (edge - side * 4, top + 2),
+                                                    (edge, top + shoulder), 8)
+                  + [(edge - side * width * 0.16, top + shoulder * 0.7)])
+        p.polygon(shade(top_col, -0.06), [(edge, top + shoulder), (edge + side * 2, 250),
+                                          (edge - side * width * 0.1, 250), (edge - side * width * 0.07, top + shoulder * 1.6)])
     # neck with a soft shadow under the chin
     p.rect(skin, cx - neck_w / 2, chin - 10, neck_w, top - chin + 22, radius=neck_w * 0.3)
     p.ellipse(shade(skin, -0.12), cx, chin + 3, neck_w * 0.52, 6)
@@ -114,8 +122,7 @@ def outfit(p: Painter, person: Person, cx, top, width, neck_w) -> None:
         # the black gown falls in soft folds; white bands at the throat
         for k in (-1, 1):
             p.stroke(shade(top_col, 0.12), [(cx + k * width * 0.2, top + 30), (cx + k * width * 0.24, 240)], 2.4)
-        p.ellipse(shade(top_col, 0.08), cx, top + 2, neck_w * 1.1, 10)
-        p.ellipse(skin, cx, top - 1, neck_w * 0.55, 6)
+        p.ellipse(shade(top_col, 0.08), cx, top + 4, neck_w * 1.1, 10)  # the gown's round collar
         for side in (-1, 1):
             p.rect(pal.OFF_WHITE, cx + side * 5 - 4, top + 4, 8, 28, radius=2)
     if "lanyard" in person.extras:
