@@ -257,7 +257,8 @@ def test_a_weak_file_taken_to_court_ends_in_acquittal_and_its_own_follow_up(stor
     visited = set(run.visits)
     assert {"weak-file", "verdict-acquittal", "after-acquittal"} <= visited
     assert not {"compensation", "after-information", "strong-file"} & visited
-    assert run.ended
+    # Treated well at court, yet the early mistakes cost the verdict: not the supported ending.
+    assert run.ending["outcome"] == "mixed"
 
 
 def test_a_late_lawyer_is_appointed_when_nobody_spoke_for_her(story):
