@@ -14,7 +14,9 @@ from game.ui.art.draw import LRU, SUPERSAMPLE, Painter, check_size, downsample, 
 from game.ui.art.rooms import H, SCENES, W
 
 LOCATIONS = tuple(SCENES)
-_cache = LRU(6)  # the UI keeps what a story needs; this only makes repeats free (3.7 MB each at 720p)
+# Every room at one size fits (repeat calls are free); a second size pushes out the oldest. Only rooms
+# actually asked for are kept (3.7 MB each at 1280x720).
+_cache = LRU(len(SCENES) + 3)
 
 
 def render(location: str, size: tuple[int, int]) -> pygame.Surface:

@@ -20,7 +20,8 @@ from game.ui.art.people import PEOPLE, POSTURES
 DESIGN_W, DESIGN_H = 200, 240
 PORTRAITS = tuple(PEOPLE) + ("narrator",)
 MOODS = tuple(POSTURES)
-_cache = LRU(48)  # about 0.6 MB each at 340x420
+# Every portrait in every mood at one size fits; only those asked for are kept (0.6 MB each at 340x420).
+_cache = LRU(len(PEOPLE) * len(POSTURES) + 8)
 
 
 def render(portrait: str, mood: str, size: tuple[int, int]) -> pygame.Surface:
