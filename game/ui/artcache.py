@@ -59,17 +59,30 @@ class ArtCache:
             img = self._images[key] = _icon(name, size, tuple(color))
         return img
 
-    def prerender(self, story, bg_size: tuple[int, int], portrait_size: tuple[int, int]) -> int:
-        """Render every background and portrait a story can show; return how many were drawn."""
-        before = len(self._images)
+    def prerender_jobs(self, story, bg_size: tuple[int, int], portrait_size: tuple[int, int]) -> list:
+        """One callable per background or portrait the story can show and that is not drawn yet."""
+        jobs, seen = [], set()
         for node in story.nodes.values():
             if node.get("location"):
-                self.background(node["location"], bg_size)
+                key = ("bg", node["location"], bg_size)
+                if key not in self._images and key not in seen:
+                    seen.add(key)
+                    jobs.append(lambda loc=node["location"]: self.background(loc, bg_size))
             for line in node.get("lines", ()):
                 who = story.characters.get(line.get("speaker", ""), {})
-                if who.get("portrait"):
-                    self.portrait(who["portrait"], line.get("mood") or "neutral", portrait_size)
-        return len(self._images) - before
+                portrait, mood = who.get("portrait"), line.get("mood") or "neutral"
+                key = ("pt", portrait, mood, portrait_size)
+                if portrait and portrait != "narrator" and key not in self._images and key not in seen:
+                    seen.add(key)
+                    jobs.append(lambda p=portrait, m=mood: self.portrait(p, m, portrait_size))
+        return jobs
+
+    def prerender(self, story, bg_size: tuple[int, int], portrait_size: tuple[int, int]) -> int:
+        """Render every background and portrait a story can show at once; return how many."""
+        jobs = self.prerender_jobs(story, bg_size, portrait_size)
+        for job in jobs:
+            job()
+        return len(jobs)
 
 
 # The UI's names for what an icon means -> the names game.ui.art.icons draws.

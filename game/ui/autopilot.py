@@ -76,6 +76,9 @@ class Autopilot:
                 return
         self.click(scene, "Start a training")
 
+    def on_loading(self, scene) -> None:
+        pass  # wait: it finishes by itself
+
     def on_notice(self, scene) -> None:
         self.click(scene, "OK")
 

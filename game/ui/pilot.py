@@ -81,6 +81,15 @@ class Pilot:
     def step(self, frames: int = 1, dt: float = FRAME) -> None:
         for _ in range(frames):
             self.app.step(dt)
+        self.settle()
+
+    def settle(self, limit: int = 1000) -> None:
+        """Let a loading screen finish, as a player would wait for it."""
+        for _ in range(limit):
+            top = self.app.scenes.top
+            if top is None or top.name != "loading":
+                return
+            self.app.step(FRAME)
 
     def press(self, *keys: int, mod: int = 0) -> None:
         for key in keys:

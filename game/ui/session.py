@@ -50,8 +50,14 @@ class Session:
     # -- flow -----------------------------------------------------------------------------------
     def begin(self) -> None:
         """Show the screen for wherever the run stands (a new run or a resumed one)."""
-        self.app.art.prerender(self.story, self.app.size, PORTRAIT_SIZE)
-        self.app.scenes.reset(self._scene_for_current())
+        from game.ui.screens.loading import LoadingScene
+
+        jobs = self.app.art.prerender_jobs(self.story, self.app.size, PORTRAIT_SIZE)
+        if not jobs:
+            self.app.scenes.reset(self._scene_for_current())
+            return
+        self.app.scenes.reset(LoadingScene(self.app, self.story, jobs,
+                                           then=lambda: self.app.scenes.replace(self._scene_for_current())))
 
     begin_from_title = begin
 

@@ -151,3 +151,35 @@ def test_async_run_returns_the_score_and_quits_on_window_close(make_pilot):
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     result = asyncio.run(pilot.app.run())
     assert result is None and not pilot.app.running
+
+
+def test_story_pictures_are_prepared_one_per_frame_before_play(make_pilot):
+    """Backgrounds and portraits are drawn before the story starts, one per loop iteration, with a
+    progress screen, so the loop keeps yielding; play then never draws a new picture."""
+    from game.ui.app import FRAME
+
+    story = fixture_story()
+    pilot = make_pilot([story])
+    app = pilot.app
+    jobs = len(app.art.prerender_jobs(story, app.size, (340, 420)))
+    assert jobs >= 3  # two backgrounds, at least one portrait
+    pilot.click("Start a training")
+    pilot.click("Continue")
+    pilot.press(pygame.K_1)
+    app.step(FRAME)
+    post = __import__("game.ui.pilot", fromlist=["post_key"]).post_key
+    post(pygame.K_RETURN)
+    app.step(FRAME)
+    seen = 0
+    while app.scenes.top.name == "loading":
+        seen += 1
+        app.step(FRAME)
+        assert seen <= jobs + 2
+    assert seen >= jobs - 1
+    assert app.art.prerender_jobs(story, app.size, (340, 420)) == []
+    cached = len(app.art._images)
+    from tests.ui.driving import play_to_debrief
+
+    play_to_debrief(pilot, ["explain-simply", "record-once"])
+    pictures = [k for k in app.art._images if k[0] in ("bg", "pt")]
+    assert len(pictures) == len([k for k in list(app.art._images)[:cached] if k[0] in ("bg", "pt")])
