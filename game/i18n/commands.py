@@ -37,8 +37,8 @@ def register(sub) -> None:
 
     m = cmds.add_parser("compile", help="merge translations into story JSON and interface JSON")
     m.add_argument("--lang", help="only this language (default: every language with a .po)")
-    m.add_argument("-o", "--out-dir", default="stories", metavar="DIR",
-                   help="where translated stories go (default: stories/)")
+    m.add_argument("-o", "--out-dir", default="build/out/stories", metavar="DIR",
+                   help="where translated stories go (default: build/out/stories/)")
     m.add_argument("paths", nargs="*", metavar="SCENARIO", help="scenarios (default: every scenario)")
     m.set_defaults(func=cmd_compile)
 

@@ -61,6 +61,7 @@ def write(catalog: polib.POFile, path: Path) -> bool:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp makes files private; these are ordinary project files
         os.replace(tmp, path)
     except OSError as exc:
         raise UserError(f"{path}: cannot write it ({exc.strerror or exc})", 2) from None

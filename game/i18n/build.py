@@ -1,0 +1,175 @@
+"""``rightspath i18n compile``: translated story JSON, and interface catalogues as JSON.
+
+A translated story is the English story compiled by the authoring compiler (``compile_path``),
+with every text that has a usable translation substituted by its stable id, the citations rebuilt
+from the translated pattern and instrument name, ``scenario.language`` set to the language and the
+content hash recomputed over the translated content. Structure, conditions, effects and scoring
+are the compiler's, untouched, so a run scores the same in every language. Texts without a usable
+translation stay English (reported). The browser reads plain JSON: no gettext machinery needed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from game.errors import UserError
+from game.i18n.sources import Source, is_catalogue, load_source, resolve
+from game.i18n.storytexts import catalogue_finder, slots
+from game.i18n.translations import languages_of, load
+from game.i18n.units import CITATION_TEMPLATE
+
+INTERFACE_DIR = Path("game/locale")
+INTERFACE_OUT = Path("assets/locale")
+
+
+def story_file_name(scenario_id: str, lang: str) -> str:
+    """tutorial.json for English, tutorial.bg.json for a translation (docs/CONTRACTS.md §12)."""
+    return f"{scenario_id}.json" if lang == "en" else f"{scenario_id}.{lang}.json"
+
+
+def translate_story(story: dict, scenario: Source, catalogues: dict[str, Source], lang: str) -> tuple[dict, int, int]:
+    """(translated copy of ``story``, texts translated, texts left in English)."""
+    story = json.loads(json.dumps(story))  # a deep copy; the English story stays as it was
+    found: dict[str, str] = {}
+    tr = load(scenario, lang)
+    if tr is not None:
+        found.update(tr.usable())
+    for catalogue in catalogues.values():
+        ctr = load(catalogue, lang)
+        if ctr is not None:
+            found.update(ctr.usable())
+    finder = catalogue_finder(story["scenario"]["catalogues"],
+                              {cid: {r.id for r in c.model.rights} for cid, c in catalogues.items()})
+    done = left = 0
+    for ctxt, container, key in slots(story, finder):
+        if ctxt in found:
+            container[key] = found[ctxt]
+            done += 1
+        else:
+            left += 1
+    for right_id, right in story.get("rights", {}).items():
+        cid = finder(right_id)
+        if cid is None:
+            continue
+        model = catalogues[cid].model
+        instrument = found.get(f"{cid}:meta:instrument", model.instrument)
+        pattern = found.get(f"{cid}:meta:citation", CITATION_TEMPLATE)
+        article = right_id[len(model.prefix):] if model.prefix and right_id.startswith(model.prefix) else right_id
+        right["instrument"] = instrument
+        right["citation"] = pattern.replace("{article}", article).replace("{instrument}", instrument)
+    story["scenario"]["language"] = lang
+    from game.engine import story as story_format
+
+    story["content_hash"] = story_format.content_hash(story)
+    return story, done, left
+
+
+def compile_translation(scenario_path: Path, lang: str) -> tuple[dict, int, int]:
+    """Compile one scenario and translate it. UserError when the scenario does not compile."""
+    from game.authoring.compiler import compile_path
+    from game.authoring.checking import catalogue_path
+    from game.authoring.yamlload import SourceError
+
+    try:
+        story, diagnostics = compile_path(str(scenario_path))
+    except SourceError as exc:
+        raise UserError(str(exc), 2) from None
+    if story is None:
+        errors = [d.render() for d in diagnostics if d.severity == "error"]
+        raise UserError(f"{scenario_path}: not compiled; fix these first:\n" + "\n".join(errors), 1)
+    source = load_source(scenario_path)
+    catalogues = {cid: load_source(catalogue_path(str(scenario_path), cid)) for cid in story["scenario"]["catalogues"]}
+    return translate_story(story, source, catalogues, lang)
+
+
+def translated_stories(scenarios_dir: Path, langs: list[str] | None = None) -> dict[str, bytes]:
+    """{file name: bytes} of every translated story under ``scenarios_dir`` (for the web build).
+
+    Languages are those with a .po beside the scenario, unless ``langs`` names them.
+    """
+    from game.authoring.compiler import to_bytes
+
+    out: dict[str, bytes] = {}
+    for path in sorted(scenarios_dir.glob("*.yaml")):
+        source = load_source(path)
+        for lang in langs or languages_of(source):
+            if load(source, lang) is None:
+                continue
+            story, _, _ = compile_translation(path, lang)
+            out[story_file_name(source.id, lang)] = to_bytes(story)
+    return out
+
+
+def interface_catalogue(po_path: Path) -> dict[str, str]:
+    """{msgid: msgstr} of an interface .po (translated, not fuzzy); a context joins as ctxt\\x04msgid."""
+    from game.i18n import pofiles
+
+    messages = {}
+    for entry in pofiles.read(po_path):
+        if entry.obsolete or not entry.msgstr or "fuzzy" in entry.flags or not entry.msgid:
+            continue
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        messages[key] = entry.msgstr
+    return messages
+
+
+def compile_interface(lang: str | None, interface_dir: Path = INTERFACE_DIR, out_dir: Path = INTERFACE_OUT) -> list[Path]:
+    written = []
+    if not interface_dir.is_dir():
+        return written
+    for po in sorted(interface_dir.glob("*.po")):
+        if lang and po.stem != lang:
+            continue
+        messages = interface_catalogue(po)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / f"{po.stem}.json"
+        text = json.dumps(messages, sort_keys=True, ensure_ascii=False, indent=0) + "\n"
+        _write(target, text.encode("utf-8"))
+        written.append(target)
+        print(f"{target}: {len(messages)} interface strings", file=sys.stderr)
+    return written
+
+
+def _write(path: Path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes files private; these are ordinary project files
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write it ({exc.strerror or exc})", 2) from None
+
+
+def run_compile(paths: list[str], lang: str | None, out_dir: str) -> int:
+    from game.authoring.compiler import to_bytes
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out_dir}: not a folder", 2)
+    out.mkdir(parents=True, exist_ok=True)
+    scenarios = [p for p in resolve(paths) if not is_catalogue(p)]
+    if paths and not scenarios:
+        raise UserError("name scenario files to compile (catalogues are compiled into the scenarios that use them)", 2)
+    count = 0
+    for path in scenarios:
+        source = load_source(path)
+        for code in [lang] if lang else languages_of(source):
+            if load(source, code) is None:
+                print(f"{path}: no '{code}' translation; skipped", file=sys.stderr)
+                continue
+            story, done, left = compile_translation(path, code)
+            target = out / story_file_name(source.id, code)
+            _write(target, to_bytes(story))
+            count += 1
+            note = f", {left} left in English (missing, fuzzy or stale entries)" if left else ""
+            print(f"{target}: {done}/{done + left} texts in '{code}'{note}", file=sys.stderr)
+    compile_interface(lang)
+    if not count:
+        print("no translated stories written", file=sys.stderr)
+    return 0

@@ -1,0 +1,228 @@
+"""``rightspath i18n check``: what a translation still lacks or gets wrong, as file:line messages.
+
+Problems: an entry with no translation (or no entry at all), a fuzzy entry, an obsolete entry, an
+entry whose English no longer matches the source, an entry for an id the source does not have,
+placeholders that differ from the English, text that overflows its box at the largest text size,
+and a .pot that is out of date. Exit 1 when there is any problem.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.errors import UserError
+from game.i18n import pseudo
+from game.i18n.sources import Source, load_source, resolve
+from game.i18n.translations import Translation, languages_of, load
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    kind: str  # missing | fuzzy | obsolete | stale | unknown | placeholder | overflow | template
+    message: str
+    ctxt: str = ""
+
+    def render(self) -> str:
+        return f"{self.path}:{self.line}: {self.kind}: {self.message}"
+
+
+def placeholders(text: str) -> Counter:
+    return Counter(m.group(0) for m in pseudo.PLACEHOLDER.finditer(text) if m.group(0) != "%%")
+
+
+def _where(tr: Translation) -> str:
+    return str(tr.path) if tr.path is not None else str(tr.source.path)
+
+
+def entry_problems(tr: Translation) -> list[Problem]:
+    """Missing, fuzzy, obsolete, stale, unknown and placeholder problems of one translation."""
+    problems: list[Problem] = []
+    where = _where(tr)
+    units = {u.ctxt: u for u in tr.source.units}
+    seen = set()
+    for entry in tr.entries:
+        line = getattr(entry, "linenum", 0) or 0
+        ctxt = entry.msgctxt
+        if entry.obsolete:
+            problems.append(Problem(where, line, "obsolete", f"{ctxt} is no longer in {tr.source.path.name}; "
+                                    "delete the #~ entry once its wording is reused"))
+            continue
+        unit = units.get(ctxt)
+        if unit is None:
+            problems.append(Problem(where, line, "unknown", f"{ctxt or entry.msgid[:40]!r} is not a text of "
+                                    f"{tr.source.path.name}; run 'rightspath i18n init --lang {tr.lang}'"))
+            continue
+        seen.add(ctxt)
+        if entry.msgid != unit.text:
+            problems.append(Problem(where, line, "stale", f"{ctxt}: the English changed since this entry was made; "
+                                    f"run 'rightspath i18n init --lang {tr.lang}' and review it"))
+        if not entry.msgstr:
+            problems.append(Problem(where, line, "missing", f"{ctxt} is not translated"))
+            continue
+        if "fuzzy" in entry.flags:
+            problems.append(Problem(where, line, "fuzzy", f"{ctxt} is marked fuzzy; review it and remove the flag"))
+        want, got = placeholders(unit.text), placeholders(entry.msgstr)
+        if want != got:
+            problems.append(Problem(where, line, "placeholder",
+                                    f"{ctxt}: placeholders differ: English has {_list(want)}, translation has {_list(got)}"))
+    for unit in tr.source.units:
+        if unit.ctxt not in seen and tr.path is not None:
+            problems.append(Problem(where, 1, "missing", f"{unit.ctxt} has no entry (source line {unit.line}); "
+                                    f"run 'rightspath i18n init --lang {tr.lang}'"))
+    return problems
+
+
+def _list(counter: Counter) -> str:
+    return ", ".join(sorted(counter.elements())) or "none"
+
+
+def overflow_problems(tr: Translation, measure) -> list[Problem]:
+    """Texts that do not fit their box at the largest text size (translated where translated)."""
+    from game.authoring.models import Decision
+    from game.i18n import layout
+
+    source = tr.source
+    if source.kind != "scenario":
+        return []
+    text = {u.ctxt: u.text for u in source.units}
+    text.update(tr.usable())
+    line_of = {u.ctxt: u.line for u in source.units}
+    if tr.path is not None:
+        line_of.update({e.msgctxt: e.linenum for e in tr.entries if not e.obsolete and getattr(e, "linenum", 0)})
+    where = _where(tr)
+    sid = source.id
+    problems: list[Problem] = []
+
+    def report(ctxt: str, message: str) -> None:
+        problems.append(Problem(where, line_of.get(ctxt, 1), "overflow", f"{ctxt}: {message}", ctxt))
+
+    scenario = source.model
+    for node in scenario.nodes:
+        if not isinstance(node, Decision):
+            continue
+        prompt_id = f"{sid}:{node.id}:prompt"
+        options = [text[f"{sid}:{node.id}:{c.id}:text"] for c in node.choices]
+        need, available = measure.decision_fit(text[prompt_id], options)
+        if need > available:
+            report(prompt_id, f"the prompt and {len(options)} options need {need} px at text size 3 even with "
+                              f"the smallest option text; the screen has {available} px. Shorten the prompt or options")
+    title_id = f"{sid}:meta:title"
+    n = measure.lines(text[title_id], "heading", layout.CARD_INNER_W, bold=True)
+    if n > layout.CARD_TITLE_LINES:
+        report(title_id, f"takes {n} lines on the scenario card; {layout.CARD_TITLE_LINES} fit")
+    summary_id = f"{sid}:meta:summary"
+    n = measure.lines(text[summary_id], "small", layout.CARD_INNER_W)
+    if n > layout.CARD_SUMMARY_LINES:
+        report(summary_id, f"takes {n} lines on the scenario card; {layout.CARD_SUMMARY_LINES} fit")
+    for name, variable in scenario.variables.items():
+        ctxt = f"{sid}:var:{name}:label"
+        width = measure.width(text[ctxt], "small", bold=True)
+        if variable.shown and width > layout.METER_LABEL_W:
+            report(ctxt, f"the meter label is {width} px wide at text size 3; {layout.METER_LABEL_W} px fit")
+    for cid in scenario.characters:
+        ctxt = f"{sid}:char:{cid}:name"
+        width = measure.width(text[ctxt], "small", bold=True) + 20
+        if width > layout.NAME_TAG_MAX_W:
+            report(ctxt, f"the name tag is {width} px wide at text size 3; {layout.NAME_TAG_MAX_W} px fit")
+    return problems
+
+
+def _translation_overflows(tr: Translation, measure) -> list[Problem]:
+    """Overflows of the translation; a box the English already overflows is a warning for the
+    author (the translator cannot fix it), not a problem of the translation."""
+    found = overflow_problems(tr, measure)
+    english = {p.ctxt for p in overflow_problems(Translation(tr.source, "en", None, []), measure)}
+    return [Problem(p.path, p.line, "warning", p.message + " (the English overflows too: shorten the source)", p.ctxt)
+            if p.ctxt in english else p for p in found]
+
+
+def template_problems(source: Source) -> list[Problem]:
+    from game.i18n import pofiles
+    from game.i18n.commands import _project
+
+    pot = source.pot_path
+    if not pot.exists():
+        return [Problem(str(pot), 1, "template", "no template; run 'rightspath i18n extract'")]
+    built = pofiles.render(pofiles.build_pot(source.units, source.path, pot, _project(source)))
+    try:
+        current = pot.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current != built:
+        return [Problem(str(pot), 1, "template", f"out of date with {source.path.name}; run 'rightspath i18n extract'")]
+    return []
+
+
+def _targets(paths: list[str], lang: str | None) -> tuple[list[Path], str | None]:
+    """YAML files to check; a .po path names its source and language."""
+    yaml_paths: list[str] = []
+    for raw in paths:
+        if raw.endswith(".po"):
+            path = Path(raw)
+            if not path.is_file():
+                raise UserError(f"{raw}: no such file", 2)
+            stem, _, po_lang = path.name[:-3].rpartition(".")
+            if not stem:
+                raise UserError(f"{raw}: expected a name like <scenario>.<lang>.po", 2)
+            if lang and po_lang != lang:
+                raise UserError(f"{raw}: is a '{po_lang}' file but --lang {lang} was given", 2)
+            lang = po_lang
+            source = path.with_name(f"{stem}.yaml")
+            if not source.is_file():
+                raise UserError(f"{raw}: its source {source} does not exist", 2)
+            yaml_paths.append(str(source))
+        else:
+            yaml_paths.append(raw)
+    if paths and not yaml_paths:
+        return [], lang
+    files = resolve(yaml_paths)
+    if paths and any(raw.endswith(".po") for raw in paths):
+        # A .po names exactly one file to check, not the catalogues its scenario uses.
+        wanted = {Path(p).resolve() for p in yaml_paths}
+        files = [f for f in files if f.resolve() in wanted]
+    return files, lang
+
+
+def run_check(paths: list[str], lang: str | None, out=sys.stdout) -> int:
+    files, lang = _targets(paths, lang)
+    measure = None
+    problems: list[Problem] = []
+    checked = 0
+    for path in files:
+        source = load_source(path)
+        problems += template_problems(source)
+        langs = [lang] if lang else languages_of(source)
+        for code in langs:
+            tr = load(source, code)
+            if tr is None:
+                problems.append(Problem(str(source.po_path(code)), 1, "missing",
+                                        f"no '{code}' translation of {source.path.name}; "
+                                        f"run 'rightspath i18n init --lang {code} {source.path}'"))
+                continue
+            checked += 1
+            found = entry_problems(tr)
+            if measure is None:
+                from game.i18n.layout import Measure
+
+                measure = Measure()
+            found += _translation_overflows(tr, measure)
+            problems += found
+            total = len(source.units)
+            done = len(tr.usable())
+            print(f"{_where(tr)}: {done}/{total} translated, "
+                  f"{sum(p.kind == 'missing' for p in found)} missing, {sum(p.kind == 'fuzzy' for p in found)} fuzzy, "
+                  f"{sum(p.kind == 'obsolete' for p in found)} obsolete, {sum(p.kind == 'overflow' for p in found)} overflow",
+                  file=sys.stderr)
+    for problem in problems:
+        print(problem.render(), file=out)
+    kinds = Counter(p.kind for p in problems)
+    failing = [p for p in problems if p.kind != "warning"]
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no problems"
+    print(f"checked {checked} translation{'s' * (checked != 1)} of {len(files)} file{'s' * (len(files) != 1)}: "
+          f"{summary}", file=sys.stderr)
+    return 1 if failing else 0
