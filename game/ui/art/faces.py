@@ -105,9 +105,9 @@ def hair_front(p: Painter, person: Person, h: Head) -> None:
     c = hair_of(person)
     style = person.hair_style
     if style == "hijab":
-        p.stroke(shade(person.accent, -0.08), quad_bezier((h.x - h.rx * 0.84, h.y + h.ry * 0.05),
-                                                          (h.x, h.y - h.ry * 1.22), (h.x + h.rx * 0.84, h.y + h.ry * 0.05)),
-                 h.rx * 0.1)
+        # the scarf's edge follows the face oval: a soft fold, not a band across the forehead
+        p.stroke(shade(person.accent, -0.1), ellipse_points(h.x, h.y + h.ry * 0.06, h.rx * 0.9, h.ry * 0.94,
+                                                           math.pi * 0.92, math.pi * 2.08, 28), h.rx * 0.12)
         return
     if style == "bald":
         for side in (-1, 1):
