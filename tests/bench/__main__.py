@@ -18,6 +18,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 PARTS = [
     ("engine", "tests.bench.engine"),
     ("authoring", "tests.bench.authoring"),
+    ("art", "tests.art.bench"),
     ("ui", "tests.bench.ui"),
     ("exports", "tests.bench.exports"),
     ("web", "tests.bench.web"),
