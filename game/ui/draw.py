@@ -81,4 +81,10 @@ def badge(surface, ui, text: str, pos, bg, fg, role="small", anchor="topleft") -
 def hint(surface, ui, text: str, midbottom=None) -> pygame.Rect:
     """A key hint on its own pill, so it stays readable over any background."""
     midbottom = midbottom or (ui.size[0] // 2, ui.size[1] - 4)
-    return badge(surface, ui, text, midbottom, ui.theme.panel_alt, ui.theme.text, role="small", anchor="midbottom")
+    font = ui.fonts.font_px(min(ui.fonts.px("small"), 19), bold=True)  # hints stay one line at any size
+    img = ui.fonts.render(text, font, ui.theme.text)
+    r = img.get_rect().inflate(20, 10)
+    r.midbottom = midbottom
+    pygame.draw.rect(surface, ui.theme.panel_alt, r, border_radius=r.h // 2)
+    surface.blit(img, img.get_rect(center=r.center))
+    return r

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections import OrderedDict
+from contextlib import contextmanager
 from pathlib import Path
 
 import pygame
@@ -17,6 +18,7 @@ import pygame
 BASE_SIZES = {"small": 18, "body": 22, "button": 22, "label": 20, "heading": 30, "title": 56}
 TEXT_SCALE = {1: 1.0, 2: 1.18, 3: 1.36}
 FACILITATED_SCALE = 1.25  # projector: larger again
+MAX_SCALE = 1.5  # beyond this a decision with six options no longer fits 1280x720
 
 
 def asset_dirs() -> list[Path]:
@@ -60,8 +62,19 @@ class FontBook:
 
     def set_scale(self, text_size: int, facilitated: bool = False) -> None:
         scale = TEXT_SCALE.get(int(text_size), 1.0) * (FACILITATED_SCALE if facilitated else 1.0)
+        scale = min(scale, MAX_SCALE)
         if scale != self.scale:
             self.scale = scale
+
+    @contextmanager
+    def scaled(self, factor: float):
+        """Temporarily smaller (or larger) text, for a screen whose content must fit the window."""
+        saved = self.scale
+        self.scale = saved * factor
+        try:
+            yield self
+        finally:
+            self.scale = saved
 
     def px(self, role: str) -> int:
         return max(10, round(BASE_SIZES[role] * self.scale))

@@ -65,7 +65,7 @@ class Button(Widget):
         return self.rect.x + (ui.fonts.px(self.role) * 2 + 18 if self.number is not None else 18)
 
     def needed_height(self, ui, width: int) -> int:
-        font = ui.fonts.font(self.role)
+        font = ui.fonts.font(self.role, bold=True)  # the focused label is bold, and wider
         inner = width - (ui.fonts.px(self.role) * 2 + 18 if self.number is not None else 18) - 20
         lines = wrap(self.label, font, inner)
         h = len(lines) * line_height(font) + 20

@@ -41,50 +41,68 @@ class DecisionScene(Scene):
         return f"decision:{self.node_id}"
 
     # -- layout ---------------------------------------------------------------------------------
+    # Text roles and scale factors to try: the fitting one with the largest option text wins (long
+    # options at the largest text size, or a projector's scale, may not fit 1280x720 otherwise).
+    ROLES = (("heading", "body", "button"), ("heading", "label", "label"), ("label", "small", "small"))
+    FACTORS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+
     def layout(self) -> None:
         ui = self.app
         self.menu.set([menu_button(ui, self.pause)], focus=-1)
+        best = None
+        for factor in self.FACTORS:
+            for roles in self.ROLES:
+                with ui.fonts.scaled(factor):
+                    if not self._layout(roles):
+                        continue
+                    rank = (ui.fonts.px(roles[2]), ui.fonts.px(roles[0]))
+                if best is None or rank > best[0]:
+                    best = (rank, roles, factor)
+        roles, factor = (best[1], best[2]) if best else (self.ROLES[-1], self.FACTORS[-1])
+        self.fit_scale = factor
+        with ui.fonts.scaled(factor):
+            self._layout(roles)
+        focus = self.group.focus if self.group.widgets else 0
+        self.group.set(self.buttons, focus=focus)
+        self._refresh_votes()
+
+    def _layout(self, fit) -> bool:
+        """Place everything with the given text roles; return whether it fits the screen."""
+        ui = self.app
+        self.roles = prompt_role, discuss_role, button_role = fit
         x = (ui.size[0] - PANEL_W) // 2
         inner = PANEL_W - 60
         top = JOURNEY_HEIGHT + 20
-        y = top + 24 + ui.fonts.px("small") + 16  # role tag
-        y += draw.block_height(ui, self.node.get("prompt", ""), inner, "heading", bold=True) + 16
+        y = top + 20 + ui.fonts.font("small", bold=True).get_height() + 10 + 14  # the role tag, as drawn
+        y += draw.block_height(ui, self.node.get("prompt", ""), inner, prompt_role, bold=True) + 16
         discuss = self.node.get("discuss") or []
         if self.facilitated and discuss:
             for q in discuss:
-                y += draw.block_height(ui, "• " + q, inner, "body") + 4
+                y += draw.block_height(ui, "• " + q, inner, discuss_role) + 4
             y += 12
         self.panel_top = top
-        self.choices_top = y
         buttons = []
         for v in self.views:
             note = "" if v.enabled else "Not available now"
-            b = Button(v.text, (lambda cid=v.id: self.pick(cid)), number=v.index, enabled=v.enabled, note=note)
-            buttons.append(b)
+            buttons.append(Button(v.text, (lambda cid=v.id: self.pick(cid)), number=v.index, enabled=v.enabled,
+                                  note=note, role=button_role))
         if self.facilitated:
-            self.play_button = Button("", self.play_room_choice, align="center")
+            label = self.play_button.label if getattr(self, "play_button", None) else "Play the room's choice"
+            self.play_button = Button(label, self.play_room_choice, align="center", role=button_role)
             buttons.append(self.play_button)
-        available = ui.size[1] - 56 - y  # leave the key hint free
+        available = ui.size[1] - 64 - y  # leave the key hint free
         gap = 12
         vote_w = 170 if self.facilitated else 0  # room for the vote count beside each option
         widths = [inner - (vote_w if i < len(self.views) else 0) for i in range(len(buttons))]
         heights = [b.needed_height(ui, w) for b, w in zip(buttons, widths)]
         while sum(heights) + gap * (len(buttons) - 1) > available and gap > 4:
             gap -= 2
-        for role in ("label", "small"):
-            # Still too tall (long options at the largest text size): step the option text down.
-            if sum(heights) + gap * (len(buttons) - 1) <= available:
-                break
-            for b in buttons:
-                b.role = role
-            heights = [b.needed_height(ui, w) for b, w in zip(buttons, widths)]
         for b, w, h in zip(buttons, widths, heights):
             b.rect = pygame.Rect(x + 30, y, w, h)
             y += h + gap
-        self.panel_rect = pygame.Rect(x, top, PANEL_W, y - top + 10)
-        focus = self.group.focus if self.group.widgets else 0
-        self.group.set(buttons, focus=focus)
-        self._refresh_votes()
+        self.panel_rect = pygame.Rect(x, top, PANEL_W, y - gap - top + 18)
+        self.buttons = buttons
+        return sum(heights) + gap * (len(buttons) - 1) <= available
 
     # -- choosing -------------------------------------------------------------------------------
     def pick(self, choice_id: str) -> None:
@@ -152,6 +170,17 @@ class DecisionScene(Scene):
         surface.blit(ui.art.background(self.node.get("location") or "office", ui.size), (0, 0))
         draw.scrim(surface, theme)
         draw_journey(surface, ui, self.run.stage, self.session.story.stages())
+        with ui.fonts.scaled(self.fit_scale):
+            self._draw_panel(surface)
+        self.meters.draw(surface, (ui.size[0] - 20, JOURNEY_HEIGHT + 14)) if not self._meters_overlap() else None
+        self.menu.draw(surface, ui)
+        hint = ("1–9: add a vote · Shift+number: remove one · Tab to the last button to play"
+                if self.facilitated else "Press 1–9, or move with arrows/Tab and press Enter")
+        draw.hint(surface, ui, hint)
+
+    def _draw_panel(self, surface) -> None:
+        ui = self.app
+        theme = ui.theme
         draw.panel(surface, theme, self.panel_rect)
         x = self.panel_rect.x + 30
         y = self.panel_top + 20
@@ -161,11 +190,12 @@ class DecisionScene(Scene):
             draw.badge(surface, ui, "Group decision", (tag.right + 12, y), theme.neutral_mark, theme.neutral_text)
         y = tag.bottom + 14
         inner = PANEL_W - 60
-        y = draw.block(surface, ui, self.node.get("prompt", ""), (x, y, inner, 400), "heading", theme.heading,
-                       bold=True) + 12
+        prompt_role, discuss_role, _ = self.roles
+        y = draw.block(surface, ui, self.node.get("prompt", ""), (x, y, inner, 400), prompt_role, theme.heading,
+                       bold=True) + 16
         if self.facilitated:
             for q in self.node.get("discuss") or []:
-                y = draw.block(surface, ui, "• " + q, (x, y, inner, 200), "body", theme.text) + 4
+                y = draw.block(surface, ui, "• " + q, (x, y, inner, 200), discuss_role, theme.text) + 4
         self.group.draw(surface, ui)
         if self.facilitated:
             font = ui.fonts.font("heading", bold=True)
@@ -180,11 +210,6 @@ class DecisionScene(Scene):
                 word = "vote" if self.votes[v.id] == 1 else "votes"
                 cap = ui.fonts.render(word, ui.fonts.font("small"), theme.text_muted)
                 surface.blit(cap, cap.get_rect(midtop=(box.centerx, box.centery + line_height(font) // 2 - 8)))
-        self.meters.draw(surface, (ui.size[0] - 20, JOURNEY_HEIGHT + 14)) if not self._meters_overlap() else None
-        self.menu.draw(surface, ui)
-        hint = ("1–9: add a vote · Shift+number: remove one · Tab to the last button to play"
-                if self.facilitated else "Press 1–9, or move with arrows/Tab and press Enter")
-        draw.hint(surface, ui, hint)
 
     def _meters_overlap(self) -> bool:
         # The decision panel is wide; meters are shown on the feedback screen instead when they would cover it.

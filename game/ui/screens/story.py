@@ -20,7 +20,8 @@ TEXT_BOX = pygame.Rect(40, 486, 1200, 214)
 def menu_button(ui, on_press) -> Button:
     b = Button("Menu", on_press, align="center", note="Esc")
     b.focusable = False  # a pointer target; the keyboard has Esc
-    b.rect = pygame.Rect(20, JOURNEY_HEIGHT + 14, 120, ui.fonts.px("button") + ui.fonts.px("small") + 26)
+    width = max(120, ui.fonts.font("button").size("Menu")[0] + 40)
+    b.rect = pygame.Rect(20, JOURNEY_HEIGHT + 14, width, ui.fonts.px("button") + ui.fonts.px("small") + 26)
     return b
 
 

@@ -1,0 +1,75 @@
+"""Every decision of every bundled scenario fits the 1280x720 screen at every text size and mode:
+options inside the window, not overlapping, text wrapped inside its button."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine import Run
+from game.ui.screens.decision import DecisionScene
+from game.ui.screens.feedback import FeedbackScene
+from game.ui.session import Session
+from game.ui.text import wrap
+from tests.ui.stories import bundled_paths, compiled, fixture_story
+
+CASES = [(str(p), size, mode) for p in bundled_paths() for size in (1, 3) for mode in ("learning", "facilitated")]
+
+
+def decisions_on_a_path(story, seed):
+    """Runs stopped at each decision along seeded playthroughs (copies via save/load)."""
+    import random
+
+    rng = random.Random(seed)
+    run = Run(story)
+    while not run.ended:
+        if run.kind == "scene":
+            run.advance()
+            continue
+        yield Run.from_json(story, run.to_json())
+        run.choose(rng.choice([c.id for c in run.choices() if c.enabled]))
+
+
+@pytest.mark.parametrize("path,size,mode", CASES + [("fixture", 3, "facilitated")],
+                         ids=lambda v: str(v).rsplit("/", 1)[-1])
+def test_decisions_fit_the_screen(make_pilot, path, size, mode):
+    story = fixture_story() if path == "fixture" else compiled(path)
+    pilot = make_pilot([story], text_size=size, mode=mode)
+    app = pilot.app
+    screen = app.surface.get_rect()
+    seen = 0
+    for seed in (0, 1):
+        for run in decisions_on_a_path(story, seed):
+            session = Session(app, story, run=run, mode=mode)
+            scene = DecisionScene(app, session)
+            rects = [b.rect for b in scene.group.widgets]
+            assert all(screen.contains(r) for r in rects), (run.node_id, rects)
+            assert scene.panel_rect.bottom <= screen.bottom - 40, run.node_id  # the key hint stays free
+            for a, b in zip(rects, rects[1:]):
+                assert a.bottom <= b.top, (run.node_id, a, b)
+            with app.fonts.scaled(scene.fit_scale):
+                for b in scene.group.widgets:
+                    font = app.fonts.font(b.role, bold=True)
+                    assert all(font.size(line)[0] <= b.rect.right - b.text_x(app) - 14
+                               for line in wrap(b.label, font, b.rect.right - b.text_x(app) - 14))
+            seen += 1
+    assert seen >= 2
+
+
+def test_feedback_scrolls_when_long(make_pilot):
+    """Feedback taller than its panel becomes scrollable instead of being cut."""
+    story = compiled(str(bundled_paths()[0]))
+    pilot = make_pilot([story], text_size=3)
+    app = pilot.app
+    run = next(decisions_on_a_path(story, 0))
+    session = Session(app, story, run=run)
+    node_id, node = run.node_id, run.node
+    choice = next(c for c in run.choices() if c.enabled)
+    result = run.choose(choice.id)
+    scene = FeedbackScene(app, session, node_id, node, result)
+    view = scene.view
+    assert view.content.get_height() > 0
+    if view.scrollable:
+        from game.ui import actions as A
+
+        assert scene.handle(A.Action(A.PAGE_DOWN)) and view.offset > 0
+        assert scene.handle(A.Action(A.PAGE_UP)) and view.offset == 0
