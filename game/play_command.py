@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from game.errors import UserError
@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--trainee", default="", help="pseudonym or code given by the facilitator")
     p.add_argument("--session", default="", help="session code")
     p.add_argument("--lang", default="en", help="language code (default en)")
+    p.add_argument("--role", help="the trainee's professional role (recorded in exports)")
+    p.add_argument("--country", help="the trainee's country, ISO 3166 code (recorded in exports)")
+    p.add_argument("--organisation-type", help="e.g. police, court, ngo (recorded in exports)")
     p.add_argument("--export", metavar="DIR", help="write the playthrough's exports into DIR")
     p.add_argument("--formats", default="json,csv,xapi", help="export formats: json,csv,xapi")
     p.add_argument("--session-key", help="sign exports with this session key (HMAC-SHA256)")
@@ -102,23 +105,26 @@ def _play_text(story, choices, args) -> int:
 
     if args.auto:
         choices = auto_choices(story, args.seed)
-    interactive = choices is None
-    if interactive and not sys.stdin.isatty() and sys.stdin.closed:
-        raise UserError("no input: pass --choices or --auto", 2)
+    if args.export:  # refuse a bad format before the playthrough, not after it
+        from game.exports import parse_formats
+
+        parse_formats(args.formats)
+    started_at = datetime.now(timezone.utc)
     run_ = play_text(story, choices=choices, mode=args.mode, seed=args.seed)
     print(format_scorecard(run_.score(), story))
     if args.export:
-        _export(run_, story, args)
+        _export(run_, story, args, started_at)
     return 0
 
 
-def _export(run_, story, args) -> None:
+def _export(run_, story, args, started_at) -> None:
     try:
         from game.exports import build_record, folder_writer, write_exports
     except ImportError:
         raise UserError("exports are not available in this build", 2) from None
     meta = {"trainee": args.trainee, "session": args.session, "mode": args.mode, "language": args.lang,
-            "session_key": args.session_key}
+            "role": args.role, "country": args.country, "organisation_type": args.organisation_type,
+            "started_at": started_at, "ended_at": datetime.now(timezone.utc)}
     record = build_record(run_, story, meta)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     for written in write_exports(record, formats, folder_writer(Path(args.export)),

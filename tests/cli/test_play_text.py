@@ -103,3 +103,28 @@ def test_tampered_story_is_refused(tmp_path):
 def test_unknown_command_and_option_exit_2():
     assert rp("frobnicate").returncode == 2
     assert rp("play", "--no-such-flag").returncode == 2
+
+
+def test_export_writes_signed_files_that_verify(story_file, tmp_path):
+    out_dir = tmp_path / "results"
+    out = rp("play", "--text", str(story_file), "--choices", "listen,record", "--export", str(out_dir),
+             "--session-key", "SOF-0412", "--trainee", "T07", "--session", "SOF", "--country", "BG",
+             "--role", "police_officer")
+    assert out.returncode == 0, out.stderr
+    files = sorted(p.name for p in out_dir.iterdir())
+    assert len(files) == 4 and any(f.endswith("-decisions.csv") for f in files)
+    record = json.loads(next(p for p in out_dir.iterdir() if p.name.endswith(".json")
+                             and not p.name.endswith("-xapi.json")).read_text(encoding="utf-8"))
+    assert record["trainee"] == "T07" and record["country"] == "BG" and record["score"]["scaled"] == 1.0
+    assert record["started_at"] <= record["ended_at"]
+    check = subprocess.run([sys.executable, "-m", "game", "verify", "--session-key", "SOF-0412",
+                            *[str(p) for p in sorted(out_dir.glob("*.json"))]],
+                           capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "valid" in check.stdout and "tampered" not in check.stdout
+
+
+def test_export_formats_are_validated(story_file, tmp_path):
+    out = rp("play", "--text", str(story_file), "--auto", "--export", str(tmp_path), "--formats", "pdf")
+    assert out.returncode == 2 and "pdf" in out.stderr and "Traceback" not in out.stderr
+    assert "SCORE CARD" not in out.stdout  # refused before playing, so no playthrough is wasted
