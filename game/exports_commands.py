@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Check exported RightsPath files (JSON records and xAPI statement files). "
                        "Prints one line per file: valid, tampered, unsigned, corrupt or unreadable. "
                        "Exit code 1 if any file is tampered, corrupt or unreadable.")
-    v.add_argument("files", nargs="+", metavar="FILE")
+    v.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER", help="files, or folders of .json exports")
     v.add_argument("--session-key", help=f"the session key the exports were signed with (or ${KEY_ENV})")
     v.set_defaults(func=run_verify)
 
@@ -31,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     push.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
     _lrs_args(push)
     push.add_argument("--batch", type=int, default=200, help="statements per request (default 200)")
+    push.add_argument("--session-key", help="send only exports whose signature checks out with this key "
+                      f"(or ${KEY_ENV})")
     push.set_defaults(func=run_push)
     pull = lrs_sub.add_parser("pull", help="fetch a session's statements back into records",
                               description="Fetch every statement of a session from an LRS and rebuild the "
@@ -79,9 +81,15 @@ def session_key(args: argparse.Namespace) -> str | None:
 def run_verify(args: argparse.Namespace) -> int:
     from game.exports import KeyNeeded, verify_file
 
+    from pathlib import Path
+
     key = session_key(args)
     bad = False
-    for path in args.files:
+    paths: list = []
+    for item in args.files:
+        folder = Path(item)
+        paths.extend(sorted(p for p in folder.rglob("*.json") if p.is_file()) if folder.is_dir() else [item])
+    for path in paths:
         try:
             verdict = verify_file(path, key)
         except KeyNeeded as exc:
@@ -121,7 +129,7 @@ def run_report(args: argparse.Namespace) -> int:
                 raise UserError(f"{item}: no such file or folder", 2)
         sources = sources_from_paths(args.inputs)
     collection = collect(sources, key=session_key(args), story=None)
-    story = _report_story(args, collection)
+    story, story_note = _report_story(args, collection)
     if story is not None:
         collection = collect(sources, key=session_key(args), story=story)
     out = Path(args.output)
@@ -135,7 +143,8 @@ def run_report(args: argparse.Namespace) -> int:
             if out.is_dir():
                 raise UserError(f"{out} is a folder; give the report's file name, e.g. {out / 'debrief.html'}", 2)
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(html_report(collection, story, lang=args.lang, title=args.title), encoding="utf-8")
+            out.write_text(html_report(collection, story, lang=args.lang, title=args.title,
+                                         story_note=story_note), encoding="utf-8")
             print(f"wrote {out}")
     except OSError as exc:
         raise UserError(f"{out}: cannot write the report ({exc.strerror or exc})", 1) from None
@@ -172,20 +181,25 @@ def _lrs_sources(args: argparse.Namespace, source_type) -> list:
 
 
 def _report_story(args: argparse.Namespace, collection):
-    """The scenario the records were played on: --story, else the bundled scenario with their id."""
+    """(story, note): --story, else the bundled scenario with the records' id when it is the same version."""
     from game.play_command import BUNDLED_DIR, load_story
 
     if args.story:
-        return load_story(args.story)
+        return load_story(args.story), None
     if not collection.scenario:
-        return None
-    sid = collection.scenario["id"]
+        return None, None
+    sid, version = collection.scenario["id"], collection.scenario["version"]
     for candidate in (BUNDLED_DIR / f"{sid}.yaml", BUNDLED_DIR / f"{sid}.json"):
         if candidate.exists():
             try:
                 story = load_story(candidate)
             except UserError:
-                return None
+                return None, f"The bundled scenario {candidate.name} does not compile, so prompts and options are " \
+                             "shown by their ids (use --story)."
             # Only a story with the records' exact content explains them; another version would mislead.
-            return story if story.hash == collection.scenario["content_hash"] else None
-    return None
+            if story.hash == collection.scenario["content_hash"]:
+                return story, None
+            return None, (f"The bundled scenario {sid!r} is version {story.version}, not the {version} these "
+                          "records were made with, so prompts and options are shown by their ids "
+                          "(use --story with the matching scenario file).")
+    return None, None

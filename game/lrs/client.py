@@ -48,12 +48,14 @@ def _detail(response: requests.Response) -> str:
 
 
 class LRSClient:
-    def __init__(self, endpoint: str, user: str | None, password: str | None, timeout: float = 30.0):
+    def __init__(self, endpoint: str, user: str | None, password: str | None, timeout: float = 30.0,
+                 page_limit: int = PAGE_LIMIT):
         if not endpoint.startswith(("http://", "https://")):
             raise LRSError(f"the LRS endpoint must be an http:// or https:// address, not {endpoint!r}")
         self.endpoint = endpoint if endpoint.endswith("/") else endpoint + "/"
         self.statements_url = urljoin(self.endpoint, "statements")
         self.timeout = timeout
+        self.page_limit = page_limit
         self.session = requests.Session()
         if user is not None or password is not None:
             self.session.auth = (user or "", password or "")
@@ -113,7 +115,7 @@ class LRSClient:
     def fetch(self, **params) -> Iterator[dict]:
         """Every statement matching ``params``, following the LRS's ``more`` links."""
         url: str | None = self.statements_url
-        query: dict | None = {**params, "limit": PAGE_LIMIT}
+        query: dict | None = {**params, "limit": self.page_limit}
         for _ in range(MAX_PAGES):
             if not url:
                 return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def push(args) -> int:
         raise UserError("no .json exports found in what was given", 2)
     if args.batch < 1:
         raise UserError("--batch must be at least 1", 2)
-    key = getattr(args, "session_key", None)
+    key = getattr(args, "session_key", None) or os.environ.get("RIGHTSPATH_SESSION_KEY") or None
     problems = 0
     pending: dict[str, dict] = {}  # statement id -> statement; a record and its xAPI file send once
     registrations: set[str] = set()

@@ -32,7 +32,7 @@ def _environment() -> Environment:
     return env
 
 
-def notes_for(col: Collection, story: Story | None, lang: str) -> list[str]:
+def notes_for(col: Collection, story: Story | None, lang: str, story_note: str | None = None) -> list[str]:
     notes = []
     if col.signatures_checked:
         notes.append("Signatures were checked with the session key: only signed, unchanged exports are included.")
@@ -42,7 +42,9 @@ def notes_for(col: Collection, story: Story | None, lang: str) -> list[str]:
     if col.duplicates:
         notes.append(f"{col.duplicates} duplicate file(s) (the same playthrough exported twice, e.g. as JSON and "
                      "xAPI) were counted once.")
-    if story is None and col.records:
+    if story_note and col.records:
+        notes.append(story_note)
+    elif story is None and col.records:
         notes.append("The scenario file was not found, so prompts, options and explanations are shown by their "
                      "ids (use --story).")
     if lang != "en":
@@ -50,7 +52,8 @@ def notes_for(col: Collection, story: Story | None, lang: str) -> list[str]:
     return notes
 
 
-def html_report(col: Collection, story: Story | None, *, lang: str = "en", title: str | None = None) -> str:
+def html_report(col: Collection, story: Story | None, *, lang: str = "en", title: str | None = None,
+                story_note: str | None = None) -> str:
     s = summarise(col.records, story)
     o = s["overview"]
     rendered: dict = {"scores": "", "rights": "", "decisions": [], "votes": [], "breakdowns": {}}
@@ -73,7 +76,7 @@ def html_report(col: Collection, story: Story | None, *, lang: str = "en", title
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=title, lang=lang, scenario=scenario, s=s, o=o, charts=rendered, breakdowns=breakdowns,
-        notes=notes_for(col, story, lang), excluded=col.excluded, participant_limit=PARTICIPANT_LIMIT,
+        notes=notes_for(col, story, lang, story_note), excluded=col.excluded, participant_limit=PARTICIPANT_LIMIT,
         generator=f"RightsPath {__version__}",
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )

@@ -110,6 +110,9 @@ def test_verify_command(tmp_path):
     assert f"{newer}: corrupt" in out[3] and "unknown record version 9" in out[3]
     assert "missing.json: unreadable" in out[4]
 
+    folder = rightspath("verify", signed_dir, "--session-key", KEY)
+    assert folder.returncode == 0 and folder.stdout.count(": valid") == 2  # a folder: its .json files
+
     wrong_key = rightspath("verify", signed[0], "--session-key", "not-the-key")
     assert wrong_key.returncode == 1 and ": tampered" in wrong_key.stdout
 

@@ -22,7 +22,7 @@ KEY = "room-42-key"
 
 def rightspath(*args):
     return subprocess.run([sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True,
-                          cwd=REPO, timeout=300, env={**os.environ, "RIGHTSPATH_LRS_USER": "",
+                          cwd=REPO, timeout=300, env={**os.environ, "RIGHTSPATH_LRS_USER": "", "RIGHTSPATH_SESSION_KEY": "",
                                                       "RIGHTSPATH_LRS_PASSWORD": ""})
 
 
@@ -152,3 +152,42 @@ def test_report_straight_from_the_lrs(lrs, tmp_path):
     wrong = rightspath("report", "--lrs", lrs.url, "--user", lrs.user, "--password", "nope", "--session", session,
                        "-o", out)
     assert wrong.returncode == 1 and "refused the credentials" in wrong.stderr
+
+
+def test_push_with_a_key_leaves_out_tampered_files(lrs, tmp_path):
+    session = "KEYED-" + uuid.uuid4().hex[:6]
+    records = exported(tmp_path / "out", session, 2, formats="json")
+    victim = sorted((tmp_path / "out").glob("*.json"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8").replace('"mode":"', '"mode":"x', 1), encoding="utf-8")
+    out = rightspath("lrs", "push", tmp_path / "out", "--endpoint", lrs.url, "--user", lrs.user,
+                     "--password", lrs.password, "--session-key", KEY)
+    assert out.returncode == 1 and f"{victim}: skipped — tampered" in out.stderr
+    assert "of 1 playthrough(s)" in out.stdout
+    client = LRSClient(lrs.url, lrs.user, lrs.password)
+    from game.lrs.commands import fetch_records
+
+    back, notes = fetch_records(client, session)
+    client.close()
+    assert not notes and len(back) == 1 and back[0] in records
+
+
+def test_pull_follows_more_links(lrs, tmp_path):
+    from game.lrs.commands import fetch_records
+
+    session = "PAGES-" + uuid.uuid4().hex[:6]
+    records = exported(tmp_path / "out", session, 3, formats="json")
+    assert rightspath("lrs", "push", tmp_path / "out", "--endpoint", lrs.url, "--user", lrs.user,
+                      "--password", lrs.password).returncode == 0
+    client = LRSClient(lrs.url, lrs.user, lrs.password, page_limit=4)  # many pages of 4 statements
+    pages = []
+    real_request = client._request
+
+    def counting(method, url, **kwargs):
+        pages.append(url)
+        return real_request(method, url, **kwargs)
+
+    client._request = counting
+    back, notes = fetch_records(client, session)
+    client.close()
+    assert not notes and sorted(back, key=lambda r: r["trainee"]) == sorted(records, key=lambda r: r["trainee"])
+    assert len(pages) > 3 and any("search_after" in u or "?" in u for u in pages[1:])

@@ -198,3 +198,18 @@ def test_a_folder_of_only_bad_files_still_gives_a_report(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "a.json" in html and "b.json" in html and 'data-figure="participants">0<' in html
+
+
+def test_records_of_another_version_than_the_bundled_scenario_say_so(tmp_path):
+    from game.exports import build_record, folder_writer, write_exports
+
+    story = room.other_version_story()
+    for i in range(2):
+        write_exports(build_record(helpers.played(i, story), story, helpers.meta(i)), "json",
+                      folder_writer(tmp_path / "in"))
+    result = rightspath("report", tmp_path / "in", "-o", tmp_path / "r.html")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'data-figure="participants">2<' in html
+    if helpers.scenario_path().name == "tutorial.yaml":  # the bundled scenario is the one in play
+        assert "not the 9.9.9 these records were made with" in html
