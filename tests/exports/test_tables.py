@@ -94,3 +94,19 @@ def test_harmless_text_and_negative_numbers_are_left_alone():
     assert worst is not None, "the scenario should have at least one option that breaches a right"
     rows = read(decisions_csv(worst))
     assert any(r["earned"].startswith("-") and int(r["earned"]) < 0 for r in rows)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=30))
+def test_any_trainee_text_reads_back_as_itself_or_neutralised(text):
+    from game.exports.tables import rows_csv
+
+    (row,) = read(rows_csv(("trainee",), [{"trainee": text}]))
+    # csv with newline="" keeps every character; only the apostrophe may be added, and only when needed
+    dangerous = text[0] in "\t\r" or text.strip()[:1] in ("=", "+", "-", "@")
+    assert row["trainee"] == ("'" + text if dangerous else text)
+    assert not row["trainee"].strip()[:1] in ("=", "+", "-", "@") or row["trainee"].startswith("'")
