@@ -14,6 +14,7 @@ from typing import Any
 from game import __version__
 from game.errors import UserError
 from game.engine import Run, Story
+from game.exports import shape
 
 RECORD_FORMAT = "rightspath-record"
 RECORD_VERSION = 1  # bump when a field changes meaning; readers refuse newer versions
@@ -148,12 +149,6 @@ TOP_LEVEL_KEYS = frozenset((
     "scenario", "mode", "language", "seed", "started_at", "ended_at", "decisions", "rights", "score",
     "finished", "ending", "outcome", "variables", "signature",
 ))
-_REQUIRED: dict[str, type | tuple] = {
-    "trainee": str, "session": str, "scenario": dict, "mode": str, "language": str,
-    "started_at": str, "ended_at": str, "decisions": list, "rights": dict, "score": dict, "finished": bool,
-}
-
-
 def check_record(data: Any) -> dict:
     """``data`` if it is a record this version can read; RecordError with the reason otherwise."""
     if not isinstance(data, dict):
@@ -170,23 +165,17 @@ def check_record(data: Any) -> dict:
     if unknown:
         # A version-1 record has exactly these fields; an unknown one is damage (or a renamed signature).
         raise RecordError(f"the record has unexpected field(s): {', '.join(map(repr, unknown))}")
-    for key, kind in _REQUIRED.items():
-        if not isinstance(data.get(key), kind):
-            raise RecordError(f"the record's {key!r} is missing or has the wrong type")
+    try:
+        shape.check(data, shape.RECORD, "")
+    except shape.ShapeError as exc:
+        raise RecordError(f"the record is malformed: {exc}") from None
     for key in ("started_at", "ended_at"):
         try:
             parse_utc(data[key])
         except ValueError:
             raise RecordError(f"the record's {key} {data[key]!r} is not a UTC time like 2026-11-23T09:00:00Z") from None
-    for key in ("id", "version", "content_hash"):
-        if not isinstance(data["scenario"].get(key), str):
-            raise RecordError(f"the record's scenario.{key} is missing")
-    for i, d in enumerate(data["decisions"], start=1):
-        if not isinstance(d, dict) or not isinstance(d.get("node"), str) or not isinstance(d.get("chosen"), str):
-            raise RecordError(f"decision {i} of the record is malformed")
-    scaled = data["score"].get("scaled")
-    if not isinstance(scaled, (int, float)) or isinstance(scaled, bool) or not 0 <= scaled <= 1:
-        raise RecordError("the record's score.scaled is missing or outside 0..1")
+    if not 0 <= data["score"]["scaled"] <= 1:
+        raise RecordError("the record's score.scaled is outside 0..1")
     return data
 
 

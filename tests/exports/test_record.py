@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -122,3 +123,23 @@ def test_reader_rejects_bad_bytes_and_scores():
     record["score"]["scaled"] = 1.5
     with pytest.raises(RecordError, match="scaled"):
         check_record(record)
+
+
+@pytest.mark.parametrize("path,value,where", [
+    (("decisions", 0, "best_choices"), None, "decisions[0].best_choices"),
+    (("decisions", 0, "verdicts", 0, "weight"), "2", "decisions[0].verdicts[0].weight"),
+    (("score", "passed"), 1, "score.passed"),
+    (("rights",), [], "rights"),
+    (("ending",), {"id": "x"}, "ending.outcome is missing"),
+])
+def test_every_field_the_tools_read_is_checked(path, value, where):
+    story = helpers.story()
+    record = json.loads(record_to_json(build_record(helpers.played(0, story), story, helpers.meta())))
+    target = record
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(RecordError, match=re.escape(where)):
+        check_record(record)
+    with pytest.raises(jsonschema.ValidationError):
+        helpers.validate(record)  # the committed schema agrees
