@@ -25,7 +25,7 @@ def main(story_path: str, data_dir: str, choices: str) -> None:
     print("started", flush=True)
     while app.running:
         app.step()
-        time.sleep(0.003)  # a real pace, so the kill lands in the middle of play
+        time.sleep(0.005)  # a real pace, so the kill lands in the middle of play
     print("done", flush=True)
 
 

@@ -24,7 +24,6 @@ from tests.ui.stories import REPO, bundled_paths, compiled, fixture_story
 
 CHILD = Path(__file__).with_name("autosave_child.py")
 TRIALS = 24
-BATCH = 4
 
 
 def _resume_to_debrief(story, data_dir, choices):
@@ -49,42 +48,49 @@ def test_sigkill_at_random_moments_loses_no_committed_decision(tmp_path):
     story_file.write_text(canonical_json(story.data), encoding="utf-8")
     rng = random.Random(20121025)
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYTHONPATH=str(REPO))
+
+    def spawn(trial):
+        choices = auto_choices(story, trial)
+        data = tmp_path / f"t{trial}"
+        proc = subprocess.Popen([sys.executable, str(CHILD), str(story_file), str(data), ",".join(choices)],
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+        first = proc.stdout.readline()  # "started": the window is up, play begins now
+        assert first.startswith("started"), (first, proc.stderr.read() if proc.poll() is not None else "")
+        return choices, data, proc, time.monotonic()
+
+    # Calibrate: how long does one whole playthrough take on this machine right now?
+    _, _, proc, began = spawn(1000)
+    proc.communicate(timeout=120)
+    duration = time.monotonic() - began
     outcomes = []
-    trials = list(range(TRIALS))
-    for start in range(0, TRIALS, BATCH):
-        batch = []
-        for trial in trials[start:start + BATCH]:
-            choices = auto_choices(story, trial)
-            data = tmp_path / f"t{trial}"
-            proc = subprocess.Popen([sys.executable, str(CHILD), str(story_file), str(data), ",".join(choices)],
-                                    env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
-            batch.append((trial, choices, data, proc, time.monotonic() + rng.uniform(0.4, 3.0)))
-        for trial, choices, data, proc, kill_at in batch:
-            time.sleep(max(0.0, kill_at - time.monotonic()))
-            proc.send_signal(signal.SIGKILL)
-            out, err = proc.communicate(timeout=30)
-            assert "Traceback" not in err, err
-            committed = max([int(line.split()[1]) for line in out.splitlines() if line.startswith("committed")],
-                            default=0)
-            text = DesktopPlatform(data_dir=data).load(f"headless-run-{story.id}")
-            if committed:
-                assert text is not None, f"trial {trial}: {committed} decisions committed but no save"
-            saved = 0
-            if text is not None:
-                run = Run.from_json(story, text)  # raises on a corrupt save
-                saved = len(run.history)
-                assert saved >= committed, f"trial {trial}: {committed} committed, only {saved} saved"
-                assert [h.chosen for h in run.history] == choices[:saved]
-            outcomes.append((trial, committed, saved, "done" in out))
-            # Resume through the UI and finish: the score is the engine's for the whole script.
-            app = _resume_to_debrief(story, data, choices)
-            assert app.result == engine_score(story, choices), f"trial {trial}"
-            if 0 < saved < len(choices):
-                made_now = sorted(app.session.results)
-                assert made_now[0] == saved + 1, f"trial {trial}: resumed at {made_now[0]}, saved {saved}"
+    for trial in range(TRIALS):
+        choices, data, proc, began = spawn(trial)
+        time.sleep(max(0.0, began + rng.uniform(0.0, duration * 1.05) - time.monotonic()))
+        proc.send_signal(signal.SIGKILL)
+        out, err = proc.communicate(timeout=30)
+        assert "Traceback" not in err, err
+        committed = max([int(line.split()[1]) for line in out.splitlines() if line.startswith("committed")],
+                        default=0)
+        text = DesktopPlatform(data_dir=data).load(f"headless-run-{story.id}")
+        if committed:
+            assert text is not None, f"trial {trial}: {committed} decisions committed but no save"
+        saved = 0
+        if text is not None:
+            run = Run.from_json(story, text)  # raises on a corrupt save
+            saved = len(run.history)
+            assert saved >= committed, f"trial {trial}: {committed} committed, only {saved} saved"
+            assert [h.chosen for h in run.history] == choices[:saved]
+        outcomes.append((trial, committed, saved, "done" in out))
+        # Resume through the UI and finish: the score is the engine's for the whole script.
+        app = _resume_to_debrief(story, data, choices)
+        assert app.result == engine_score(story, choices), f"trial {trial}"
+        if 0 < saved < len(choices):
+            made_now = sorted(app.session.results)
+            assert made_now[0] == saved + 1, f"trial {trial}: resumed at {made_now[0]}, saved {saved}"
     killed_mid_play = [o for o in outcomes if 0 < o[2] < len(auto_choices(story, o[0])) and not o[3]]
     assert len(outcomes) >= 20
     assert len(killed_mid_play) >= 5, f"too few kills landed mid-play: {outcomes}"
+    print(f"\nSIGKILL trials (trial, committed, saved, finished): {outcomes}")
 
 
 def test_corrupt_save_is_reported_set_aside_and_a_fresh_start_works(make_pilot, platform):
