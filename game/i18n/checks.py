@@ -107,10 +107,14 @@ def overflow_problems(tr: Translation, measure) -> list[Problem]:
             continue
         prompt_id = f"{sid}:{node.id}:prompt"
         options = [text[f"{sid}:{node.id}:{c.id}:text"] for c in node.choices]
-        need, available = measure.decision_fit(text[prompt_id], options)
-        if need > available:
-            report(prompt_id, f"the prompt and {len(options)} options need {need} px at text size 3 even with "
-                              f"the smallest option text; the screen has {available} px. Shorten the prompt or options")
+        size = measure.decision_option_px(text[prompt_id], options)
+        if size is None:
+            report(prompt_id, f"the prompt and {len(options)} options do not fit the screen at text size 3, "
+                              "even at half size; shorten the prompt or the options")
+        elif size < layout.READABLE_OPTION_PX:
+            report(prompt_id, f"at text size 3 the prompt and {len(options)} options fit only with the option "
+                              f"text shrunk to {size} px, below the {layout.READABLE_OPTION_PX} px of text size 1; "
+                              "shorten the prompt or the options")
     title_id = f"{sid}:meta:title"
     n = measure.lines(text[title_id], "heading", layout.CARD_INNER_W, bold=True)
     if n > layout.CARD_TITLE_LINES:
@@ -188,7 +192,8 @@ def _targets(paths: list[str], lang: str | None) -> tuple[list[Path], str | None
     return files, lang
 
 
-def run_check(paths: list[str], lang: str | None, out=sys.stdout) -> int:
+def run_check(paths: list[str], lang: str | None, out=None) -> int:
+    out = out or sys.stdout
     files, lang = _targets(paths, lang)
     measure = None
     problems: list[Problem] = []

@@ -19,22 +19,28 @@ LARGEST_SCALE = 1.36  # TEXT_SCALE[3]
 JOURNEY_HEIGHT = 86
 DECISION_PANEL_W = 1040
 DECISION_INNER_W = DECISION_PANEL_W - 60
-DECISION_KEY_HINT = 56  # kept free at the bottom of a decision
+DECISION_KEY_HINT = 64  # kept free at the bottom of a decision
 DECISION_MIN_GAP = 4
-OPTION_ROLES = ("button", "label", "small")  # the UI steps long options down to these sizes
-CARD_W = 384  # select screen: min(400, (1280 - 80 - 2 * 24) // 3) with three scenarios
+# A decision that does not fit is laid out again with smaller roles (prompt, discuss, options) and
+# then smaller factors of the text size, keeping the largest option text that fits (decision.py).
+DECISION_ROLES = (("heading", "body", "button"), ("heading", "label", "label"), ("label", "small", "small"))
+DECISION_FACTORS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+OPTION_ROLES = tuple(roles[2] for roles in DECISION_ROLES)
+# Choosing the largest text size must not end with options smaller than the default size shows.
+READABLE_OPTION_PX = BASE_SIZES["button"]
+CARD_W = min(400, (SCREEN[0] - 80 - 2 * 28) // 3)  # select screen, three scenario cards a page
 CARD_INNER_W = CARD_W - 48
 CARD_TITLE_LINES = 3
 CARD_SUMMARY_LINES = 6
-METER_W = 300
+METER_W = 300  # hud.Meters.draw
 METER_LABEL_W = METER_W - 28 - 48  # the value (up to "100") sits at the right of the label
 NAME_TAG_MAX_W = 520  # the speaker's name badge over the text box; wider covers the portrait
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 
 
-def px(role: str) -> int:
-    return max(10, round(BASE_SIZES[role] * LARGEST_SCALE))
+def px(role: str, scale: float = LARGEST_SCALE) -> int:
+    return max(10, round(BASE_SIZES[role] * scale))
 
 
 class Measure:
@@ -59,38 +65,48 @@ class Measure:
                 raise UserError(f"{path}: the bundled font is missing; the overflow check measures with it", 2)
         self._fonts: dict = {}
 
-    def font(self, role: str, bold: bool = False):
-        key = (role, bold)
+    def font(self, role: str, bold: bool = False, scale: float = LARGEST_SCALE):
+        key = (px(role, scale), bold)
         if key not in self._fonts:
-            self._fonts[key] = self._pygame.font.Font(str(self.bold if bold else self.regular), px(role))
+            self._fonts[key] = self._pygame.font.Font(str(self.bold if bold else self.regular), key[0])
         return self._fonts[key]
 
-    def line_height(self, role: str, bold: bool = False) -> int:
-        return round(self.font(role, bold).get_linesize() * 1.12)
+    def line_height(self, role: str, bold: bool = False, scale: float = LARGEST_SCALE) -> int:
+        return round(self.font(role, bold, scale).get_linesize() * 1.12)
 
     def width(self, text: str, role: str, bold: bool = False) -> int:
         return self.font(role, bold).size(text)[0]
 
-    def lines(self, text: str, role: str, width: int, bold: bool = False) -> int:
-        return len(_wrap(text, self.font(role, bold), width))
+    def lines(self, text: str, role: str, width: int, bold: bool = False, scale: float = LARGEST_SCALE) -> int:
+        return len(_wrap(text, self.font(role, bold, scale), width))
 
     # -- the boxes ------------------------------------------------------------------------------
-    def option_height(self, text: str, role: str, number: bool = True) -> int:
-        inner = DECISION_INNER_W - (px(role) * 2 + 18 if number else 18) - 20
-        h = self.lines(text, role, inner) * self.line_height(role) + 20
-        return max(h, px(role) * 2 + 12)
+    def option_height(self, text: str, role: str, number: bool = True, scale: float = LARGEST_SCALE) -> int:
+        # Measured bold: the focused option is drawn bold, and wider (widgets.Button.needed_height).
+        inner = DECISION_INNER_W - (px(role, scale) * 2 + 18 if number else 18) - 20
+        h = self.lines(text, role, inner, True, scale) * self.line_height(role, True, scale) + 20
+        return max(h, px(role, scale) * 2 + 12)
 
-    def decision_fit(self, prompt: str, options: list[str]) -> tuple[int, int]:
-        """(height the options need at the smallest step, height available) for one decision."""
-        y = JOURNEY_HEIGHT + 20 + 24 + px("small") + 16
-        y += self.lines(prompt, "heading", DECISION_INNER_W, bold=True) * self.line_height("heading", True) + 16
+    def decision_fits(self, prompt: str, options: list[str], roles: tuple, scale: float) -> bool:
+        prompt_role, _, option_role = roles
+        y = JOURNEY_HEIGHT + 20 + 20 + self.font("small", True, scale).get_height() + 10 + 14  # the role tag
+        y += self.lines(prompt, prompt_role, DECISION_INNER_W, True, scale) * self.line_height(prompt_role, True, scale)
+        y += 16
         available = SCREEN[1] - DECISION_KEY_HINT - y
-        need = 0
-        for role in OPTION_ROLES:
-            need = sum(self.option_height(o, role) for o in options) + DECISION_MIN_GAP * (len(options) - 1)
-            if need <= available:
-                break
-        return need, available
+        need = sum(self.option_height(o, option_role, scale=scale) for o in options)
+        return need + DECISION_MIN_GAP * (len(options) - 1) <= available
+
+    def decision_option_px(self, prompt: str, options: list[str]) -> int | None:
+        """The option text size (px) the UI ends up using at text size 3, or None when nothing fits."""
+        best = None
+        for factor in DECISION_FACTORS:
+            scale = LARGEST_SCALE * factor
+            for roles in DECISION_ROLES:
+                if self.decision_fits(prompt, options, roles, scale):
+                    rank = (px(roles[2], scale), px(roles[0], scale))
+                    if best is None or rank > best:
+                        best = rank
+        return None if best is None else best[0]
 
 
 @lru_cache(maxsize=4096)

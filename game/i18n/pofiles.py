@@ -99,7 +99,9 @@ def _plain(message: str) -> str:
 
     message = re.sub(r"\s*\(line \d+\)", "", message)
     if message.startswith("Syntax error"):
-        return "PO syntax error; check the quotes and keywords (msgctxt, msgid, msgstr) on this line"
+        detail = message.split(":", 1)[1].strip() if ":" in message else ""
+        return (f"PO syntax error{f' ({detail})' if detail else ''}; "
+                "check the quotes and keywords (msgctxt, msgid, msgstr) on this line")
     return message
 
 

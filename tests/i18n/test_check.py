@@ -1,0 +1,162 @@
+"""check: each kind of problem is found, with its file:line and exact message; a clean file passes."""
+
+from __future__ import annotations
+
+import polib
+
+from tests.i18n.conftest import run_cli
+
+
+def _make_po(project, fill):
+    """init a bg .po for the tutorial, translate every entry with ``fill(entry)``, return its path."""
+    assert run_cli("i18n", "init", "--lang", "bg", "scenarios/tutorial.yaml") == 0
+    path = project / "scenarios" / "tutorial.bg.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = fill(entry)
+    po.save(str(path))
+    return path
+
+
+def _problems(out: str) -> list[str]:
+    return [line for line in out.splitlines() if ": warning: " not in line]
+
+
+def _line_of(path, ctxt):
+    return polib.pofile(str(path)).find(ctxt, by="msgctxt").linenum
+
+
+def test_a_complete_translation_passes(project, capsys):
+    path = _make_po(project, lambda e: "Т" + e.msgid[1:] if e.msgid else "")
+    assert run_cli("i18n", "check", "--lang", "bg", str(path.relative_to(project))) == 0
+    captured = capsys.readouterr()
+    # Only warnings: boxes the English itself overflows are the author's to fix, not the translator's.
+    assert all(": warning: " in line and "(the English overflows too" in line for line in captured.out.splitlines())
+    assert "109/109 translated, 0 missing" in captured.err
+
+
+def test_missing_fuzzy_obsolete_and_placeholders_are_reported(project, capsys):
+    path = _make_po(project, lambda e: e.msgid)
+    po = polib.pofile(str(path))
+    po.find("tutorial:meta:title", by="msgctxt").msgstr = ""
+    po.find("tutorial:arrival:line1", by="msgctxt").flags.append("fuzzy")
+    po.find("tutorial:greet:prompt", by="msgctxt").msgstr = "Вие сте {officer}. Как започвате?"
+    po.find("tutorial:arrival:line2", by="msgctxt").msgstr = "Ще разбере ли %s?"
+    gone = polib.POEntry(msgctxt="tutorial:old-node:line0", msgid="Old text", msgstr="Стар текст", obsolete=True)
+    po.append(gone)
+    po.save(str(path))
+    rel = "scenarios/tutorial.bg.po"
+    assert run_cli("i18n", "check", "--lang", "bg", rel) == 1
+    out = _problems(capsys.readouterr().out)
+    title = _line_of(path, "tutorial:meta:title")
+    line1 = _line_of(path, "tutorial:arrival:line1")
+    prompt = _line_of(path, "tutorial:greet:prompt")
+    line2 = _line_of(path, "tutorial:arrival:line2")
+    assert f"{rel}:{title}: missing: tutorial:meta:title is not translated" in out
+    assert f"{rel}:{line1}: fuzzy: tutorial:arrival:line1 is marked fuzzy; review it and remove the flag" in out
+    assert (f"{rel}:{prompt}: placeholder: tutorial:greet:prompt: placeholders differ: English has none, "
+            "translation has {officer}") in out
+    assert f"{rel}:{line2}: placeholder: tutorial:arrival:line2: placeholders differ: English has none, translation has %s" in out
+    obsolete = [line for line in out if ": obsolete: tutorial:old-node:line0 is no longer in tutorial.yaml" in line]
+    assert len(obsolete) == 1 and obsolete[0].startswith(f"{rel}:")
+    assert len(out) == 5, out
+
+
+def test_placeholders_in_the_english_must_survive(project, capsys):
+    # The catalogue's citation pattern carries {article} and {instrument}.
+    assert run_cli("i18n", "init", "--lang", "bg", "scenarios/rights/directive-2011-93.yaml") == 0
+    path = project / "scenarios/rights/directive-2011-93.bg.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = entry.msgid
+    po.find("directive-2011-93:meta:citation", by="msgctxt").msgstr = "чл. {article} от Директива 2011/93/ЕС"
+    po.save(str(path))
+    assert run_cli("i18n", "check", "--lang", "bg", "scenarios/rights/directive-2011-93.bg.po") == 1
+    line = _line_of(path, "directive-2011-93:meta:citation")
+    assert _problems(capsys.readouterr().out) == [
+        f"scenarios/rights/directive-2011-93.bg.po:{line}: placeholder: directive-2011-93:meta:citation: "
+        "placeholders differ: English has {article}, {instrument}, translation has {article}"]
+
+
+def test_stale_entries_and_missing_files(project, capsys):
+    path = _make_po(project, lambda e: e.msgid)
+    scenario = project / "scenarios" / "tutorial.yaml"
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace(
+        "He has hardly slept since.", "He has barely slept since."), encoding="utf-8")
+    assert run_cli("i18n", "extract", "scenarios/tutorial.yaml") == 0
+    (project / "scenarios/rights/directive-2012-29.bg.po").unlink()  # init made it beside the tutorial's
+    capsys.readouterr()
+    assert run_cli("i18n", "check", "--lang", "bg", "scenarios/tutorial.yaml") == 1
+    out = capsys.readouterr().out
+    line = _line_of(path, "tutorial:arrival:line1")
+    assert (f"scenarios/tutorial.bg.po:{line}: stale: tutorial:arrival:line1: the English changed since this entry "
+            "was made; run 'rightspath i18n init --lang bg' and review it") in out
+    # The tutorial names its catalogue; it has no Bulgarian file in this copy.
+    assert ("scenarios/rights/directive-2012-29.bg.po:1: missing: no 'bg' translation of directive-2012-29.yaml; "
+            "run 'rightspath i18n init --lang bg scenarios/rights/directive-2012-29.yaml'") in out
+
+
+def test_an_outdated_template_is_reported(project, capsys):
+    assert run_cli("i18n", "extract", "scenarios/tutorial.yaml") == 0
+    scenario = project / "scenarios" / "tutorial.yaml"
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace("Okay.", "All right."), encoding="utf-8")
+    _make_po(project, lambda e: e.msgid)  # init rewrites the template, so break it again afterwards
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace("All right.", "Fine."), encoding="utf-8")
+    capsys.readouterr()
+    assert run_cli("i18n", "check", "--lang", "bg", "scenarios/tutorial.bg.po") == 1
+    out = capsys.readouterr().out
+    assert "scenarios/tutorial.pot:1: template: out of date with tutorial.yaml; run 'rightspath i18n extract'" in out
+
+
+def test_overflow_is_measured_and_located(project, capsys):
+    long_option = " ".join(["Дълъг текст на вариант, който никога не би се побрал в бутона"] * 60)
+    path = _make_po(project, lambda e: long_option if e.msgctxt == "tutorial:greet:explain-simply:text"
+                    else ("Доверие на Сами и на цялото му семейство" if e.msgctxt == "tutorial:var:trust:label"
+                          else e.msgid))
+    assert run_cli("i18n", "check", "--lang", "bg", "scenarios/tutorial.bg.po") == 1
+    out = capsys.readouterr().out.splitlines()
+    prompt = _line_of(path, "tutorial:greet:prompt")
+    label = _line_of(path, "tutorial:var:trust:label")
+    decision = [line for line in out if line.startswith(f"scenarios/tutorial.bg.po:{prompt}: overflow: tutorial:greet:prompt:")]
+    assert len(decision) == 1 and "do not fit the screen at text size 3, even at half size" in decision[0]
+    meter = [line for line in out if line.startswith(f"scenarios/tutorial.bg.po:{label}: overflow: tutorial:var:trust:label:")]
+    assert len(meter) == 1 and "224 px fit" in meter[0]
+
+
+def test_options_shrunk_below_the_default_size_are_reported(project, capsys):
+    # Longer but not absurd: the UI would fit them only by shrinking the option text.
+    path = _make_po(project, lambda e: (e.msgid + " " + e.msgid) if e.msgctxt.startswith("tutorial:greet:") and
+                    e.msgctxt.endswith(":text") else e.msgid)
+    assert run_cli("i18n", "check", "--lang", "bg", "scenarios/tutorial.bg.po") == 1
+    out = _problems(capsys.readouterr().out)
+    prompt = _line_of(path, "tutorial:greet:prompt")
+    assert len(out) == 1 and out[0].startswith(f"scenarios/tutorial.bg.po:{prompt}: overflow: tutorial:greet:prompt: "
+                                               "at text size 3 the prompt and 3 options fit only with the option text "
+                                               "shrunk to "), out
+    assert "below the 22 px of text size 1" in out[0]
+
+
+def test_pseudo_locale_lists_what_overflows(project, capsys):
+    assert run_cli("i18n", "extract") == 0
+    capsys.readouterr()
+    code = run_cli("i18n", "check", "--lang", "en-XA", "scenarios/tutorial.yaml")
+    out = capsys.readouterr().out.splitlines()
+    overflows = [line for line in out if ": overflow: " in line]
+    # 30% longer accented text does not fit some boxes that English fits; each names the YAML line.
+    assert code == 1 and overflows
+    assert all(line.startswith("scenarios/tutorial.yaml:") for line in overflows)
+    assert any("tutorial:var:trust:label" in line for line in overflows)
+
+
+def test_the_bulgarian_tutorial_and_catalogues_are_complete(capsys, monkeypatch):
+    from tests.i18n.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    code = run_cli("i18n", "check", "--lang", "bg", "scenarios/tutorial.yaml", "scenarios/rights/directive-2011-36.yaml",
+                   "scenarios/rights/directive-2011-93.yaml")
+    captured = capsys.readouterr()
+    problems = [line for line in captured.out.splitlines() if ": warning: " not in line]
+    assert problems == [] and code == 0
+    for name, total in (("tutorial.bg.po", 109), ("directive-2012-29.bg.po", 299), ("directive-2011-36.bg.po", 53),
+                        ("directive-2011-93.bg.po", 33)):
+        assert f"{name}: {total}/{total} translated, 0 missing, 0 fuzzy, 0 obsolete, 0 overflow" in captured.err
