@@ -118,3 +118,21 @@ def test_verify_command(tmp_path):
 
     no_key = rightspath("verify", signed[0], env={"RIGHTSPATH_SESSION_KEY": ""})
     assert no_key.returncode == 2 and "session key" in no_key.stderr and "Traceback" not in no_key.stderr
+
+
+def test_the_schema_sweep_finds_and_checks_exports_on_disk(tmp_path):
+    import json
+
+    from tests.exports.schema_sweep import sweep
+
+    story = helpers.story()
+    record = build_record(helpers.played(3, story), story, helpers.meta(3))
+    write_exports(record, "json,xapi", folder_writer(tmp_path), session_key=KEY)
+    assert sweep(tmp_path) == (2, [])
+    broken = dict(record, mode="freestyle")  # the schema allows three modes only
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "broken.json").write_text(json.dumps(broken), encoding="utf-8")
+    checked, problems = sweep(tmp_path)
+    assert checked == 3 and len(problems) == 1 and "mode" in problems[0]
+    (tmp_path / "sub").rename(tmp_path / "bad")  # where damaged files belong: the sweep skips them
+    assert sweep(tmp_path) == (2, [])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.exports.schema_sweep import every_export_on_disk_matches_the_schema  # noqa: F401
 from tests.lrs import lrs_server
 
 

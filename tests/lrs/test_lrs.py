@@ -157,9 +157,12 @@ def test_report_straight_from_the_lrs(lrs, tmp_path):
 def test_push_with_a_key_leaves_out_tampered_files(lrs, tmp_path):
     session = "KEYED-" + uuid.uuid4().hex[:6]
     records = exported(tmp_path / "out", session, 2, formats="json")
-    victim = sorted((tmp_path / "out").glob("*.json"))[0]
-    victim.write_text(victim.read_text(encoding="utf-8").replace('"mode":"', '"mode":"x', 1), encoding="utf-8")
-    out = rightspath("lrs", "push", tmp_path / "out", "--endpoint", lrs.url, "--user", lrs.user,
+    original = sorted((tmp_path / "out").glob("*.json"))[0]
+    (tmp_path / "bad").mkdir()
+    victim = tmp_path / "bad" / original.name
+    victim.write_text(original.read_text(encoding="utf-8").replace('"mode":"', '"mode":"x', 1), encoding="utf-8")
+    original.unlink()
+    out = rightspath("lrs", "push", tmp_path / "out", tmp_path / "bad", "--endpoint", lrs.url, "--user", lrs.user,
                      "--password", lrs.password, "--session-key", KEY)
     assert out.returncode == 1 and f"{victim}: skipped — tampered" in out.stderr
     assert "of 1 playthrough(s)" in out.stdout
