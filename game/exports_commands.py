@@ -130,7 +130,7 @@ def run_report(args: argparse.Namespace) -> int:
         sources = sources_from_paths(args.inputs)
     collection = collect(sources, key=session_key(args), story=None)
     story, story_note = _report_story(args, collection)
-    if story is not None:
+    if args.story:  # the facilitator named the scenario: the report covers exactly that one
         collection = collect(sources, key=session_key(args), story=story)
     out = Path(args.output)
     try:
@@ -181,25 +181,50 @@ def _lrs_sources(args: argparse.Namespace, source_type) -> list:
 
 
 def _report_story(args: argparse.Namespace, collection):
-    """(story, note): --story, else the bundled scenario with the records' id when it is the same version."""
+    """(story for the texts, note): --story, else the bundled scenario the records were played on.
+
+    The bundled file explains the records when one of its compiled variants (English or a translation
+    into a language the records use) has their content hash; its texts are then shown in --lang when
+    a translation exists.
+    """
     from game.play_command import BUNDLED_DIR, load_story
 
     if args.story:
         return load_story(args.story), None
-    if not collection.scenario:
+    if not collection.scenario or not collection.records:
         return None, None
     sid, version = collection.scenario["id"], collection.scenario["version"]
-    for candidate in (BUNDLED_DIR / f"{sid}.yaml", BUNDLED_DIR / f"{sid}.json"):
-        if candidate.exists():
-            try:
-                story = load_story(candidate)
-            except UserError:
-                return None, f"The bundled scenario {candidate.name} does not compile, so prompts and options are " \
-                             "shown by their ids (use --story)."
-            # Only a story with the records' exact content explains them; another version would mislead.
-            if story.hash == collection.scenario["content_hash"]:
-                return story, None
-            return None, (f"The bundled scenario {sid!r} is version {story.version}, not the {version} these "
-                          "records were made with, so prompts and options are shown by their ids "
-                          "(use --story with the matching scenario file).")
-    return None, None
+    candidate = next((p for p in (BUNDLED_DIR / f"{sid}.yaml", BUNDLED_DIR / f"{sid}.json") if p.exists()), None)
+    if candidate is None:
+        return None, None
+    try:
+        english = load_story(candidate)
+    except UserError:
+        return None, (f"The bundled scenario {candidate.name} does not compile, so prompts and options are "
+                      "shown by their ids (use --story).")
+    variants = {english.scenario.get("language", "en"): english}
+    played = {r["scenario"]["language"] for r in collection.records}
+    for lang in sorted(({args.lang} | played) - set(variants)):
+        translated = _translated(candidate, lang)
+        if translated is not None:
+            variants[lang] = translated
+    hashes = {r["scenario"]["content_hash"] for r in collection.records}
+    if not any(v.hash in hashes for v in variants.values()):
+        return None, (f"The bundled scenario {sid!r} is version {english.version}, not the {version} these "
+                      "records were made with, so prompts and options are shown by their ids "
+                      "(use --story with the matching scenario file).")
+    return variants.get(args.lang) or english, None
+
+
+def _translated(path, lang: str):
+    """The scenario at ``path`` translated into ``lang``, or None when there is no such translation."""
+    try:
+        from game.engine import Story
+        from game.i18n.build import compile_translation
+    except ImportError:  # translations are another part of RightsPath; without them, English texts
+        return None
+    try:
+        data, done, _ = compile_translation(path, lang)
+    except (UserError, OSError, ValueError):
+        return None
+    return Story(data, source=f"{path} ({lang})") if done else None

@@ -48,9 +48,26 @@ def sources_from_paths(inputs: list[str]) -> list[Source]:
     return out
 
 
-def _scenario_key(record: dict) -> tuple[str, str, str]:
+def _scenario_key(record: dict) -> tuple[str, str, str, str]:
     sc = record["scenario"]
-    return sc["id"], sc["version"], sc["content_hash"]
+    return sc["id"], sc["version"], sc["content_hash"], sc.get("language", "")
+
+
+def mismatch(got: tuple, target: tuple) -> str | None:
+    """Why a record of scenario ``got`` does not belong in a report on ``target`` (None: it does).
+
+    The same scenario version played in another language has another content hash (its texts differ)
+    but the same nodes and choices, so a multilingual room is reported together.
+    """
+    if got[0] != target[0]:
+        return f"another scenario: {got[0]!r} (this report covers {target[0]!r})"
+    if got[1] != target[1]:
+        return (f"another scenario version: {got[0]} {got[1]} ({got[2][:15]}…); this report covers "
+                f"{target[1]} ({target[2][:15]}…)")
+    if got[2] != target[2] and got[3] == target[3]:
+        return (f"another scenario version: {got[0]} {got[1]} with different content ({got[2][:15]}…, "
+                f"this report covers {target[2][:15]}…); the scenario changed without a new version number")
+    return None
 
 
 def collect(sources: list[Source], *, key: str | None = None, story: Story | None = None) -> Collection:
@@ -88,7 +105,7 @@ def collect(sources: list[Source], *, key: str | None = None, story: Story | Non
         candidates.append((src.name, record))
 
     if story is not None:
-        target = (story.id, story.version, story.hash)
+        target = (story.id, story.version, story.hash, story.scenario.get("language", ""))
         title = story.title
     elif candidates:
         target = Counter(_scenario_key(r) for _, r in candidates).most_common(1)[0][0]
@@ -96,17 +113,13 @@ def collect(sources: list[Source], *, key: str | None = None, story: Story | Non
     else:
         target, title = None, ""
     if target:
-        out.scenario = {"id": target[0], "version": target[1], "content_hash": target[2], "title": title}
+        out.scenario = {"id": target[0], "version": target[1], "content_hash": target[2], "title": title,
+                        "language": target[3]}
 
     seen: set[str] = set()
     for name, record in candidates:
-        got = _scenario_key(record)
-        if got != target:
-            if got[0] != target[0]:
-                why = f"another scenario: {got[0]!r} (this report covers {target[0]!r})"
-            else:
-                why = (f"another scenario version: {got[0]} {got[1]} ({got[2][:15]}…); this report covers "
-                       f"{target[1]} ({target[2][:15]}…)")
+        why = mismatch(_scenario_key(record), target)
+        if why:
             out.excluded.append((name, why))
             continue
         ident = registration_id({k: v for k, v in record.items() if k != "signature"})

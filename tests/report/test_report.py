@@ -213,3 +213,44 @@ def test_records_of_another_version_than_the_bundled_scenario_say_so(tmp_path):
     assert 'data-figure="participants">2<' in html
     if helpers.scenario_path().name == "tutorial.yaml":  # the bundled scenario is the one in play
         assert "not the 9.9.9 these records were made with" in html
+
+
+def test_a_multilingual_room_is_reported_together_in_the_chosen_language(tmp_path):
+    from game.engine import Story
+    from game.exports import build_record, folder_writer, write_exports
+
+    if helpers.scenario_path().name != "tutorial.yaml" or not (REPO / "scenarios" / "tutorial.bg.po").exists():
+        pytest.skip("needs the bundled tutorial and its Bulgarian translation")
+    from game.i18n.build import compile_translation
+
+    english = helpers.story()
+    data, done, _ = compile_translation(REPO / "scenarios" / "tutorial.yaml", "bg")
+    assert done > 0
+    bulgarian = Story(data, source="tutorial.bg")
+    assert bulgarian.hash != english.hash and bulgarian.version == english.version
+    for i in range(4):
+        story = bulgarian if i % 2 else english
+        record = build_record(helpers.played(i, story), story, helpers.meta(i, language="bg" if i % 2 else "en"))
+        helpers.validate(record)
+        write_exports(record, "json", folder_writer(tmp_path / "in"))
+    first = english.decision_ids()[0]
+    for lang, story in (("bg", bulgarian), ("en", english)):
+        out = tmp_path / f"{lang}.html"
+        result = rightspath("report", tmp_path / "in", "-o", out, "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        assert "4 playthrough(s) included, 0 file(s) not included" in result.stdout
+        html = out.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html
+        assert _plain(story.nodes[first]["prompt"]) in _plain(html)
+    assert _plain(bulgarian.nodes[first]["prompt"]) not in _plain((tmp_path / "en.html").read_text(encoding="utf-8"))
+
+
+def test_which_records_belong_together():
+    from game.report.collect import mismatch
+
+    target = ("tutorial", "1.0.0", "sha256:aaa", "en")
+    assert mismatch(("tutorial", "1.0.0", "sha256:aaa", "en"), target) is None
+    assert mismatch(("tutorial", "1.0.0", "sha256:bbb", "bg"), target) is None  # a translation
+    assert "without a new version number" in mismatch(("tutorial", "1.0.0", "sha256:ccc", "en"), target)
+    assert "another scenario version" in mismatch(("tutorial", "1.1.0", "sha256:aaa", "en"), target)
+    assert "another scenario" in mismatch(("mira", "1.0.0", "sha256:aaa", "en"), target)
