@@ -73,3 +73,30 @@ def test_feedback_scrolls_when_long(make_pilot):
 
         assert scene.handle(A.Action(A.PAGE_DOWN)) and view.offset > 0
         assert scene.handle(A.Action(A.PAGE_UP)) and view.offset == 0
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+@pytest.mark.parametrize("mode", ["learning", "facilitated"])
+def test_menus_fit_the_screen(make_pilot, size, mode):
+    """Title, setup, selection and settings keep every control inside the window, clear of the hint."""
+    import pygame
+
+    stories = [compiled(str(p)) for p in bundled_paths()]
+    pilot = make_pilot(stories, text_size=size, mode=mode)
+    screen = pilot.app.surface.get_rect()
+    screens = []
+    screens.append(pilot.scene)
+    pilot.click("Start a training")
+    screens.append(pilot.scene)
+    pilot.click("Continue")
+    screens.append(pilot.scene)
+    pilot.press(pygame.K_ESCAPE, pygame.K_ESCAPE)
+    pilot.click("Settings")
+    screens.append(pilot.scene)
+    assert [s.name for s in screens] == ["title", "setup", "select", "settings"]
+    for scene in screens:
+        for w in scene.group.widgets:
+            assert screen.contains(w.rect) and w.rect.bottom <= screen.bottom - 40, (scene.name, w.label, w.rect)
+        rects = [w.rect for w in scene.group.widgets]
+        for i, a in enumerate(rects):
+            assert not any(a.colliderect(b) for b in rects[i + 1:]), (scene.name, a)

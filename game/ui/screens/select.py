@@ -159,5 +159,4 @@ class SelectScene(WidgetScene):
         hint = "Left/Right: move · Enter or 1–3: open · Esc: back"
         if pages > 1:
             hint += f" · Page Up/Down: more ({self.page + 1}/{pages})"
-        draw.label(surface, ui, hint, (ui.size[0] // 2, ui.size[1] - 24), role="small",
-                   color=ui.theme.backdrop_muted, anchor="center")
+        draw.hint(surface, ui, hint)

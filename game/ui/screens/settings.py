@@ -17,7 +17,7 @@ class SettingsScene(WidgetScene):
         ui, p = self.app, self.app.prefs
         w = 820
         x = (ui.size[0] - w) // 2
-        rh = ui.fonts.px("button") * 2 + 12
+        rh = min(ui.fonts.px("button") * 2 + 12, (ui.size[1] - 170 - 60 - 5 * 14 - 10) // 5)
         langs = languages(ui)
         widgets = [
             Selector("Text size", [(n, SIZE_LABELS[n]) for n in (1, 2, 3)], p.text_size - 1,
@@ -34,7 +34,7 @@ class SettingsScene(WidgetScene):
         for wd in widgets:
             wd.rect = pygame.Rect(x, y, w, rh)
             y += rh + 14
-        widgets[-1].rect = pygame.Rect(x + w - 300, y + 10, 300, rh)
+        widgets[-1].rect = pygame.Rect(x + w - 300, widgets[-1].rect.y + 6, 300, rh)
         self.group.set(widgets, focus=self.group.focus if self.group.widgets else 0)
 
     def _set(self, key, value) -> None:

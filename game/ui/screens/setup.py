@@ -37,8 +37,9 @@ class SetupScene(WidgetScene):
         ui, p = self.app, self.app.prefs
         w = 900
         x = (ui.size[0] - w) // 2
-        rh = ui.fonts.px("button") * 2 + 10
         gap = 12
+        # Seven rows between the heading and the key hint, at any text size.
+        rh = min(ui.fonts.px("button") * 2 + 10, (ui.size[1] - 150 - 60 - 6 * gap - 10) // 7)
         langs = languages(ui)
         role_opts = [("", "Not given")] + [(r, ROLE_LABELS[r]) for r in ROLES]
         widgets = [
@@ -57,7 +58,7 @@ class SetupScene(WidgetScene):
         for wd in widgets:
             wd.rect = pygame.Rect(x, y, w, rh)
             y += rh + gap
-        widgets[-1].rect = pygame.Rect(x + w - 320, y + 6, 320, rh)
+        widgets[-1].rect = pygame.Rect(x + w - 320, widgets[-1].rect.y + 4, 320, rh)
         focus = self.group.focus if self.group.widgets else len(widgets) - 1
         self.group.set(widgets, focus=focus)
 
@@ -92,5 +93,4 @@ class SetupScene(WidgetScene):
         draw.label(surface, ui, MODE_LABELS[ui.prefs.mode], (ui.size[0] // 2, 104), role="label",
                    color=ui.theme.backdrop_muted, anchor="center")
         self.group.draw(surface, ui)
-        draw.label(surface, ui, "Up/Down or Tab: move · Left/Right: change · Enter: continue · Esc: back",
-                   (ui.size[0] // 2, ui.size[1] - 24), role="small", color=ui.theme.backdrop_muted, anchor="center")
+        draw.hint(surface, ui, "Up/Down or Tab: move · Left/Right: change · Enter: continue · Esc: back")

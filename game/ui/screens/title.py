@@ -108,5 +108,4 @@ class TitleScene(WidgetScene):
         draw.block(surface, ui, TAGLINE, ((w - 820) // 2, 216, 820, 80), "body", theme.backdrop_muted,
                    align="center")
         self.group.draw(surface, ui)
-        draw.label(surface, ui, "Keys: arrows or Tab to move · Enter to choose · Esc for the menu",
-                   (w // 2, ui.size[1] - 24), role="small", color=theme.backdrop_muted, anchor="center")
+        draw.hint(surface, ui, "Keys: arrows or Tab to move · Enter to choose · Esc for the menu")
