@@ -101,6 +101,7 @@ class App:
 
     def _apply_font_scale(self) -> None:
         self.fonts.set_scale(self.prefs.text_size, facilitated=self.prefs.mode == "facilitated")
+        self.fonts.warm()
 
     def apply_prefs(self, save: bool = True) -> None:
         """Re-theme and re-layout every scene after a settings change."""

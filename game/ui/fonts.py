@@ -7,6 +7,7 @@ fonts are made the first time a size is asked for (while a screen is built) and 
 
 from __future__ import annotations
 
+import io
 import sys
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -54,6 +55,13 @@ class FontBook:
         if not pygame.font.get_init():
             pygame.font.init()
         self.files = find_font_files() if files is None else files
+        # Read the TTF bytes once: later sizes are made from memory, never from disk mid-game.
+        self._data: dict[str, bytes] = {}
+        for kind, path in self.files.items():
+            try:
+                self._data[kind] = Path(path).read_bytes()
+            except OSError:
+                pass
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._text: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._cache_size = cache_size
@@ -86,16 +94,22 @@ class FontBook:
         key = (size, bold)
         font = self._fonts.get(key)
         if font is None:
-            path = self.files.get("bold" if bold else "regular") or self.files.get("regular")
+            kind = "bold" if bold and "bold" in self._data else "regular"
+            data = self._data.get(kind)
             try:
-                font = pygame.font.Font(str(path) if path else None, size)
+                font = pygame.font.Font(io.BytesIO(data), size) if data else pygame.font.Font(None, size)
             except (OSError, pygame.error):
-                font = pygame.font.Font(None, size)
-                path = None
-            if bold and (path is None or "bold" not in path.stem.lower()):
+                font, data = pygame.font.Font(None, size), None
+            if bold and (data is None or kind != "bold"):
                 font.bold = True  # synthetic bold when no bold face is bundled
             self._fonts[key] = font
         return font
+
+    def warm(self) -> None:
+        """Create every role's font at the current scale up front (start-up, settings change)."""
+        for role in BASE_SIZES:
+            self.font(role)
+            self.font(role, bold=True)
 
     def render(self, text: str, font: pygame.font.Font, color) -> pygame.Surface:
         key = (text, id(font), tuple(color))
