@@ -103,12 +103,32 @@ class LRSClient:
                 ids = []
             return len(ids) if isinstance(ids, list) else 0
         if response.status_code == 409:
-            raise LRSError("the LRS already holds a different statement with one of these ids "
-                           f"(HTTP 409: {_detail(response)}). The export was changed after an earlier push, "
-                           "or two different files claim the same playthrough.")
+            # Some LRSs refuse a whole batch when any id is already stored, even unchanged. PUT each
+            # statement by its id instead: that stores new ones, accepts identical ones, and tells
+            # exactly which one (if any) really differs.
+            for statement in statements:
+                self.put(statement)
+            return 0
+
         if response.status_code in (400, 422):
             raise LRSError(f"the LRS rejected the statements (HTTP {response.status_code}): {_detail(response)}")
         raise LRSError(f"the LRS failed to store the statements (HTTP {response.status_code}: "
+                       f"{_detail(response)})")
+
+    def put(self, statement: dict) -> None:
+        """PUT one statement by its id (204 whether it was new or already stored unchanged)."""
+        response = self._request("PUT", self.statements_url, params={"statementId": statement["id"]},
+                                 json=statement)
+        if response.status_code in (200, 204):
+            return
+        if response.status_code == 409:
+            raise LRSError(f"the LRS already holds a different statement with id {statement['id']} "
+                           f"(HTTP 409: {_detail(response)}). The export was changed after an earlier push, "
+                           "or two different files claim the same playthrough.")
+        if response.status_code in (400, 422):
+            raise LRSError(f"the LRS rejected statement {statement['id']} (HTTP {response.status_code}): "
+                           f"{_detail(response)}")
+        raise LRSError(f"the LRS failed to store statement {statement['id']} (HTTP {response.status_code}: "
                        f"{_detail(response)})")
 
     # -- fetching --------------------------------------------------------------------------------------

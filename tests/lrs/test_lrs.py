@@ -114,8 +114,12 @@ def test_rejected_and_conflicting_statements_carry_the_lrs_message(lrs):
     assert client.send(stmts) == len(stmts)
     changed = json.loads(json.dumps(stmts[1]))
     changed["result"]["response"] = "something-else"
-    with pytest.raises(LRSError, match="HTTP 409"):
-        client.send([changed])
+    with pytest.raises(LRSError, match=f"different statement with id {changed['id']} \\(HTTP 409"):
+        client.send([changed, stmts[0]])  # the batch is refused; statement by statement finds the culprit
+    fresh = statements(build_record(helpers.played(4, story), story, helpers.meta(4, session="PUT-ONE")))[0]
+    client.put(fresh)
+    client.put(fresh)  # identical again: accepted, not stored twice
+    assert sum(1 for s in lrs.statements() if s["id"] == fresh["id"]) == 1
     client.close()
 
 
