@@ -23,6 +23,7 @@ class Session:
         self.results: dict[int, object] = {}  # decision number -> DecisionResult (for the debrief)
         self.decision_started = app.clock.now
         self.save_error = ""
+        self.meters_shown = dict(self.run.variables)  # what the meters showed last: changes glide from there
 
     @property
     def facilitated(self) -> bool:
@@ -104,4 +105,5 @@ class Session:
         self.discard_save()
         self.run = Run(self.story, seed=self.run.seed)
         self.results.clear()
+        self.meters_shown = dict(self.run.variables)
         self.begin()

@@ -183,3 +183,20 @@ def test_story_pictures_are_prepared_one_per_frame_before_play(make_pilot):
     play_to_debrief(pilot, ["explain-simply", "record-once"])
     pictures = [k for k in app.art._images if k[0] in ("bg", "pt")]
     assert len(pictures) == len([k for k in list(app.art._images)[:cached] if k[0] in ("bg", "pt")])
+
+
+def test_meters_glide_to_new_values_with_the_clock(make_pilot):
+    story = fixture_story()
+    pilot = make_pilot([story], reduce_motion=False)
+    open_story(pilot, story)
+    while pilot.scene.name != "decision":
+        pilot.press(pygame.K_SPACE)
+        pilot.advance(3)
+    pilot.press(pygame.K_1)  # trust +10
+    pilot.press(pygame.K_RETURN)  # leave the feedback
+    scene = pilot.scene
+    assert scene.name == "decision"
+    tween = scene.meters.tweens["trust"]
+    assert tween.start == 50 and tween.end == 60 and not tween.done
+    pilot.advance(1.0)
+    assert tween.done and scene.meters.update() is False

@@ -32,7 +32,9 @@ class DecisionScene(Scene):
         self.views = self.run.choices()
         self.facilitated = session.facilitated
         self.votes = {v.id: 0 for v in self.views}
-        self.meters = Meters(app, session.story, self.run.variables)
+        self.meters = Meters(app, session.story, session.meters_shown)
+        self.meters.set(self.run.variables)
+        session.meters_shown = dict(self.run.variables)
         self.group = FocusGroup()
         self.menu = FocusGroup()
         self.layout()

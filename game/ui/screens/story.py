@@ -39,7 +39,9 @@ class StoryScene(Scene):
         self.page = 0
         self.pages: list[list[str]] = []
         self.shown_at = app.clock.now
-        self.meters = Meters(app, session.story, self.run.variables)
+        self.meters = Meters(app, session.story, session.meters_shown)
+        self.meters.set(self.run.variables)
+        session.meters_shown = dict(self.run.variables)
         self.controls = FocusGroup()
         self.layout()
 
