@@ -153,7 +153,12 @@ def run_compile(paths: list[str], lang: str | None, out_dir: str) -> int:
     if out.exists() and not out.is_dir():
         raise UserError(f"{out_dir}: not a folder", 2)
     out.mkdir(parents=True, exist_ok=True)
-    scenarios = [p for p in resolve(paths) if not is_catalogue(p)]
+    from game.i18n.sources import SCENARIOS_DIR
+
+    no_scenarios = not paths and not SCENARIOS_DIR.is_dir()  # e.g. only interface catalogues here
+    if no_scenarios and not INTERFACE_DIR.is_dir():
+        raise UserError(f"nothing to compile: no {SCENARIOS_DIR}/ and no {INTERFACE_DIR}/ here", 2)
+    scenarios = [] if no_scenarios else [p for p in resolve(paths) if not is_catalogue(p)]
     if paths and not scenarios:
         raise UserError("name scenario files to compile (catalogues are compiled into the scenarios that use them)", 2)
     count = 0

@@ -231,3 +231,47 @@ def run_check(paths: list[str], lang: str | None, out=None) -> int:
     print(f"checked {checked} translation{'s' * (checked != 1)} of {len(files)} file{'s' * (len(files) != 1)}: "
           f"{summary}", file=sys.stderr)
     return 1 if failing else 0
+
+
+def run_interface_check(lang: str | None, out=None) -> int:
+    """Missing, fuzzy, obsolete, unknown and placeholder problems of game/locale/<lang>.po."""
+    from game.i18n import interface, pofiles
+
+    out = out or sys.stdout
+    template = interface.build_template()
+    wanted = {pofiles.text_key(e) for e in template}
+    paths = [interface.po_path(lang)] if lang else sorted(interface.LOCALE_DIR.glob("*.po"))
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(str(path), 1, "missing", f"no interface translation; run "
+                                    f"'rightspath i18n init --interface --lang {path.stem}'"))
+            continue
+        seen = set()
+        for entry in pofiles.read(path):
+            line, key = entry.linenum, pofiles.text_key(entry)
+            label = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
+            if entry.obsolete:
+                problems.append(Problem(str(path), line, "obsolete", f"{label!r} is no longer in the interface"))
+                continue
+            if key not in wanted:
+                problems.append(Problem(str(path), line, "unknown", f"{label!r} is not an interface string; "
+                                        f"run 'rightspath i18n init --interface --lang {path.stem}'"))
+                continue
+            seen.add(key)
+            if not entry.msgstr:
+                problems.append(Problem(str(path), line, "missing", f"{label!r} is not translated"))
+            elif "fuzzy" in entry.flags:
+                problems.append(Problem(str(path), line, "fuzzy", f"{label!r} is marked fuzzy"))
+            elif placeholders(entry.msgid) != placeholders(entry.msgstr):
+                problems.append(Problem(str(path), line, "placeholder", f"{label!r}: placeholders differ: English has "
+                                        f"{_list(placeholders(entry.msgid))}, translation has "
+                                        f"{_list(placeholders(entry.msgstr))}"))
+        for missing in sorted(wanted - seen, key=str):
+            problems.append(Problem(str(path), 1, "missing", f"{missing[1]!r} has no entry; "
+                                    f"run 'rightspath i18n init --interface --lang {path.stem}'"))
+    for problem in problems:
+        print(problem.render(), file=out)
+    print(f"checked {len(paths)} interface translation{'s' * (len(paths) != 1)} against {len(template)} strings: "
+          f"{len(problems)} problem{'s' * (len(problems) != 1)}", file=sys.stderr)
+    return 1 if problems else 0

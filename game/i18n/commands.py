@@ -21,18 +21,22 @@ def register(sub) -> None:
     e = cmds.add_parser("extract", help="write a .pot template beside each scenario and catalogue")
     e.add_argument("paths", nargs="*", metavar="SCENARIO",
                    help="scenario or catalogue files (default: everything under scenarios/)")
+    e.add_argument("--interface", action="store_true",
+                   help="the interface strings instead: game/locale/rightspath.pot from _() calls in game/")
     e.set_defaults(func=cmd_extract)
 
     i = cmds.add_parser("init", help="create or update <id>.<lang>.po from the templates")
     i.add_argument("--lang", required=True, help="language code, e.g. bg")
     i.add_argument("paths", nargs="*", metavar="SCENARIO",
                    help="scenario or catalogue files (default: everything under scenarios/)")
+    i.add_argument("--interface", action="store_true", help="game/locale/<lang>.po instead")
     i.set_defaults(func=cmd_init)
 
     c = cmds.add_parser("check", help="report missing, fuzzy, obsolete, placeholder and overflow problems")
     c.add_argument("--lang", help=f"only this language (default: every .po found; {PSEUDO} is the pseudo-locale)")
     c.add_argument("paths", nargs="*", metavar="PATH",
                    help="scenario/catalogue .yaml or .po files (default: everything under scenarios/)")
+    c.add_argument("--interface", action="store_true", help="check game/locale/<lang>.po instead")
     c.set_defaults(func=cmd_check)
 
     m = cmds.add_parser("compile", help="merge translations into story JSON and interface JSON")
@@ -65,11 +69,27 @@ def _project(source) -> str:
     return f"rightspath {source.id}" + (f" {version}" if source.kind == "scenario" else "")
 
 
+def _no_paths_with_interface(args) -> None:
+    if args.interface and args.paths:
+        raise UserError("--interface works on game/ and game/locale/; do not name scenario files with it", 2)
+
+
 def cmd_extract(args) -> int:
     from pathlib import Path
 
     from game.i18n import pofiles
     from game.i18n.sources import load_source, resolve
+
+    _no_paths_with_interface(args)
+    if args.interface:
+        from game.i18n import interface
+
+        template = interface.build_template()
+        interface.LOCALE_DIR.mkdir(parents=True, exist_ok=True)
+        changed = pofiles.write(template, interface.TEMPLATE)
+        print(f"{interface.TEMPLATE}: {len(template)} interface strings{'' if changed else ' (unchanged)'}",
+              file=sys.stderr)
+        return 0
 
     for path in resolve(args.paths):
         source = load_source(Path(path))
@@ -86,6 +106,20 @@ def cmd_init(args) -> int:
     from game.i18n.sources import load_source, resolve
 
     lang = _check_lang(args.lang)
+    _no_paths_with_interface(args)
+    if args.interface:
+        from game.i18n import interface
+
+        template = interface.build_template()
+        interface.LOCALE_DIR.mkdir(parents=True, exist_ok=True)
+        pofiles.write(template, interface.TEMPLATE)
+        target = interface.po_path(lang)
+        old = pofiles.read(target) if target.exists() else None
+        merged = pofiles.merge(template, old, lang, "rightspath interface", key=pofiles.text_key)
+        pofiles.write(merged, target)
+        done = sum(1 for e in merged if not e.obsolete and e.msgstr and "fuzzy" not in e.flags)
+        print(f"{target}: {done}/{len(template)} translated", file=sys.stderr)
+        return 0
     for path in resolve(args.paths):
         source = load_source(Path(path))
         pot = pofiles.build_pot(source.units, source.path, source.pot_path, _project(source))
@@ -107,6 +141,11 @@ def cmd_check(args) -> int:
     from game.i18n.checks import run_check
 
     lang = _check_lang(args.lang) if args.lang else None
+    _no_paths_with_interface(args)
+    if args.interface:
+        from game.i18n.checks import run_interface_check
+
+        return run_interface_check(lang)
     return run_check(args.paths, lang)
 
 
