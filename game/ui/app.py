@@ -47,7 +47,6 @@ class AppOptions:
     text_size: int = 1
     high_contrast: bool = False
     reduce_motion: bool = False
-    resume: bool = True  # headless: take the offer to resume a saved game
 
 
 @dataclass
@@ -132,7 +131,19 @@ class App:
         from game.ui.screens.title import TitleScene
 
         self.running = True
+        if self.driver is None and self.opts.headless and (self.opts.choices or self.opts.auto_seed is not None):
+            self.driver = self._autopilot()
         self.scenes.reset(TitleScene(self))
+
+    def _autopilot(self):
+        """A headless run scripted by the options: play ``choices`` (or a seeded random playthrough)
+        of the named scenario, or the first one."""
+        from game.engine import auto_choices
+        from game.ui.autopilot import Autopilot
+
+        story = next((s for s in self.stories if s.id == self.opts.scenario), self.stories[0])
+        choices = self.opts.choices or auto_choices(story, self.opts.auto_seed)
+        return Autopilot(self, story, list(choices))
 
     def _open_window(self) -> pygame.Surface:
         if IS_BROWSER or self.opts.headless or os.environ.get("SDL_VIDEODRIVER") == "dummy":

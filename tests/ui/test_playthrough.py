@@ -192,3 +192,17 @@ def test_play_window_runs_until_interrupted(tmp_path):
         out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert "Traceback" not in err
+
+
+def test_headless_options_alone_script_the_run(platform):
+    """AppOptions(headless=True, choices=... or auto_seed=...) plays through the UI by itself."""
+    import asyncio
+
+    from game.ui.app import App, AppOptions
+
+    stories = [compiled(p) for p in BUNDLED]
+    target = stories[-1]
+    app = App(stories, AppOptions(headless=True, auto_seed=4, scenario=target.id, reduce_motion=True), platform)
+    card = asyncio.run(app.run())
+    assert card == engine_score(target, auto_choices(target, 4))
+    pygame.quit()
