@@ -200,3 +200,30 @@ def test_meters_glide_to_new_values_with_the_clock(make_pilot):
     assert tween.start == 50 and tween.end == 60 and not tween.done
     pilot.advance(1.0)
     assert tween.done and scene.meters.update() is False
+
+
+def test_long_lines_wrap_and_page(make_pilot):
+    """A line longer than the text box is wrapped and split into pages; Space turns the page."""
+    import copy
+
+    from game.engine import Story
+    from tests.ui.stories import _finish
+
+    data = copy.deepcopy(fixture_story().data)
+    data.pop("content_hash")
+    long_text = " ".join(f"Sentence number {i} of a long account that needs more than one page." for i in range(30))
+    data["nodes"]["arrival"]["lines"][0]["text"] = long_text
+    story = Story(_finish(data), source="long")
+    pilot = make_pilot([story])
+    open_story(pilot, story)
+    scene = pilot.scene
+    assert len(scene.pages) >= 3
+    words = " ".join(" ".join(page) for page in scene.pages).split()
+    assert words == long_text.split()  # nothing lost or cut in wrapping
+    font = pilot.app.fonts.font("body")
+    assert all(font.size(line)[0] <= 1200 - 60 for page in scene.pages for line in page)
+    shown, pages = [], len(scene.pages)
+    for _ in range(pages):
+        shown.append(pilot.screen)
+        pilot.press(pygame.K_SPACE)
+    assert len(set(shown)) == pages and scene.line == 1
