@@ -50,18 +50,21 @@ def focus_and_enter(pilot, label: str) -> None:
     raise AssertionError(f"could not focus {label!r} on {pilot.screen}")
 
 
-def play_to_debrief(pilot, choices: list[str], via: str = "numbers") -> None:
-    """Play ``choices`` through the scenes until the debrief.
+def play_to_debrief(pilot, choices: list[str], via: str = "numbers") -> list[str]:
+    """Play ``choices`` through the scenes until the debrief; return the names of the screens met.
 
     via: "numbers" (keys 1-9), "arrows" (Down/Up then Enter), "mouse" (clicks only), "touch" (taps only).
     """
     queue = list(choices)
+    seen: list[str] = []
     for _ in range(MAX_STEPS):
         scene = pilot.scene
         name = scene.name
+        if not seen or seen[-1] != name:
+            seen.append(name)
         if name == "debrief":
             assert not queue, f"choices left over: {queue}"
-            return
+            return seen
         if name == "story":
             if via in ("mouse", "touch"):
                 (pilot.click if via == "mouse" else pilot.tap)((640, 600))

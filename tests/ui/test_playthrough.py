@@ -32,16 +32,7 @@ def test_each_mode_reaches_the_debrief_with_the_engine_score(make_pilot, mode):
     choices = ["start-questions", "record-once"]
     pilot = make_pilot([story], mode=mode)
     open_story(pilot, story)
-    seen = []
-    # Watch which screens appear: feedback only outside assessment mode.
-    original = pilot.app.scenes.push
-
-    def spy(scene, on_result=None):
-        seen.append(scene.name)
-        return original(scene, on_result)
-
-    pilot.app.scenes.push = spy
-    play_to_debrief(pilot, choices)
+    seen = play_to_debrief(pilot, choices)
     assert pilot.scene.card == engine_score(story, choices)
     assert ("feedback" in seen) == (mode != "assessment")
     if mode == "facilitated":
