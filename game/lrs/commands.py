@@ -126,8 +126,14 @@ def pull(args) -> int:
     finally:
         client.close()
     write = folder_writer(Path(args.output))
+    used: set[str] = set()
     for record in records:
-        print(f"wrote {write(base_name(record) + '.json', record_to_json(record), 'application/json')}")
+        name, n = base_name(record), 1
+        while name + ".json" in used:  # two playthroughs with the same trainee, session and end second
+            n += 1
+            name = f"{base_name(record)}-{n}"
+        used.add(name + ".json")
+        print(f"wrote {write(name + '.json', record_to_json(record), 'application/json')}")
     for note in notes:
         print(f"not rebuilt: {note}", file=sys.stderr)
     print(f"{len(records)} record(s) of session {args.session!r} from {client.endpoint}")

@@ -198,3 +198,18 @@ def test_pull_follows_more_links(lrs, tmp_path):
     client.close()
     assert not notes and sorted(back, key=lambda r: r["trainee"]) == sorted(records, key=lambda r: r["trainee"])
     assert len(pages) > 3 and any("search_after" in u or "?" in u for u in pages[1:])
+
+
+def test_pull_keeps_playthroughs_that_share_a_file_name(lrs, tmp_path):
+    story = helpers.story()
+    session = "TWINS-" + uuid.uuid4().hex[:6]
+    twins = [build_record(helpers.played(seed, story), story, helpers.meta(0, session=session)) for seed in (1, 2)]
+    assert twins[0] != twins[1]
+    for i, r in enumerate(twins):  # same trainee, session and end time: the same file name
+        write_exports(r, "xapi", folder_writer(tmp_path / "out" / str(i)))
+    common = ["--endpoint", lrs.url, "--user", lrs.user, "--password", lrs.password]
+    assert rightspath("lrs", "push", tmp_path / "out", *common).returncode == 0
+    pulled = rightspath("lrs", "pull", *common, "--session", session, "-o", tmp_path / "back")
+    assert pulled.returncode == 0, pulled.stderr
+    back = [record_from_json(p.read_bytes()) for p in sorted((tmp_path / "back").glob("*.json"))]
+    assert len(back) == 2 and all(r in back for r in twins)
