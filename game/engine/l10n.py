@@ -84,6 +84,11 @@ def pgettext(context: str, message: str) -> str:
 _ = gettext
 
 
+def story_file_name(scenario_id: str, language: str) -> str:
+    """tutorial.json for English, tutorial.bg.json for a translation."""
+    return f"{scenario_id}.json" if language == SOURCE_LANGUAGE else f"{scenario_id}.{language}.json"
+
+
 def story_language(story) -> str:
     """The language a loaded story (engine Story or its JSON dict) is written in."""
     data = getattr(story, "scenario", None)

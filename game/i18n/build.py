@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from game.engine.l10n import story_file_name  # the runtime looks stories up by the same names
 from game.errors import UserError
 from game.i18n.sources import Source, is_catalogue, load_source, resolve
 from game.i18n.storytexts import catalogue_finder, slots
@@ -24,9 +25,6 @@ INTERFACE_DIR = Path("game/locale")
 INTERFACE_OUT = Path("assets/locale")
 
 
-def story_file_name(scenario_id: str, lang: str) -> str:
-    """tutorial.json for English, tutorial.bg.json for a translation (docs/CONTRACTS.md §12)."""
-    return f"{scenario_id}.json" if lang == "en" else f"{scenario_id}.{lang}.json"
 
 
 def translate_story(story: dict, scenario: Source, catalogues: dict[str, Source], lang: str) -> tuple[dict, int, int]:

@@ -54,3 +54,8 @@ def test_one_story_per_scenario_in_the_chosen_language():
     assert l10n.stories_for_language(list(reversed(stories)), "en") == [english]
     assert l10n.stories_for_language(stories, "fr") == [english]
     assert l10n.story_language(bulgarian.data) == "bg"
+
+
+def test_story_file_names():
+    assert l10n.story_file_name("tutorial", "en") == "tutorial.json"
+    assert l10n.story_file_name("tutorial", "bg") == "tutorial.bg.json"
