@@ -25,8 +25,6 @@ INTERFACE_DIR = Path("game/locale")
 INTERFACE_OUT = Path("assets/locale")
 
 
-
-
 def translate_story(story: dict, scenario: Source, catalogues: dict[str, Source], lang: str) -> tuple[dict, int, int]:
     """(translated copy of ``story``, texts translated, texts left in English)."""
     story = json.loads(json.dumps(story))  # a deep copy; the English story stays as it was
