@@ -18,8 +18,10 @@ class AutopilotError(ValueError):
 
 
 class Autopilot:
-    def __init__(self, app, story, choices: list[str], resume: bool = True):
+    def __init__(self, app, story, choices: list[str], resume: bool = True, pace_frames: int = 0):
         self.app = app
+        self.pace_frames = pace_frames  # wait this many settled frames before each input (a reader's pace)
+        self._settled = 0
         self.story = story
         self.choices = list(choices)
         self.resume = resume
@@ -35,11 +37,16 @@ class Autopilot:
         app = self.app
         top = app.scenes.top
         if top is None or not app.running or top.update() or app.needs_redraw:
+            self._settled = 0
             return  # not yet drawn, or still animating: wait like a player would
+        self._settled += 1
+        if self._settled <= self.pace_frames:
+            return
+        self._settled = 0
         sid = top.screen_id()
         if sid == self._screen:
             self._frames += 1
-            if self._frames > MAX_FRAMES_ON_ONE_SCREEN:
+            if self._frames > MAX_FRAMES_ON_ONE_SCREEN * (1 + self.pace_frames):
                 self.fail(f"the headless run is stuck on the screen {sid!r}")
                 return
         else:
