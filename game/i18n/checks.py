@@ -88,7 +88,7 @@ def overflow_problems(tr: Translation, measure) -> list[Problem]:
 
     source = tr.source
     if source.kind != "scenario":
-        return []
+        return _catalogue_overflows(tr, measure)
     text = {u.ctxt: u.text for u in source.units}
     text.update(tr.usable())
     line_of = {u.ctxt: u.line for u in source.units}
@@ -133,6 +133,26 @@ def overflow_problems(tr: Translation, measure) -> list[Problem]:
         width = measure.width(text[ctxt], "small", bold=True) + 20
         if width > layout.NAME_TAG_MAX_W:
             report(ctxt, f"the name tag is {width} px wide at text size 3; {layout.NAME_TAG_MAX_W} px fit")
+    return problems
+
+
+def _catalogue_overflows(tr: Translation, measure) -> list[Problem]:
+    """A right's title must fit the debrief's rights column in one line at text size 3."""
+    from game.i18n import layout
+
+    problems = []
+    usable = tr.usable()
+    lines = {e.msgctxt: e.linenum for e in tr.entries if not e.obsolete and getattr(e, "linenum", 0)}
+    for unit in tr.source.units:
+        if not unit.ctxt.endswith(":title") or unit.ctxt.endswith(":meta:title"):
+            continue
+        title = usable.get(unit.ctxt, unit.text)
+        width = measure.width(title, "small")
+        if width > layout.DEBRIEF_RIGHT_LABEL_W or len(title) > layout.DEBRIEF_TITLE_CHARS:
+            problems.append(Problem(_where(tr), lines.get(unit.ctxt, unit.line), "overflow",
+                                    f"{unit.ctxt}: the title is {width} px ({len(title)} characters) in the debrief's "
+                                    f"rights column at text size 3; {layout.DEBRIEF_RIGHT_LABEL_W} px "
+                                    f"({layout.DEBRIEF_TITLE_CHARS} characters) fit", unit.ctxt))
     return problems
 
 

@@ -34,6 +34,8 @@ CARD_TITLE_LINES = 3
 CARD_SUMMARY_LINES = 6
 METER_W = 300  # hud.Meters.draw
 METER_LABEL_W = METER_W - 28 - 48  # the value (up to "100") sits at the right of the label
+DEBRIEF_RIGHT_LABEL_W = 430  # screens/debrief.py: the rights list's label column (citation, title)
+DEBRIEF_TITLE_CHARS = 48  # the debrief cuts a right's title after this many characters
 NAME_TAG_MAX_W = 520  # the speaker's name badge over the text box; wider covers the portrait
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"

@@ -136,6 +136,22 @@ def test_options_shrunk_below_the_default_size_are_reported(project, capsys):
     assert "below the 22 px of text size 1" in out[0]
 
 
+def test_long_right_titles_are_reported(project, capsys):
+    assert run_cli("i18n", "init", "--lang", "bg", "scenarios/rights/directive-2011-93.yaml") == 0
+    path = project / "scenarios/rights/directive-2011-93.bg.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = entry.msgid
+    po.find("directive-2011-93:2011/93:20(5):title", by="msgctxt").msgstr = "Закрито или дистанционно изслушване"
+    po.save(str(path))
+    assert run_cli("i18n", "check", "--lang", "bg", "scenarios/rights/directive-2011-93.bg.po") == 1
+    line = _line_of(path, "directive-2011-93:2011/93:20(5):title")
+    out = _problems(capsys.readouterr().out)
+    assert len(out) == 1 and out[0].startswith(
+        f"scenarios/rights/directive-2011-93.bg.po:{line}: overflow: directive-2011-93:2011/93:20(5):title: the title is ")
+    assert out[0].endswith("(35 characters) in the debrief's rights column at text size 3; 430 px (48 characters) fit")
+
+
 def test_pseudo_locale_lists_what_overflows(project, capsys):
     assert run_cli("i18n", "extract") == 0
     capsys.readouterr()
@@ -144,8 +160,11 @@ def test_pseudo_locale_lists_what_overflows(project, capsys):
     overflows = [line for line in out if ": overflow: " in line]
     # 30% longer accented text does not fit some boxes that English fits; each names the YAML line.
     assert code == 1 and overflows
-    assert all(line.startswith("scenarios/tutorial.yaml:") for line in overflows)
+    assert all(line.startswith(("scenarios/tutorial.yaml:", "scenarios/rights/directive-2012-29.yaml:"))
+               for line in overflows)
     assert any("tutorial:var:trust:label" in line for line in overflows)
+    # Long right titles overflow the debrief's rights column.
+    assert any(": overflow: directive-2012-29:" in line and "rights column" in line for line in overflows)
 
 
 def test_the_bulgarian_tutorial_and_catalogues_are_complete(capsys, monkeypatch):
