@@ -16,16 +16,12 @@ from functools import lru_cache
 import pytest
 
 from game.engine import vocab
-from tests.content.journeys import rightspath, scenario_ids, story
+from tests.content.journeys import IN_PROGRESS, rightspath, scenario_ids, scenario_params, story
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 TUTORIAL = "tutorial"
-# Scenarios still being written: their own assertions are expected to fail for now (not strict, so
-# a pass is reported as XPASS rather than an error). Empty when every scenario is complete.
-IN_PROGRESS: dict[str, str] = {"mira": "mira.yaml in progress"}
-
 # The provisions of Directive 2012/29/EU issue 5 asks the scenarios to assess, at the cited grain:
 # "9" is covered by any assessed id under Article 9 ("9(1)(c)"), "20(a)" only by 20(a) or below it.
 REQUIRED = ["1(2)", "3(2)", "4(1)", "5(1)", "6(1)", "6(5)", "7(1)", "8(1)", "8(2)", "9", "10", "11", "12", "18",
@@ -33,16 +29,6 @@ REQUIRED = ["1(2)", "3(2)", "4(1)", "5(1)", "6(1)", "6(5)", "7(1)", "8(1)", "8(2
             "23(2)(a)", "23(2)(b)", "23(2)(c)", "23(2)(d)", "23(3)(a)", "23(3)(b)", "23(3)(c)", "23(3)(d)",
             "24(1)(a)", "24(1)(b)", "24(1)(c)", "24(2)"]
 MIN_DISTINCT = 30
-
-
-def scenario_params(include_tutorial: bool = True):
-    out = []
-    for sid in scenario_ids():
-        if sid == TUTORIAL and not include_tutorial:
-            continue
-        marks = [pytest.mark.xfail(strict=False, reason=IN_PROGRESS[sid])] if sid in IN_PROGRESS else []
-        out.append(pytest.param(sid, marks=marks, id=sid))
-    return out
 
 
 @lru_cache(maxsize=None)

@@ -24,7 +24,7 @@ import pytest
 from game.authoring import golden
 from game.engine import Run, auto_choices, auto_play
 from tests.content.journeys import (
-    GOLDEN, REPO, rightspath, rightspath_many, scenario_ids, scorecard, story, text_play_args,
+    GOLDEN, REPO, rightspath, rightspath_many, scenario_ids, scenario_params, scorecard, story, text_play_args,
 )
 
 SEEDS = range(1000)
@@ -65,7 +65,7 @@ def _missing_goldens(scenario_id: str) -> str:
             "make them with: UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/content/test_journeys.py")
 
 
-@pytest.mark.parametrize("scenario_id", scenario_ids())
+@pytest.mark.parametrize("scenario_id", scenario_params())
 def test_golden_transcripts_replay_byte_for_byte(scenario_id):
     folder = golden_dir(scenario_id)
     paths = committed_paths(folder)
@@ -91,7 +91,7 @@ def test_golden_transcripts_replay_byte_for_byte(scenario_id):
                           "tests/content/test_journeys.py\n" + "\n".join(p[:3000] for p in problems))
 
 
-@pytest.mark.parametrize("scenario_id", scenario_ids())
+@pytest.mark.parametrize("scenario_id", scenario_params())
 def test_golden_paths_visit_every_node_and_reach_every_ending(scenario_id):
     s = story(scenario_id)
     paths = committed_paths(golden_dir(scenario_id))
@@ -145,7 +145,7 @@ def _check_run(s, seed: int) -> str:
     return run.node_id
 
 
-@pytest.mark.parametrize("scenario_id", scenario_ids())
+@pytest.mark.parametrize("scenario_id", scenario_params())
 def test_a_thousand_seeded_autoplays_end_cleanly(scenario_id):
     s = story(scenario_id)
     endings = Counter(_check_run(s, seed) for seed in SEEDS)
@@ -186,7 +186,7 @@ def shot_screen(name: str) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("scenario_id", scenario_ids())
+@pytest.mark.parametrize("scenario_id", scenario_params())
 def test_headless_ui_plays_the_best_path_with_a_screenshot_per_screen(scenario_id, tmp_path):
     import pygame
 
