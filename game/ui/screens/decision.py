@@ -50,7 +50,6 @@ class DecisionScene(Scene):
 
     def layout(self) -> None:
         ui = self.app
-        self.menu.set([menu_button(ui, self.pause)], focus=-1)
         best = None
         for factor in self.FACTORS:
             for roles in self.ROLES:
@@ -64,6 +63,9 @@ class DecisionScene(Scene):
         self.fit_scale = factor
         with ui.fonts.scaled(factor):
             self._layout(roles)
+        # The menu button sits in the panel's header row, level with the role tag.
+        self.menu.set([menu_button(ui, self.pause, compact_at=(self.panel_rect.right - 30, self.panel_top + 18))],
+                      focus=-1)
         focus = self.group.focus if self.group.widgets else 0
         self.group.set(self.buttons, focus=focus)
         self._refresh_votes()

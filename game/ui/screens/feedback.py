@@ -56,6 +56,12 @@ class FeedbackScene(Scene):
         cont = Button("Continue", self.proceed, align="center")
         cont.rect = pygame.Rect(PANEL.right - 330, PANEL.bottom - bh - 20, 300, bh)
         self.group.set([cont])
+        from game.ui.screens.story import menu_button
+
+        self.menu = FocusGroup()
+        menu = menu_button(ui, self.pause, compact_at=(0, 0))
+        menu.rect.midleft = (PANEL.x + 30, cont.rect.centery)  # bottom left, level with Continue
+        self.menu.set([menu], focus=-1)
         viewport = pygame.Rect(PANEL.x + 36, PANEL.y + 28, PANEL.w - 80, cont.rect.y - PANEL.y - 44)
         self.view = ScrollView(viewport, self._render_content(viewport.w))
 
@@ -134,11 +140,16 @@ class FeedbackScene(Scene):
     def proceed(self) -> None:
         self.session.show_current()
 
+    def pause(self) -> None:
+        from game.ui.screens.pause import PauseScene
+
+        self.app.scenes.push(PauseScene(self.app, self.session))
+
     def handle(self, action: A.Action) -> bool:
         if action.kind == A.MENU:
-            from game.ui.screens.pause import PauseScene
-
-            self.app.scenes.push(PauseScene(self.app, self.session))
+            self.pause()
+            return True
+        if action.kind in (A.POINTER_DOWN, A.POINTER_UP) and self.menu.handle(action):
             return True
         if self.view is not None and self.view.handle(action):
             return True
@@ -155,7 +166,9 @@ class FeedbackScene(Scene):
         draw.panel(surface, ui.theme, PANEL)
         self.view.draw(surface, ui.theme)
         self.group.draw(surface, ui)
+        self.menu.draw(surface, ui)
         if self.view.scrollable:
             draw.label(surface, ui, "More below: Down or Page Down to scroll" if self.view.offset < self.view.max_offset
-                       else "Page Up to scroll back", (PANEL.x + 36, self.group.widgets[0].rect.centery),
+                       else "Page Up to scroll back", (self.menu.widgets[0].rect.right + 24,
+                                                        self.group.widgets[0].rect.centery),
                        role="small", color=ui.theme.text_muted, anchor="midleft")

@@ -17,11 +17,19 @@ REVEAL_CPS = 60  # characters per second when text appears gradually
 TEXT_BOX = pygame.Rect(40, 486, 1200, 214)
 
 
-def menu_button(ui, on_press) -> Button:
-    b = Button("Menu", on_press, align="center", note="Esc")
+def menu_button(ui, on_press, compact_at=None) -> Button:
+    """The pointer's way to the pause menu (the keyboard has Esc). ``compact_at``: a (right, top)
+    corner for a one-line button inside a panel; otherwise a two-line button below the journey bar."""
+    if compact_at is not None:
+        b = Button("Menu (Esc)", on_press, align="center", role="small")
+        font = ui.fonts.font("small", bold=True)
+        w, h = font.size(b.label)[0] + 40, font.get_height() + 12
+        b.rect = pygame.Rect(compact_at[0] - w, compact_at[1], w, h)
+    else:
+        b = Button("Menu", on_press, align="center", note="Esc")
+        width = max(120, ui.fonts.font("button").size("Menu")[0] + 40)
+        b.rect = pygame.Rect(20, JOURNEY_HEIGHT + 14, width, ui.fonts.px("button") + ui.fonts.px("small") + 26)
     b.focusable = False  # a pointer target; the keyboard has Esc
-    width = max(120, ui.fonts.font("button").size("Menu")[0] + 40)
-    b.rect = pygame.Rect(20, JOURNEY_HEIGHT + 14, width, ui.fonts.px("button") + ui.fonts.px("small") + 26)
     return b
 
 
