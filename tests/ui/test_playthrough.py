@@ -197,3 +197,19 @@ def test_headless_options_alone_script_the_run(platform):
     card = asyncio.run(app.run())
     assert card == engine_score(target, auto_choices(target, 4))
     pygame.quit()
+
+
+def test_pause_is_reachable_by_mouse_from_every_play_screen(make_pilot):
+    story = fixture_story()
+    pilot = make_pilot([story])
+    open_story(pilot, story, via="mouse")
+    for expected, label in (("story", "Menu"), ("decision", "Menu (Esc)"), ("feedback", "Menu (Esc)")):
+        while pilot.scene.name != expected:
+            if pilot.scene.name == "decision":
+                pilot.click(pilot.scene.group.widgets[0])
+            else:
+                pilot.click((640, 600))
+        pilot.click(label)
+        assert pilot.scene.name == "pause", expected
+        pilot.click("Resume")
+        assert pilot.scene.name == expected
