@@ -220,3 +220,24 @@ def test_headless_ui_plays_the_best_path_with_a_screenshot_per_screen(scenario_i
     for n in names[:: max(1, len(names) // 12)] + names[-1:]:  # every PNG is a real picture
         img = pygame.image.load(str(shots / n))
         assert img.get_width() >= 640 and img.get_height() >= 360, n
+
+
+# -- the path search itself (game/authoring/golden.py) ---------------------------------------------
+def test_the_path_search_is_deterministic_and_matches_the_committed_tutorial_paths():
+    """Regenerating finds the same paths the tutorial's golden folder holds (the search is seeded)."""
+    s = story("tutorial")
+    paths, cov = golden.golden_paths(s)
+    assert cov.complete
+    assert [p.name for p in paths][:2] == ["best", "worst"]
+    assert {p.name: p.choices for p in paths} == committed_paths(GOLDEN / "tutorial")
+
+
+def test_coverage_names_what_a_smaller_set_of_paths_misses():
+    s = story("tutorial")
+    best = committed_paths(GOLDEN / "tutorial")["best"]
+    cov = golden.coverage(s, [best])
+    _, endings = golden.targets(s)
+    assert not cov.complete and cov.endings == {golden.replay(s, best).node_id}
+    assert set(cov.missing_endings) == endings - cov.endings and cov.missing_nodes
+    with pytest.raises(ValueError, match="left over"):
+        golden.replay(s, best + ["one-too-many"])
