@@ -106,6 +106,9 @@ def cmd_init(args) -> int:
     from game.i18n.sources import load_source, resolve
 
     lang = _check_lang(args.lang)
+    if lang == PSEUDO:
+        raise UserError(f"--lang {PSEUDO}: the pseudo-locale is generated on the fly by check and compile; "
+                        "there is no file to create", 2)
     _no_paths_with_interface(args)
     if args.interface:
         from game.i18n import interface

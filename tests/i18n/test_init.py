@@ -76,6 +76,8 @@ def test_removed_ids_become_obsolete_and_keep_their_wording(project):
 def test_init_refuses_english_and_bad_codes(project, capsys):
     assert run_cli("i18n", "init", "--lang", "en", "scenarios/tutorial.yaml") == 2
     assert run_cli("i18n", "init", "--lang", "Bulgarian", "scenarios/tutorial.yaml") == 2
+    assert run_cli("i18n", "init", "--lang", "en-XA", "scenarios/tutorial.yaml") == 2
     err = capsys.readouterr().err
-    assert "source language" in err and "not a language code" in err
+    assert "source language" in err and "not a language code" in err and "generated on the fly" in err
+    assert not list(project.rglob("*.po"))
     assert "Traceback" not in err
