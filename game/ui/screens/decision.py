@@ -1,5 +1,7 @@
 """A decision: who acts and what is asked, the choices as large numbered buttons.
 
+The meters are left to the story screens and the feedback: the panel needs the whole width.
+
 In facilitated mode the screen is for a room: larger text, the discussion prompts, and a vote count
 per option that the facilitator sets; the option with the most votes is then played.
 """
@@ -11,7 +13,7 @@ import pygame
 from game.engine.vocab import ROLE_LABELS
 from game.ui import actions as A
 from game.ui import draw
-from game.ui.hud import JOURNEY_HEIGHT, Meters, draw_journey
+from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.scene import Scene
 from game.ui.screens.story import menu_button
 from game.ui.text import line_height
@@ -32,9 +34,6 @@ class DecisionScene(Scene):
         self.views = self.run.choices()
         self.facilitated = session.facilitated
         self.votes = {v.id: 0 for v in self.views}
-        self.meters = Meters(app, session.story, session.meters_shown)
-        self.meters.set(self.run.variables)
-        session.meters_shown = dict(self.run.variables)
         self.group = FocusGroup()
         self.menu = FocusGroup()
         self.layout()
@@ -176,7 +175,6 @@ class DecisionScene(Scene):
         draw_journey(surface, ui, self.run.stage, self.session.story.stages())
         with ui.fonts.scaled(self.fit_scale):
             self._draw_panel(surface)
-        self.meters.draw(surface, (ui.size[0] - 20, JOURNEY_HEIGHT + 14)) if not self._meters_overlap() else None
         self.menu.draw(surface, ui)
         hint = ("1–9: add a vote · Shift+number: remove one · Tab to the last button to play"
                 if self.facilitated else "Press 1–9, or move with arrows/Tab and press Enter")
@@ -214,7 +212,3 @@ class DecisionScene(Scene):
                 word = "vote" if self.votes[v.id] == 1 else "votes"
                 cap = ui.fonts.render(word, ui.fonts.font("small"), theme.text_muted)
                 surface.blit(cap, cap.get_rect(midtop=(box.centerx, box.centery + line_height(font) // 2 - 8)))
-
-    def _meters_overlap(self) -> bool:
-        # The decision panel is wide; meters are shown on the feedback screen instead when they would cover it.
-        return self.panel_rect.right > self.app.size[0] - 320
