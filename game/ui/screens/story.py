@@ -154,7 +154,7 @@ class StoryScene(Scene):
             y += lh
         if not self.revealing():
             more = self.page + 1 < len(self.pages) or self.line + 1 < len(self.lines)
-            hint = "Continue ↓  (Space)" if more else "Continue →  (Space)"
+            hint = "Continue ↓  (Space or click)" if more else "Continue →  (Space or click)"
             draw.label(surface, ui, hint, (box.right - 24, box.bottom - 14), role="small",
                        color=theme.text_muted, bold=True, anchor="bottomright")
         total = len(self.lines)
