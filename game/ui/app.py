@@ -141,7 +141,10 @@ class App:
         from game.engine import auto_choices
         from game.ui.autopilot import Autopilot
 
-        story = next((s for s in self.stories if s.id == self.opts.scenario), self.stories[0])
+        from game.engine.l10n import stories_for_language
+
+        stories = stories_for_language(self.stories, self.prefs.language)
+        story = next((s for s in stories if s.id == self.opts.scenario), stories[0])
         choices = self.opts.choices or auto_choices(story, self.opts.auto_seed)
         return Autopilot(self, story, list(choices))
 

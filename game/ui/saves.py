@@ -10,15 +10,25 @@ import json
 from dataclasses import dataclass
 
 from game.engine import Run, SaveError
+from game.engine.l10n import SOURCE_LANGUAGE, story_language
 from game.platform import StorageError
 
 
-def save_key(story_id: str, prefix: str = "") -> str:
-    return f"{prefix}run-{story_id}"
+def _slot(story) -> str:
+    """One save per scenario and language: a translated story has its own content hash, so its
+    save must never meet the English one (it would be refused as another version)."""
+    if isinstance(story, str):
+        return story
+    lang = story_language(story)
+    return story.id if lang == SOURCE_LANGUAGE else f"{story.id}.{lang.lower()}"
 
 
-def meta_key(story_id: str, prefix: str = "") -> str:
-    return f"{prefix}meta-{story_id}"
+def save_key(story, prefix: str = "") -> str:
+    return f"{prefix}run-{_slot(story)}"
+
+
+def meta_key(story, prefix: str = "") -> str:
+    return f"{prefix}meta-{_slot(story)}"
 
 
 @dataclass
@@ -38,7 +48,7 @@ def read_save(platform, story, prefix: str = "") -> SaveInfo | None:
     """The saved playthrough of ``story``, or None if there is none. A save that does not load is
     set aside and reported in ``problem``."""
     try:
-        text = platform.load(save_key(story.id, prefix))
+        text = platform.load(save_key(story, prefix))
     except StorageError as exc:
         return SaveInfo(story, problem=str(exc))
     if text is None:
@@ -47,13 +57,13 @@ def read_save(platform, story, prefix: str = "") -> SaveInfo | None:
         run = Run.from_json(story, text)
     except SaveError as exc:
         try:
-            moved = platform.set_aside(save_key(story.id, prefix))
+            moved = platform.set_aside(save_key(story, prefix))
         except StorageError as err:
             return SaveInfo(story, problem=f"{exc}; it could not be moved aside either ({err})")
         return SaveInfo(story, problem=str(exc), moved_to=moved)
     meta = None
     try:
-        meta = json.loads(platform.load(meta_key(story.id, prefix)) or "null")
+        meta = json.loads(platform.load(meta_key(story, prefix)) or "null")
     except (ValueError, StorageError):
         meta = None
     return SaveInfo(story, run=run, meta=meta if isinstance(meta, dict) else None)
@@ -61,12 +71,12 @@ def read_save(platform, story, prefix: str = "") -> SaveInfo | None:
 
 def write_save(platform, run, meta: dict, prefix: str = "") -> None:
     """Raises StorageError; the caller tells the player."""
-    platform.save(meta_key(run.story.id, prefix), json.dumps(meta, sort_keys=True))
-    platform.save(save_key(run.story.id, prefix), run.to_json())
+    platform.save(meta_key(run.story, prefix), json.dumps(meta, sort_keys=True))
+    platform.save(save_key(run.story, prefix), run.to_json())
 
 
-def drop_save(platform, story_id: str, prefix: str = "") -> None:
-    for key in (save_key(story_id, prefix), meta_key(story_id, prefix)):
+def drop_save(platform, story, prefix: str = "") -> None:
+    for key in (save_key(story, prefix), meta_key(story, prefix)):
         try:
             platform.delete(key)
         except StorageError:

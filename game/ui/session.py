@@ -46,7 +46,7 @@ class Session:
         return True
 
     def discard_save(self) -> None:
-        drop_save(self.app.platform, self.story.id, self.app.save_prefix)
+        drop_save(self.app.platform, self.story, self.app.save_prefix)
 
     # -- flow -----------------------------------------------------------------------------------
     def begin(self) -> None:

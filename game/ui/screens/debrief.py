@@ -15,7 +15,7 @@ from game.ui import draw
 from game.ui.scene import Scene
 from game.ui.screens.feedback import tall_surface
 from game.ui.scroll import ScrollView
-from game.ui.text import line_height
+from game.ui.text import draw_lines, line_height, wrap
 from game.ui.widgets import Button, FocusGroup
 
 PANEL = pygame.Rect(60, 24, 1160, 672)
@@ -112,14 +112,17 @@ class DebriefScene(Scene):
         bar_w = width - label_w - 20
         font = ui.fonts.font("small")
         bold = ui.fonts.font("small", bold=True)
-        row_h = max(30, line_height(font) * 2 + 4)
+        lh = line_height(font)
         for rid, tally in rights.items():
             right = story.right(rid)
+            # English shortens to "Art. 20(b)"; a translated citation is wrapped to fit the column.
             cite = right.get("citation", rid).replace(" Directive 2012/29/EU", "")
-            surf.blit(ui.fonts.render(cite, bold, theme.text), (0, y))
-            title = right.get("title", "")
-            if title:
-                surf.blit(ui.fonts.render(title[:48], font, theme.text_muted), (0, y + line_height(font)))
+            cite_lines = wrap(cite, bold, label_w - 16)[:2]
+            row_h = max(30, lh * (len(cite_lines) + 1) + 4)
+            draw_lines(surf, ui.fonts, cite_lines, bold, theme.text, 0, y, lh)
+            if right.get("title"):
+                draw.block(surf, ui, right["title"], (0, y + lh * len(cite_lines), label_w - 16, lh), "small",
+                           theme.text_muted, max_lines=1)
             x = label_w
             for key, color, fg, icon in (("upheld", theme.good, theme.good_text, "upholds"),
                                          ("breached", theme.bad, theme.bad_text, "breaches"),
@@ -127,7 +130,8 @@ class DebriefScene(Scene):
                 n = tally.get(key, 0)
                 if not n:
                     continue
-                seg = pygame.Rect(x, y + 4, max(64, int(bar_w * n / most)), row_h - 10)
+                seg = pygame.Rect(x, y + 4, max(64, int(bar_w * n / most)), min(row_h - 10, 2 * lh - 6))
+                seg.w = max(1, min(seg.w, width - x))  # the minimum widths must not push past the edge
                 pygame.draw.rect(surf, color, seg, border_radius=6)
                 isz = seg.h - 8
                 surf.blit(ui.art.icon(icon, isz, fg), (seg.x + 6, seg.y + 4))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.l10n import stories_for_language
 from game.engine.vocab import STAGE_LABELS, STAGES
 from game.ui import draw
 from game.ui.saves import read_save
@@ -73,10 +74,14 @@ class Card(Widget):
 class SelectScene(WidgetScene):
     name = "select"
 
+    def stories(self) -> list:
+        """One card per scenario, in the player's language where a translation exists."""
+        return stories_for_language(self.app.stories, self.app.prefs.language)
+
     def enter(self) -> None:
         # A facilitator's link may name the scenario: open on its card.
         wanted = self.app.opts.scenario
-        ids = [s.id for s in self.app.stories]
+        ids = [s.id for s in self.stories()]
         if wanted in ids:
             self.page = ids.index(wanted) // PER_PAGE
             self.group.focus = ids.index(wanted) % PER_PAGE
@@ -84,7 +89,7 @@ class SelectScene(WidgetScene):
 
     def layout(self) -> None:
         ui = self.app
-        stories = ui.stories[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        stories = self.stories()[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
         n = max(1, len(stories))
         gap = 28
         w = min(400, (ui.size[0] - 80 - gap * (n - 1)) // n)
@@ -100,7 +105,7 @@ class SelectScene(WidgetScene):
     def handle(self, action) -> bool:
         from game.ui import actions as A
 
-        pages = (len(self.app.stories) + PER_PAGE - 1) // PER_PAGE
+        pages = (len(self.stories()) + PER_PAGE - 1) // PER_PAGE
         if action.kind in (A.PAGE_DOWN, A.PAGE_UP) and pages > 1:
             self.page = (self.page + (1 if action.kind == A.PAGE_DOWN else -1)) % pages
             self.layout()
@@ -155,7 +160,7 @@ class SelectScene(WidgetScene):
         draw.label(surface, ui, "Choose a scenario", (ui.size[0] // 2, 60), role="heading",
                    color=ui.theme.backdrop_text, bold=True, anchor="center")
         self.group.draw(surface, ui)
-        pages = (len(ui.stories) + PER_PAGE - 1) // PER_PAGE
+        pages = (len(self.stories()) + PER_PAGE - 1) // PER_PAGE
         hint = "Left/Right: move · Enter or 1–3: open · Esc: back"
         if pages > 1:
             hint += f" · Page Up/Down: more ({self.page + 1}/{pages})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.l10n import available_languages
 from game.engine.vocab import MODES, ROLE_LABELS, ROLES
 from game.ui import draw
 from game.ui.screens.base import WidgetScene
@@ -20,11 +21,8 @@ LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "bg": "Б
 
 
 def languages(app) -> list[str]:
-    langs = ["en"]
-    for story in app.stories:
-        lang = story.scenario.get("language", "en")
-        if lang not in langs:
-            langs.append(lang)
+    """The languages some scenario is available in (English first), and the one already chosen."""
+    langs = available_languages(app.stories)
     if app.prefs.language not in langs:
         langs.append(app.prefs.language)
     return langs
