@@ -20,10 +20,11 @@ import pygame
 from game.ui import actions as A
 from game.ui.artcache import ArtCache
 from game.ui.clock import VirtualClock
-from game.ui.fonts import FontBook
+from game.ui.fonts import FontBook, asset_dirs
 from game.ui.prefs import Prefs
 from game.ui.scene import SceneStack
 from game.ui.theme import theme_for
+from game.ui.tr import install_language
 
 # CPU time for the frame figures; the browser's runtime may lack a process clock.
 _cpu_time = getattr(time, "process_time", time.perf_counter)
@@ -74,6 +75,7 @@ class App:
         self.scenes = SceneStack(on_change=self.mark_dirty)
         self.prefs = Prefs.load(platform, self.opts)
         self.theme = theme_for(self.prefs.high_contrast)
+        self.translations = install_language(self.prefs.language, asset_dirs())
         self.fonts = FontBook()
         self.art = ArtCache()
         self.stats = FrameStats()
@@ -105,6 +107,8 @@ class App:
     def apply_prefs(self, save: bool = True) -> None:
         """Re-theme and re-layout every scene after a settings change."""
         self.theme = theme_for(self.prefs.high_contrast)
+        if self.translations.language != self.prefs.language:
+            self.translations = install_language(self.prefs.language, asset_dirs())
         self._apply_font_scale()
         for scene in self.scenes:
             if hasattr(scene, "layout"):

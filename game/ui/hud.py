@@ -7,6 +7,7 @@ import pygame
 from game.engine.vocab import STAGE_LABELS, STAGES
 from game.ui.clock import Tween
 from game.ui.text import line_height, wrap
+from game.ui.tr import _
 
 JOURNEY_HEIGHT = 86
 
@@ -44,7 +45,7 @@ def draw_journey(surface, ui, current: str, covered: list[str], rect=None) -> py
             pygame.draw.circle(surface, theme.panel_alt, (cx, cy), 10)
             pygame.draw.circle(surface, theme.border if in_story else theme.disabled, (cx, cy), 10, 3)
             color = theme.text if in_story else theme.text_muted
-        lines = wrap(STAGE_LABELS[stage], label_font, int(slot) - 8)[:2]
+        lines = wrap(_(STAGE_LABELS[stage]), label_font, int(slot) - 8)[:2]
         y = cy + 16
         for line in lines:
             img = fonts.render(line, label_font, color)

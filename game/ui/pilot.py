@@ -66,6 +66,9 @@ class Pilot:
         scene = self.scene
         group = getattr(scene, "group", None)
         for w in (group.widgets if group else []):
+            if getattr(w, "key", None) == label:
+                return w
+        for w in (group.widgets if group else []):
             text = getattr(w, "label", "")
             if text == label or text.startswith(label):
                 return w

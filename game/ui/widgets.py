@@ -13,6 +13,7 @@ import pygame
 
 from game.ui import actions as A
 from game.ui.text import line_height, wrap
+from game.ui.tr import _
 
 RADIUS = 10
 
@@ -44,9 +45,10 @@ class Button(Widget):
 
     def __init__(self, label: str, on_press: Callable[[], None] | None = None, rect=(0, 0, 0, 0),
                  number: int | None = None, enabled: bool = True, note: str = "", role: str = "button",
-                 align: str = "left"):
+                 align: str = "left", key: str = ""):
         super().__init__(rect)
         self.label = label
+        self.key = key or label  # what find() matches: the English label, or a stable name
         self.on_press = on_press
         self.number = number
         self.enabled = enabled
@@ -67,7 +69,7 @@ class Button(Widget):
     def needed_height(self, ui, width: int) -> int:
         font = ui.fonts.font(self.role, bold=True)  # the focused label is bold, and wider
         inner = width - (ui.fonts.px(self.role) * 2 + 18 if self.number is not None else 18) - 20
-        lines = wrap(self.label, font, inner)
+        lines = wrap(_(self.label), font, inner)
         h = len(lines) * line_height(font) + 20
         if self.note:
             h += line_height(ui.fonts.font("small"))
@@ -92,7 +94,7 @@ class Button(Widget):
         lh = line_height(font)
         x = self.text_x(ui)
         inner = self.rect.right - x - 14
-        lines = wrap(self.label, font, inner)
+        lines = wrap(_(self.label), font, inner)
         note_h = line_height(fonts.font("small")) if self.note else 0
         y = self.rect.y + (self.rect.h - len(lines) * lh - note_h) // 2
         if self.number is not None:
@@ -119,7 +121,7 @@ class Button(Widget):
             surface.blit(img, (lx, y))
             y += lh
         if self.note:
-            img = fonts.render(self.note, fonts.font("small", bold=True), fg)
+            img = fonts.render(_(self.note), fonts.font("small", bold=True), fg)
             lx = x if self.align == "left" else self.rect.x + (self.rect.w - img.get_width()) // 2
             surface.blit(img, (lx, y))
 
@@ -179,14 +181,14 @@ class Selector(Widget):
         if focused:
             draw_focus_ring(surface, theme, self.rect)
         font = fonts.font("button", bold=focused)
-        label = fonts.render(self.label, font, fg)
+        label = fonts.render(_(self.label), font, fg)
         surface.blit(label, (self.rect.x + 18, self.rect.centery - label.get_height() // 2))
         va = self._value_rect()
         left = fonts.render("◀", font, fg)
         right = fonts.render("▶", font, fg)
         surface.blit(left, (va.x + 10, va.centery - left.get_height() // 2))
         surface.blit(right, (va.right - 16 - right.get_width(), va.centery - right.get_height() // 2))
-        value = fonts.render(self.options[self.index][1], fonts.font("button", bold=True), fg)
+        value = fonts.render(_(self.options[self.index][1]), fonts.font("button", bold=True), fg)
         surface.blit(value, value.get_rect(center=va.center))
 
 
@@ -229,14 +231,14 @@ class TextField(Widget):
         if focused:
             draw_focus_ring(surface, theme, self.rect)
         font = fonts.font("button", bold=focused)
-        label = fonts.render(self.label, font, theme.button_text)
+        label = fonts.render(_(self.label), font, theme.button_text)
         surface.blit(label, (self.rect.x + 18, self.rect.centery - label.get_height() // 2))
         box = pygame.Rect(self.rect.x + self.rect.w * 45 // 100, self.rect.y + 6, self.rect.w * 55 // 100 - 8, self.rect.h - 12)
         pygame.draw.rect(surface, theme.panel, box, border_radius=6)
         pygame.draw.rect(surface, theme.border, box, width=1, border_radius=6)
         shown = self.value + ("|" if focused else "")
         if not self.value and not focused:
-            img = fonts.render("(optional)", fonts.font("button"), theme.text_muted)
+            img = fonts.render(_("(optional)"), fonts.font("button"), theme.text_muted)
         else:
             img = fonts.render(shown, fonts.font("button"), theme.text)
         surface.blit(img, (box.x + 10, box.centery - img.get_height() // 2))

@@ -34,6 +34,9 @@ class WidgetScene(Scene):
     def find(self, label: str):
         """The first control whose label starts with ``label`` (for the pilot and the autopilot)."""
         for w in self.group.widgets:
+            if getattr(w, "key", None) == label:
+                return w
+        for w in self.group.widgets:
             text = getattr(w, "label", "")
             if text == label or text.startswith(label):
                 return w

@@ -16,6 +16,7 @@ from game.ui.scene import Scene
 from game.ui.screens.feedback import tall_surface
 from game.ui.scroll import ScrollView
 from game.ui.text import draw_lines, line_height, wrap
+from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
 
 PANEL = pygame.Rect(60, 24, 1160, 672)
@@ -42,9 +43,11 @@ class DebriefScene(Scene):
     def layout(self) -> None:
         ui = self.app
         bh = ui.fonts.px("button") * 2 + 12
-        other = "Your decisions" if self.tab == 0 else "Summary"
-        buttons = [Button(other, self.toggle, align="center"), Button("Export results", self.export, align="center"),
-                   Button("Play again", self.replay, align="center"), Button("Main menu", self.to_menu, align="center")]
+        other = N_("Your decisions") if self.tab == 0 else N_("Summary")
+        buttons = [Button(other, self.toggle, align="center"),
+                   Button(N_("Export results"), self.export, align="center"),
+                   Button(N_("Play again"), self.replay, align="center"),
+                   Button(N_("Main menu"), self.to_menu, align="center")]
         gap = 16
         bw = (PANEL.w - 60 - gap * 3) // 4
         y = PANEL.bottom - bh - 18
@@ -70,7 +73,7 @@ class DebriefScene(Scene):
     def _paint_summary(self, width: int, height: int):
         ui, theme, card, story = self.app, self.app.theme, self.card, self.session.story
         surf = self._canvas(width, height)
-        y = draw.block(surf, ui, f"Debrief — {story.title}", (0, 0, width, 100), "heading", theme.heading, bold=True)
+        y = draw.block(surf, ui, _("Debrief — {title}").format(title=story.title), (0, 0, width, 100), "heading", theme.heading, bold=True)
         y += 10
         # Score and pass/fail, in words and with an icon.
         pct = f"{round(card.scaled * 100)}%"
@@ -78,14 +81,16 @@ class DebriefScene(Scene):
         img = ui.fonts.render(pct, big, theme.heading)
         surf.blit(img, (0, y))
         x = img.get_width() + 24
-        icon, word, color = ("passed", "Passed", theme.good) if card.passed else ("failed", "Not passed yet", theme.bad)
+        icon, word, color = (("passed", _("Passed"), theme.good) if card.passed else
+                             ("failed", _("Not passed yet"), theme.bad))
         draw.icon_label(surf, ui, icon, word, (x, y + 4), color, role="heading")
-        draw.block(surf, ui, f"Mastery needed: {round(card.mastery * 100)}%. Recommended choices: {card.recommended} "
-                   f"of {card.decisions}.", (x, y + ui.fonts.px("heading") + 16, width - x, 80), "small", theme.text)
+        draw.block(surf, ui, _("Mastery needed: {mastery}%. Recommended choices: {n} of {total}.").format(
+                   mastery=round(card.mastery * 100), n=card.recommended, total=card.decisions), (x, y + ui.fonts.px("heading") + 16, width - x, 80), "small", theme.text)
         y += img.get_height() + 14
         ending = self.run.ending or {}
-        outcome = OUTCOME_LABELS.get(card.outcome or "", card.outcome or "")
-        y = draw.block(surf, ui, f"Outcome: {outcome}" + (f" — {ending.get('title')}" if ending.get("title") else ""),
+        outcome = _(OUTCOME_LABELS.get(card.outcome or "", card.outcome or ""))
+        y = draw.block(surf, ui, _("Outcome: {outcome}").format(outcome=outcome)
+                       + (f" — {ending.get('title')}" if ending.get("title") else ""),
                        (0, y, width, 100), "label", theme.heading, bold=True) + 4
         if ending.get("text"):
             y = draw.block(surf, ui, ending["text"], (0, y, width, 400), "body", theme.text) + 16
@@ -95,18 +100,18 @@ class DebriefScene(Scene):
     def _chart(self, surf, y: int, width: int) -> int:
         """One row per right: upheld, breached, missed as labelled segments with counts."""
         ui, theme, story = self.app, self.app.theme, self.session.story
-        y = draw.block(surf, ui, "Rights in this playthrough", (0, y, width, 60), "label", theme.heading,
+        y = draw.block(surf, ui, _("Rights in this playthrough"), (0, y, width, 60), "label", theme.heading,
                        bold=True) + 6
         # Legend: icon + word for each category.
         lx = 0
-        for icon, word, color in (("upholds", "upheld", theme.good), ("breaches", "breached", theme.bad),
-                                  ("missed", "missed (a better option was shown)", theme.neutral_mark)):
+        for icon, word, color in (("upholds", _("upheld"), theme.good), ("breaches", _("breached"), theme.bad),
+                                  ("missed", _("missed (a better option was shown)"), theme.neutral_mark)):
             r = draw.icon_label(surf, ui, icon, word, (lx, y), color, role="small")
             lx = r.right + 28
         y += ui.fonts.px("small") + 18
         rights = self.card.rights
         if not rights:
-            return draw.block(surf, ui, "No rights were assessed.", (0, y, width, 40), "small", theme.text_muted)
+            return draw.block(surf, ui, _("No rights were assessed."), (0, y, width, 40), "small", theme.text_muted)
         most = max(sum(t.values()) for t in rights.values()) or 1
         label_w = 430
         bar_w = width - label_w - 20
@@ -144,40 +149,40 @@ class DebriefScene(Scene):
     def _paint_decisions(self, width: int, height: int):
         ui, theme, story = self.app, self.app.theme, self.session.story
         surf = self._canvas(width, height)
-        y = draw.block(surf, ui, "Your decisions", (0, 0, width, 60), "heading", theme.heading, bold=True) + 10
+        y = draw.block(surf, ui, _("Your decisions"), (0, 0, width, 60), "heading", theme.heading, bold=True) + 10
         for n, rec in enumerate(self.run.history, 1):
             node = story.nodes[rec.node]
             choices = {c["id"]: c for c in node.get("choices", [])}
-            role = ROLE_LABELS.get(rec.role, rec.role)
-            head = f"{n}. {STAGE_LABELS.get(rec.stage, rec.stage)} · {role}"
+            role = _(ROLE_LABELS.get(rec.role, rec.role))
+            head = f"{n}. {_(STAGE_LABELS.get(rec.stage, rec.stage))} · {role}"
             pygame.draw.line(surf, theme.border, (0, y), (width, y), 1)
             y += 8
             y = draw.block(surf, ui, head, (0, y, width, 60), "small", theme.text_muted, bold=True)
             y = draw.block(surf, ui, node.get("prompt", ""), (0, y, width, 200), "label", theme.heading, bold=True) + 4
-            rec_icon, rec_word, rec_color = (("recommended", "Recommended", theme.good) if rec.recommended else
-                                             ("not_recommended", "Not the best option", theme.bad))
+            rec_icon, rec_word, rec_color = (("recommended", _("Recommended"), theme.good) if rec.recommended else
+                                             ("not_recommended", _("Not the best option"), theme.bad))
             r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
             y = r.bottom + 4
             chosen = choices.get(rec.chosen, {})
             votes = ""
             if rec.votes:
-                votes = " (room votes: " + ", ".join(
-                    f"{i}: {rec.votes.get(cid, 0)}" for i, cid in enumerate(rec.shown, 1)) + ")"
-            y = draw.block(surf, ui, f"You chose: {chosen.get('text', rec.chosen)}{votes}", (0, y, width, 300),
+                votes = " " + _("(room votes: {votes})").format(votes=", ".join(
+                    f"{i}: {rec.votes.get(cid, 0)}" for i, cid in enumerate(rec.shown, 1)))
+            y = draw.block(surf, ui, _("You chose: {choice}").format(choice=chosen.get("text", rec.chosen)) + votes, (0, y, width, 300),
                            "small", theme.text) + 2
             if not rec.recommended and rec.best_choices:
                 best = choices.get(rec.best_choices[0], {})
-                y = draw.block(surf, ui, f"Best option: {best.get('text', '')}", (0, y, width, 300), "small",
+                y = draw.block(surf, ui, _("Best option: {choice}").format(choice=best.get("text", "")), (0, y, width, 300), "small",
                                theme.text, bold=True) + 2
                 if best.get("feedback"):
-                    y = draw.block(surf, ui, f"Why: {best['feedback']}", (0, y, width, 400), "small",
+                    y = draw.block(surf, ui, _("Why: {reason}").format(reason=best["feedback"]), (0, y, width, 400), "small",
                                    theme.text_muted) + 2
             elif chosen.get("feedback"):
-                y = draw.block(surf, ui, f"Why: {chosen['feedback']}", (0, y, width, 400), "small",
+                y = draw.block(surf, ui, _("Why: {reason}").format(reason=chosen["feedback"]), (0, y, width, 400), "small",
                                theme.text_muted) + 2
             y += 12
         if not self.run.history:
-            y = draw.block(surf, ui, "No decisions were made.", (0, y, width, 40), "small", theme.text_muted)
+            y = draw.block(surf, ui, _("No decisions were made."), (0, y, width, 40), "small", theme.text_muted)
         return surf, y
 
     # -- buttons --------------------------------------------------------------------------------
@@ -208,11 +213,13 @@ class DebriefScene(Scene):
         try:
             where = self.app.platform.download(name, self.export_text(), "application/json")
         except StorageError as exc:
-            message(self.app, "Export failed", f"{exc}. Your playthrough is still saved; try again.", icon="warning",
+            message(self.app, N_("Export failed"),
+                    _("{reason}. Your playthrough is still saved; try again.").format(reason=exc), icon="warning",
                     name="export-failed")
             return
         self.exported = where
-        message(self.app, "Results exported", f"Your results were saved: {where}", icon="check", name="exported")
+        message(self.app, N_("Results exported"), _("Your results were saved: {where}").format(where=where),
+                icon="check", name="exported")
 
     def replay(self) -> None:
         self.session.restart()
@@ -238,6 +245,6 @@ class DebriefScene(Scene):
         self.view.draw(surface, ui.theme)
         if self.view.scrollable and self.view.offset < self.view.max_offset:
             vp = self.view.viewport
-            draw.badge(surface, ui, "More below: ↓ or Page Down", (vp.right, vp.bottom), ui.theme.panel_alt,
+            draw.badge(surface, ui, _("More below: ↓ or Page Down"), (vp.right, vp.bottom), ui.theme.panel_alt,
                        ui.theme.text, role="small", anchor="bottomright")
         self.group.draw(surface, ui)

@@ -17,6 +17,7 @@ from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.scene import Scene
 from game.ui.screens.story import menu_button
 from game.ui.text import line_height
+from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
 
 PANEL_W = 1040
@@ -86,12 +87,13 @@ class DecisionScene(Scene):
         self.panel_top = top
         buttons = []
         for v in self.views:
-            note = "" if v.enabled else "Not available now"
+            note = "" if v.enabled else N_("Not available now")
             buttons.append(Button(v.text, (lambda cid=v.id: self.pick(cid)), number=v.index, enabled=v.enabled,
                                   note=note, role=button_role))
         if self.facilitated:
-            label = self.play_button.label if getattr(self, "play_button", None) else "Play the room's choice"
-            self.play_button = Button(label, self.play_room_choice, align="center", role=button_role)
+            label = self.play_button.label if getattr(self, "play_button", None) else _("Play the room's choice")
+            self.play_button = Button(label, self.play_room_choice, align="center", role=button_role,
+                                      key="Play the room's choice")
             buttons.append(self.play_button)
         available = ui.size[1] - 64 - y  # leave the key hint free
         gap = 12
@@ -118,13 +120,13 @@ class DecisionScene(Scene):
     def room_choice(self) -> tuple[str | None, str]:
         """The option with the most votes, or None and why not."""
         if not any(self.votes.values()):
-            return None, "Enter the room's votes first"
+            return None, _("Enter the room's votes first")
         top = max(self.votes.values())
         leaders = [v for v in self.views if self.votes[v.id] == top and v.enabled]
         if len(leaders) > 1:
-            nums = " and ".join(str(v.index) for v in leaders)
-            return None, f"Tie between {nums}: add a deciding vote"
-        return leaders[0].id, f"Play the room's choice: option {leaders[0].index}"
+            nums = _(" and ").join(str(v.index) for v in leaders)
+            return None, _("Tie between {options}: add a deciding vote").format(options=nums)
+        return leaders[0].id, _("Play the room's choice: option {n}").format(n=leaders[0].index)
 
     def _refresh_votes(self) -> None:
         if not self.facilitated:
@@ -134,7 +136,7 @@ class DecisionScene(Scene):
         self.play_button.enabled = cid is not None
 
     def play_room_choice(self) -> None:
-        cid, _ = self.room_choice()
+        cid, _why = self.room_choice()
         if cid is not None:
             self.session.choose(cid, votes=dict(self.votes))
 
@@ -176,8 +178,8 @@ class DecisionScene(Scene):
         with ui.fonts.scaled(self.fit_scale):
             self._draw_panel(surface)
         self.menu.draw(surface, ui)
-        hint = ("1–9: add a vote · Shift+number: remove one · Tab to the last button to play"
-                if self.facilitated else "Press 1–9, or move with arrows/Tab and press Enter")
+        hint = (_("1–9: add a vote · Shift+number: remove one · Tab to the last button to play")
+                if self.facilitated else _("Press 1–9, or move with arrows/Tab and press Enter"))
         draw.hint(surface, ui, hint)
 
     def _draw_panel(self, surface) -> None:
@@ -186,13 +188,14 @@ class DecisionScene(Scene):
         draw.panel(surface, theme, self.panel_rect)
         x = self.panel_rect.x + 30
         y = self.panel_top + 20
-        role = ROLE_LABELS.get(self.node.get("role", ""), self.node.get("role", ""))
-        tag = draw.badge(surface, ui, f"You act as: {role}", (x, y), theme.accent, theme.accent_text)
+        role = _(ROLE_LABELS.get(self.node.get("role", ""), self.node.get("role", "")))
+        tag = draw.badge(surface, ui, _("You act as: {role}").format(role=role), (x, y), theme.accent,
+                         theme.accent_text)
         if self.facilitated:
-            draw.badge(surface, ui, "Group decision", (tag.right + 12, y), theme.neutral_mark, theme.neutral_text)
+            draw.badge(surface, ui, _("Group decision"), (tag.right + 12, y), theme.neutral_mark, theme.neutral_text)
         y = tag.bottom + 14
         inner = PANEL_W - 60
-        prompt_role, discuss_role, _ = self.roles
+        prompt_role, discuss_role = self.roles[:2]
         y = draw.block(surface, ui, self.node.get("prompt", ""), (x, y, inner, 400), prompt_role, theme.heading,
                        bold=True) + 16
         if self.facilitated:
@@ -209,6 +212,6 @@ class DecisionScene(Scene):
                 pygame.draw.rect(surface, theme.border, box, width=2, border_radius=10)
                 img = ui.fonts.render(str(self.votes[v.id]), font, theme.text)
                 surface.blit(img, img.get_rect(center=(box.centerx, box.centery - 6)))
-                word = "vote" if self.votes[v.id] == 1 else "votes"
+                word = _("vote") if self.votes[v.id] == 1 else _("votes")
                 cap = ui.fonts.render(word, ui.fonts.font("small"), theme.text_muted)
                 surface.blit(cap, cap.get_rect(midtop=(box.centerx, box.centery + line_height(font) // 2 - 8)))

@@ -6,6 +6,7 @@ import pygame
 
 from game.ui import draw
 from game.ui.screens.base import WidgetScene
+from game.ui.tr import N_, _
 from game.ui.widgets import Button
 
 WIDTH = 820
@@ -30,8 +31,8 @@ class Dialog(WidgetScene):
     def layout(self) -> None:
         ui = self.app
         inner = WIDTH - 80
-        h_title = draw.block_height(ui, self.title, inner - 50, "heading", bold=True)
-        h_msg = draw.block_height(ui, self.message, inner, "body")
+        h_title = draw.block_height(ui, _(self.title), inner - 50, "heading", bold=True)
+        h_msg = draw.block_height(ui, _(self.message), inner, "body")
         btn_h = ui.fonts.px("button") * 2 + 16
         height = 40 + h_title + 18 + h_msg + 30 + btn_h + 36
         self.rect = pygame.Rect(0, 0, WIDTH, min(height, ui.size[1] - 40))
@@ -64,14 +65,14 @@ class Dialog(WidgetScene):
             tx = x + size + 14
         else:
             tx = x
-        y = draw.block(surface, ui, self.title, (tx, y, self.rect.right - 40 - tx, 200), "heading",
+        y = draw.block(surface, ui, _(self.title), (tx, y, self.rect.right - 40 - tx, 200), "heading",
                        ui.theme.heading, bold=True)
         y += 18
-        draw.block(surface, ui, self.message, (x, y, WIDTH - 80, 400), "body", ui.theme.text)
+        draw.block(surface, ui, _(self.message), (x, y, WIDTH - 80, 400), "body", ui.theme.text)
         self.group.draw(surface, ui)
 
 
 def message(app, title: str, text: str, on_close=None, icon: str = "info", name: str = "notice") -> Dialog:
-    dlg = Dialog(app, title, text, [("OK", True)], cancel=True, icon=icon, name=name)
+    dlg = Dialog(app, title, text, [(N_("OK"), True)], cancel=True, icon=icon, name=name)
     app.scenes.push(dlg, on_close or (lambda _r: None))
     return dlg

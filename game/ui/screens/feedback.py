@@ -11,6 +11,7 @@ from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollView
 from game.ui.text import line_height
+from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
 
 PANEL = pygame.Rect(100, JOURNEY_HEIGHT + 16, 1080, 720 - JOURNEY_HEIGHT - 32)
@@ -28,10 +29,10 @@ def tall_surface(paint, first_height: int = 1200) -> pygame.Surface:
 def verdict_of(result) -> tuple[str, str, str]:
     """(icon, words, colour key) for a decision result; never colour alone."""
     if result.earned == result.best:
-        return "recommended", "Recommended choice", "good"
+        return "recommended", _("Recommended choice"), "good"
     if result.earned > result.worst and result.earned >= 0:
-        return "partial", "Partly right: a better option was available", "neutral"
-    return "not_recommended", "Not recommended", "bad"
+        return "partial", _("Partly right: a better option was available"), "neutral"
+    return "not_recommended", _("Not recommended"), "bad"
 
 
 class FeedbackScene(Scene):
@@ -53,7 +54,7 @@ class FeedbackScene(Scene):
     def layout(self) -> None:
         ui = self.app
         bh = ui.fonts.px("button") * 2 + 14
-        cont = Button("Continue", self.proceed, align="center")
+        cont = Button(N_("Continue"), self.proceed, align="center")
         cont.rect = pygame.Rect(PANEL.right - 330, PANEL.bottom - bh - 20, 300, bh)
         self.group.set([cont])
         from game.ui.screens.story import menu_button
@@ -88,19 +89,20 @@ class FeedbackScene(Scene):
         if res.choice_id and self.session.facilitated:
             rec = self.session.run.history[-1]
             if rec.votes:
-                votes = f"  (the room's vote: {rec.votes.get(res.choice_id, 0)} of {sum(rec.votes.values())})"
-        y = draw.block(surf, ui, f"You chose: {choice.get('text', res.choice_id)}{votes}", (0, y, width, 300),
+                votes = "  " + _("(the room's vote: {n} of {total})").format(
+                    n=rec.votes.get(res.choice_id, 0), total=sum(rec.votes.values()))
+        y = draw.block(surf, ui, _("You chose: {choice}").format(choice=choice.get("text", res.choice_id)) + votes, (0, y, width, 300),
                        "body", theme.text_muted) + 14
         if res.verdicts:
-            y = draw.block(surf, ui, "The rights at stake", (0, y, width, 60), "label", theme.heading, bold=True) + 6
+            y = draw.block(surf, ui, _("The rights at stake"), (0, y, width, 60), "label", theme.heading, bold=True) + 6
             for v in res.verdicts:
                 right = story.right(v["right"])
                 upholds = v["verdict"] == "upholds"
                 vcolor = theme.good if upholds else theme.bad
                 isize = ui.fonts.px("label") + 4
                 surf.blit(ui.art.icon("upholds" if upholds else "breaches", isize, vcolor), (0, y))
-                word = "Upholds" if upholds else "Breaches"
-                head = f"{word} {right.get('citation', v['right'])} — {right.get('title', '')}"
+                pattern = _("Upholds {citation} — {title}") if upholds else _("Breaches {citation} — {title}")
+                head = pattern.format(citation=right.get("citation", v["right"]), title=right.get("title", ""))
                 y = draw.block(surf, ui, head, (isize + 10, y, width - isize - 10, 200), "label", vcolor, bold=True)
                 if right.get("text"):
                     y = draw.block(surf, ui, right["text"], (isize + 10, y, width - isize - 10, 300), "small",
@@ -108,16 +110,16 @@ class FeedbackScene(Scene):
                 y += 10
         if res.feedback:
             y += 4
-            y = draw.block(surf, ui, "Why", (0, y, width, 60), "label", theme.heading, bold=True) + 4
+            y = draw.block(surf, ui, _("Why"), (0, y, width, 60), "label", theme.heading, bold=True) + 4
             y = draw.block(surf, ui, res.feedback, (0, y, width, 800), "body", theme.text) + 12
         if not res.recommended:
             best = [c for c in self.node.get("choices", []) if c["id"] in res.best_choices]
             if best:
-                y = draw.block(surf, ui, "The recommended option", (0, y, width, 60), "label", theme.heading,
+                y = draw.block(surf, ui, _("The recommended option"), (0, y, width, 60), "label", theme.heading,
                                bold=True) + 4
                 y = draw.block(surf, ui, best[0].get("text", ""), (0, y, width, 300), "body", theme.text) + 12
         if res.deltas:
-            y = draw.block(surf, ui, "What changed", (0, y, width, 60), "label", theme.heading, bold=True) + 6
+            y = draw.block(surf, ui, _("What changed"), (0, y, width, 60), "label", theme.heading, bold=True) + 6
             x = 0
             for name, delta in res.deltas.items():
                 spec = story.variables.get(name, {})
@@ -168,7 +170,7 @@ class FeedbackScene(Scene):
         self.group.draw(surface, ui)
         self.menu.draw(surface, ui)
         if self.view.scrollable:
-            draw.label(surface, ui, "More below: Down or Page Down to scroll" if self.view.offset < self.view.max_offset
-                       else "Page Up to scroll back", (self.menu.widgets[0].rect.right + 24,
+            draw.label(surface, ui, _("More below: Down or Page Down to scroll")
+                       if self.view.offset < self.view.max_offset else _("Page Up to scroll back"), (self.menu.widgets[0].rect.right + 24,
                                                         self.group.widgets[0].rect.centery),
                        role="small", color=ui.theme.text_muted, anchor="midleft")

@@ -10,6 +10,7 @@ import pygame
 
 from game.ui import draw
 from game.ui.scene import Scene
+from game.ui.tr import _
 
 
 class LoadingScene(Scene):
@@ -45,7 +46,7 @@ class LoadingScene(Scene):
         cx, cy = ui.size[0] // 2, ui.size[1] // 2
         draw.label(surface, ui, self.story.title, (cx, cy - 70), role="heading", color=theme.backdrop_text,
                    bold=True, anchor="center")
-        draw.label(surface, ui, "Preparing the scenes…", (cx, cy - 24), role="label", color=theme.backdrop_muted,
+        draw.label(surface, ui, _("Preparing the scenes…"), (cx, cy - 24), role="label", color=theme.backdrop_muted,
                    anchor="center")
         bar = pygame.Rect(0, 0, 520, 16)
         bar.center = (cx, cy + 20)

@@ -10,6 +10,7 @@ from game.ui import draw
 from game.ui.saves import read_save
 from game.ui.screens.base import WidgetScene
 from game.ui.screens.dialog import Dialog
+from game.ui.tr import N_, _
 from game.ui.widgets import Widget, draw_focus_ring
 from game.ui.text import line_height
 
@@ -48,7 +49,7 @@ class Card(Widget):
         fg = theme.focus_text if focused else theme.heading
         draw.label(surface, ui, f"{self.number}", (x, head.centery), role="label", color=fg, bold=True,
                    anchor="midleft")
-        draw.label(surface, ui, f"about {sc.get('duration_minutes', '?')} min", (r.right - 24, head.centery),
+        draw.label(surface, ui, _("about {minutes} min").format(minutes=sc.get("duration_minutes", "?")), (r.right - 24, head.centery),
                    role="small", color=fg, bold=True, anchor="midright")
         y = head.bottom + 14
         y = draw.block(surface, ui, self.story.title, (x, y, w, 120), "heading", theme.heading, bold=True,
@@ -57,15 +58,15 @@ class Card(Widget):
         y = draw.block(surface, ui, sc.get("summary", ""), (x, y, w, 200), "small", theme.text, max_lines=6)
         y += 12
         stages = [s for s in STAGES if s in self.story.stages()]
-        draw.label(surface, ui, "Stages", (x, y), role="small", color=theme.text_muted, bold=True)
+        draw.label(surface, ui, _("Stages"), (x, y), role="small", color=theme.text_muted, bold=True)
         y += line_height(ui.fonts.font("small"))
-        y = draw.block(surface, ui, " · ".join(STAGE_LABELS[s] for s in stages), (x, y, w, 100), "small",
+        y = draw.block(surface, ui, " · ".join(_(STAGE_LABELS[s]) for s in stages), (x, y, w, 100), "small",
                        theme.text, max_lines=3)
         if sc.get("content_warning"):
             y += 12
             size = ui.fonts.px("small") + 2
             surface.blit(ui.art.icon("warning", size, theme.text), (x, y))
-            draw.label(surface, ui, "Content note", (x + size + 8, y), role="small", color=theme.text, bold=True)
+            draw.label(surface, ui, _("Content note"), (x + size + 8, y), role="small", color=theme.text, bold=True)
             y += line_height(ui.fonts.font("small")) + 2
             draw.block(surface, ui, sc["content_warning"], (x, y, w, r.bottom - y - 16), "small", theme.text_muted,
                        max_lines=max(1, (r.bottom - y - 16) // line_height(ui.fonts.font("small"))))
@@ -119,10 +120,11 @@ class SelectScene(WidgetScene):
     def pick(self, story) -> None:
         info = read_save(self.app.platform, story, self.app.save_prefix)
         if info is not None and info.run is not None:
-            dlg = Dialog(self.app, f"You have a saved playthrough of “{story.title}”",
-                         f"It has {info.decisions} decision{'s' if info.decisions != 1 else ''} so far. "
-                         "Resume it, or start again from the beginning (the saved one is replaced).",
-                         [("Resume", "resume"), ("Start again", "fresh"), ("Cancel", None)], cancel="cancel",
+            count = (_("It has 1 decision so far.") if info.decisions == 1 else
+                     _("It has {n} decisions so far.").format(n=info.decisions))
+            dlg = Dialog(self.app, _("You have a saved playthrough of “{title}”").format(title=story.title),
+                         count + " " + _("Resume it, or start again from the beginning (the saved one is replaced)."),
+                         [(N_("Resume"), "resume"), (N_("Start again"), "fresh"), (N_("Cancel"), None)], cancel="cancel",
                          name="resume-or-restart")
             self.app.scenes.push(dlg, lambda r: self._after_resume_choice(r, story, info))
             return
@@ -141,10 +143,11 @@ class SelectScene(WidgetScene):
             self.confirm(story)
 
     def confirm(self, story) -> None:
-        warning = story.scenario.get("content_warning") or "This scenario has no content note."
-        dlg = Dialog(self.app, f"Content note: {story.title}", warning + "\n\nYou can pause at any time with Esc "
-                     "or the Menu button; your progress is saved after every decision.",
-                     [("Start", True), ("Back", False)], cancel=False, icon="warning", name="content-note")
+        warning = story.scenario.get("content_warning") or _("This scenario has no content note.")
+        dlg = Dialog(self.app, _("Content note: {title}").format(title=story.title), warning + "\n\n" +
+                     _("You can pause at any time with Esc or the Menu button; your progress is saved after every "
+                       "decision."),
+                     [(N_("Start"), True), (N_("Back"), False)], cancel=False, icon="warning", name="content-note")
         self.app.scenes.push(dlg, lambda ok: ok and self.start(story))
 
     def start(self, story) -> None:
@@ -157,11 +160,11 @@ class SelectScene(WidgetScene):
     def draw(self, surface) -> None:
         ui = self.app
         surface.fill(ui.theme.backdrop)
-        draw.label(surface, ui, "Choose a scenario", (ui.size[0] // 2, 60), role="heading",
+        draw.label(surface, ui, _("Choose a scenario"), (ui.size[0] // 2, 60), role="heading",
                    color=ui.theme.backdrop_text, bold=True, anchor="center")
         self.group.draw(surface, ui)
         pages = (len(self.stories()) + PER_PAGE - 1) // PER_PAGE
-        hint = "Left/Right: move · Enter or 1–3: open · Esc: back"
+        hint = _("Left/Right: move · Enter or 1–3: open · Esc: back")
         if pages > 1:
-            hint += f" · Page Up/Down: more ({self.page + 1}/{pages})"
+            hint += " · " + _("Page Up/Down: more ({page}/{pages})").format(page=self.page + 1, pages=pages)
         draw.hint(surface, ui, hint)

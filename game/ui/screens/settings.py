@@ -7,6 +7,7 @@ import pygame
 from game.ui import draw
 from game.ui.screens.base import WidgetScene
 from game.ui.screens.setup import LANGUAGE_NAMES, SIZE_LABELS, languages
+from game.ui.tr import N_, _
 from game.ui.widgets import Button, Selector
 
 
@@ -20,15 +21,15 @@ class SettingsScene(WidgetScene):
         rh = min(ui.fonts.px("button") * 2 + 12, (ui.size[1] - 170 - 60 - 5 * 14 - 10) // 5)
         langs = languages(ui)
         widgets = [
-            Selector("Text size", [(n, SIZE_LABELS[n]) for n in (1, 2, 3)], p.text_size - 1,
+            Selector(N_("Text size"), [(n, SIZE_LABELS[n]) for n in (1, 2, 3)], p.text_size - 1,
                      on_change=lambda v: self._set("text_size", v)),
-            Selector("High contrast", [(False, "Off"), (True, "On")], int(p.high_contrast),
+            Selector(N_("High contrast"), [(False, N_("Off")), (True, N_("On"))], int(p.high_contrast),
                      on_change=lambda v: self._set("high_contrast", v)),
-            Selector("Reduce motion", [(False, "Off"), (True, "On")], int(p.reduce_motion),
+            Selector(N_("Reduce motion"), [(False, N_("Off")), (True, N_("On"))], int(p.reduce_motion),
                      on_change=lambda v: self._set("reduce_motion", v)),
-            Selector("Language", [(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in langs], langs.index(p.language),
+            Selector(N_("Language"), [(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in langs], langs.index(p.language),
                      on_change=lambda v: self._set("language", v)),
-            Button("Done", self.on_back, align="center"),
+            Button(N_("Done"), self.on_back, align="center"),
         ]
         y = 170
         for wd in widgets:
@@ -49,9 +50,9 @@ class SettingsScene(WidgetScene):
     def draw(self, surface) -> None:
         ui = self.app
         surface.fill(ui.theme.backdrop)
-        draw.label(surface, ui, "Settings", (ui.size[0] // 2, 70), role="heading", color=ui.theme.backdrop_text,
+        draw.label(surface, ui, _("Settings"), (ui.size[0] // 2, 70), role="heading", color=ui.theme.backdrop_text,
                    bold=True, anchor="center")
-        draw.label(surface, ui, "Changes apply at once and are kept for next time.", (ui.size[0] // 2, 116),
+        draw.label(surface, ui, _("Changes apply at once and are kept for next time."), (ui.size[0] // 2, 116),
                    role="label", color=ui.theme.backdrop_muted, anchor="center")
         self.group.draw(surface, ui)
-        draw.hint(surface, ui, "Up/Down: move · Left/Right or Enter: change · Esc: done")
+        draw.hint(surface, ui, _("Up/Down: move · Left/Right or Enter: change · Esc: done"))

@@ -9,13 +9,14 @@ from game.engine.l10n import available_languages
 from game.engine.vocab import MODES, ROLE_LABELS, ROLES
 from game.ui import draw
 from game.ui.screens.base import WidgetScene
+from game.ui.tr import N_, _
 from game.ui.widgets import Button, Selector, TextField
 
-MODE_LABELS = {"learning": "Learning (feedback after each decision)",
-               "assessment": "Assessment (feedback at the end)",
-               "facilitated": "Facilitated (a group, one screen)"}
-MODE_SHORT = {"learning": "Learning", "assessment": "Assessment", "facilitated": "Facilitated group"}
-SIZE_LABELS = {1: "Standard", 2: "Large", 3: "Largest"}
+MODE_LABELS = {"learning": N_("Learning (feedback after each decision)"),
+               "assessment": N_("Assessment (feedback at the end)"),
+               "facilitated": N_("Facilitated (a group, one screen)")}
+MODE_SHORT = {"learning": N_("Learning"), "assessment": N_("Assessment"), "facilitated": N_("Facilitated group")}
+SIZE_LABELS = {1: N_("Standard"), 2: N_("Large"), 3: N_("Largest")}
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "bg": "Български", "el": "Ελληνικά",
                   "ro": "Română", "hr": "Hrvatski", "it": "Italiano", "es": "Español", "pl": "Polski"}
 
@@ -39,18 +40,18 @@ class SetupScene(WidgetScene):
         # Seven rows between the heading and the key hint, at any text size.
         rh = min(ui.fonts.px("button") * 2 + 10, (ui.size[1] - 150 - 60 - 6 * gap - 10) // 7)
         langs = languages(ui)
-        role_opts = [("", "Not given")] + [(r, ROLE_LABELS[r]) for r in ROLES]
+        role_opts = [("", N_("Not given"))] + [(r, ROLE_LABELS[r]) for r in ROLES]
         widgets = [
-            TextField("Pseudonym or code", p.trainee, on_change=lambda v: setattr(p, "trainee", v.strip())),
-            Selector("Your role", role_opts, [o[0] for o in role_opts].index(p.role) if p.role in ROLES else 0,
+            TextField(N_("Pseudonym or code"), p.trainee, on_change=lambda v: setattr(p, "trainee", v.strip())),
+            Selector(N_("Your role"), role_opts, [o[0] for o in role_opts].index(p.role) if p.role in ROLES else 0,
                      on_change=lambda v: setattr(p, "role", v)),
-            Selector("Language", [(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in langs],
-                     langs.index(p.language), on_change=lambda v: setattr(p, "language", v)),
-            Selector("Mode", [(m, MODE_SHORT[m]) for m in MODES], MODES.index(p.mode), on_change=self._mode),
-            Selector("Text size", [(n, SIZE_LABELS[n]) for n in (1, 2, 3)], p.text_size - 1, on_change=self._size),
-            Selector("Contrast", [(False, "Standard"), (True, "High")], int(p.high_contrast),
+            Selector(N_("Language"), [(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in langs],
+                     langs.index(p.language), on_change=self._language),
+            Selector(N_("Mode"), [(m, MODE_SHORT[m]) for m in MODES], MODES.index(p.mode), on_change=self._mode),
+            Selector(N_("Text size"), [(n, SIZE_LABELS[n]) for n in (1, 2, 3)], p.text_size - 1, on_change=self._size),
+            Selector(N_("Contrast"), [(False, N_("Standard")), (True, N_("High"))], int(p.high_contrast),
                      on_change=self._contrast),
-            Button("Continue", self.proceed, align="center"),
+            Button(N_("Continue"), self.proceed, align="center"),
         ]
         y = 150
         for wd in widgets:
@@ -59,6 +60,10 @@ class SetupScene(WidgetScene):
         widgets[-1].rect = pygame.Rect(x + w - 320, widgets[-1].rect.y + 4, 320, rh)
         focus = self.group.focus if self.group.widgets else len(widgets) - 1
         self.group.set(widgets, focus=focus)
+
+    def _language(self, value) -> None:
+        self.app.prefs.language = value
+        self.app.apply_prefs()
 
     def _mode(self, value) -> None:
         self.app.prefs.mode = value
@@ -86,9 +91,9 @@ class SetupScene(WidgetScene):
     def draw(self, surface) -> None:
         ui = self.app
         surface.fill(ui.theme.backdrop)
-        draw.label(surface, ui, "Before you start", (ui.size[0] // 2, 60), role="heading",
+        draw.label(surface, ui, _("Before you start"), (ui.size[0] // 2, 60), role="heading",
                    color=ui.theme.backdrop_text, bold=True, anchor="center")
-        draw.label(surface, ui, MODE_LABELS[ui.prefs.mode], (ui.size[0] // 2, 104), role="label",
+        draw.label(surface, ui, _(MODE_LABELS[ui.prefs.mode]), (ui.size[0] // 2, 104), role="label",
                    color=ui.theme.backdrop_muted, anchor="center")
         self.group.draw(surface, ui)
-        draw.hint(surface, ui, "Up/Down or Tab: move · Left/Right: change · Enter: continue · Esc: back")
+        draw.hint(surface, ui, _("Up/Down or Tab: move · Left/Right: change · Enter: continue · Esc: back"))

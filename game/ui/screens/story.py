@@ -11,6 +11,7 @@ from game.ui.hud import JOURNEY_HEIGHT, Meters, draw_journey
 from game.ui.scene import Scene
 from game.ui.session import PORTRAIT_SIZE
 from game.ui.text import line_height, paginate, wrap
+from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
 
 REVEAL_CPS = 60  # characters per second when text appears gradually
@@ -21,13 +22,13 @@ def menu_button(ui, on_press, compact_at=None) -> Button:
     """The pointer's way to the pause menu (the keyboard has Esc). ``compact_at``: a (right, top)
     corner for a one-line button inside a panel; otherwise a two-line button below the journey bar."""
     if compact_at is not None:
-        b = Button("Menu (Esc)", on_press, align="center", role="small")
+        b = Button(N_("Menu (Esc)"), on_press, align="center", role="small")
         font = ui.fonts.font("small", bold=True)
-        w, h = font.size(b.label)[0] + 40, font.get_height() + 12
+        w, h = font.size(_(b.label))[0] + 40, font.get_height() + 12
         b.rect = pygame.Rect(compact_at[0] - w, compact_at[1], w, h)
     else:
-        b = Button("Menu", on_press, align="center", note="Esc")
-        width = max(120, ui.fonts.font("button").size("Menu")[0] + 40)
+        b = Button(N_("Menu"), on_press, align="center", note=N_("Esc"))
+        width = max(120, ui.fonts.font("button").size(_(b.label))[0] + 40)
         b.rect = pygame.Rect(20, JOURNEY_HEIGHT + 14, width, ui.fonts.px("button") + ui.fonts.px("small") + 26)
     b.focusable = False  # a pointer target; the keyboard has Esc
     return b
@@ -154,7 +155,7 @@ class StoryScene(Scene):
             y += lh
         if not self.revealing():
             more = self.page + 1 < len(self.pages) or self.line + 1 < len(self.lines)
-            hint = "Continue ↓  (Space or click)" if more else "Continue →  (Space or click)"
+            hint = _("Continue ↓  (Space or click)") if more else _("Continue →  (Space or click)")
             draw.label(surface, ui, hint, (box.right - 24, box.bottom - 14), role="small",
                        color=theme.text_muted, bold=True, anchor="bottomright")
         total = len(self.lines)

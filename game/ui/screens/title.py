@@ -9,10 +9,11 @@ from game.ui.app import IS_BROWSER
 from game.ui.saves import read_save
 from game.ui.screens.base import WidgetScene
 from game.ui.screens.dialog import message
+from game.ui.tr import N_, _
 from game.ui.widgets import Button
 
-SUBTITLE = "Child victims' rights in practice"
-TAGLINE = ("A training simulation for professionals who meet child victims of crime. "
+SUBTITLE = N_("Child victims' rights in practice")
+TAGLINE = N_("A training simulation for professionals who meet child victims of crime. "
            "Every decision is weighed against the rights in Directive 2012/29/EU.")
 
 
@@ -41,12 +42,13 @@ class TitleScene(WidgetScene):
             if info.run is not None:
                 self.saves.append(info)
             else:
-                where = f" It was moved to {info.moved_to} so nothing is lost." if info.moved_to else ""
+                where = _(" It was moved to {path} so nothing is lost.").format(path=info.moved_to) \
+                    if info.moved_to else ""
                 problems.append(f"“{story.title}”: {info.problem}.{where}")
         if problems:
-            text = ("A saved playthrough could not be resumed. " + " ".join(problems)
-                    + " You can start this scenario fresh.")
-            message(self.app, "A saved game could not be opened", text, icon="warning", name="save-problem")
+            text = (_("A saved playthrough could not be resumed.") + " " + " ".join(problems)
+                    + " " + _("You can start this scenario fresh."))
+            message(self.app, N_("A saved game could not be opened"), text, icon="warning", name="save-problem")
 
     def layout(self) -> None:
         ui = self.app
@@ -56,15 +58,16 @@ class TitleScene(WidgetScene):
         items = []
         for info in self.saves:
             if info.run.ended:
-                label = f"See the debrief of “{info.story.title}”"
+                label, key = _("See the debrief of “{title}”").format(title=info.story.title), "See the debrief"
             else:
-                label = f"Resume “{info.story.title}”"
-            note = f"{info.decisions} decision{'s' if info.decisions != 1 else ''} made"
-            items.append(Button(label, (lambda i=info: self.resume_save(i)), note=note))
-        items.append(Button("Start a training", self.start))
-        items.append(Button("Settings", self.settings))
+                label, key = _("Resume “{title}”").format(title=info.story.title), "Resume"
+            note = (_("1 decision made") if info.decisions == 1 else
+                    _("{n} decisions made").format(n=info.decisions))
+            items.append(Button(label, (lambda i=info: self.resume_save(i)), note=note, key=key))
+        items.append(Button(N_("Start a training"), self.start))
+        items.append(Button(N_("Settings"), self.settings))
         if not IS_BROWSER:
-            items.append(Button("Quit", self.app.quit))
+            items.append(Button(N_("Quit"), self.app.quit))
         y = 360 if len(items) <= 3 else 330
         gap = 16 if len(items) <= 4 else 10
         for b in items:
@@ -104,8 +107,8 @@ class TitleScene(WidgetScene):
             pygame.draw.circle(surface, theme.backdrop_muted, (cx, y), 7 if i else 10, 0 if i == 0 else 2)
         draw.label(surface, ui, "RightsPath", (w // 2, 120), role="title", color=theme.backdrop_text, bold=True,
                    anchor="center")
-        draw.label(surface, ui, SUBTITLE, (w // 2, 180), role="heading", color=theme.backdrop_text, anchor="center")
-        draw.block(surface, ui, TAGLINE, ((w - 820) // 2, 216, 820, 80), "body", theme.backdrop_muted,
+        draw.label(surface, ui, _(SUBTITLE), (w // 2, 180), role="heading", color=theme.backdrop_text, anchor="center")
+        draw.block(surface, ui, _(TAGLINE), ((w - 820) // 2, 216, 820, 80), "body", theme.backdrop_muted,
                    align="center")
         self.group.draw(surface, ui)
-        draw.hint(surface, ui, "Keys: arrows or Tab to move · Enter to choose · Esc for the menu")
+        draw.hint(surface, ui, _("Keys: arrows or Tab to move · Enter to choose · Esc for the menu"))
