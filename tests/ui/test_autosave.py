@@ -65,7 +65,9 @@ def test_sigkill_at_random_moments_loses_no_committed_decision(tmp_path):
     outcomes = []
     for trial in range(TRIALS):
         choices, data, proc, began = spawn(trial)
-        time.sleep(max(0.0, began + rng.uniform(0.0, duration * 1.05) - time.monotonic()))
+        # Moments from the middle of a calibrated playthrough: nearly all land mid-play even when the
+        # machine's pace drifts between the calibration run and this one.
+        time.sleep(max(0.0, began + rng.uniform(0.05, 0.95) * duration - time.monotonic()))
         proc.send_signal(signal.SIGKILL)
         out, err = proc.communicate(timeout=30)
         assert "Traceback" not in err, err
