@@ -111,16 +111,31 @@ def interface_catalogue(po_path: Path) -> dict[str, str]:
     return messages
 
 
+def pseudo_interface_catalogue() -> dict[str, str]:
+    """The generated en-XA catalogue: every interface string of the template, pseudo-translated."""
+    from game.i18n import interface, pseudo
+
+    return {(f"{e.msgctxt}\x04{e.msgid}" if e.msgctxt else e.msgid): pseudo.pseudo(e.msgid)
+            for e in interface.build_template()}
+
+
 def compile_interface(lang: str | None, interface_dir: Path = INTERFACE_DIR, out_dir: Path = INTERFACE_OUT) -> list[Path]:
+    """assets/locale/<lang>.json from each game/locale/<lang>.po; with ``--lang en-XA`` the pseudo
+    catalogue generated from the interface strings (it has no .po)."""
+    from game.i18n import pseudo
+
     written = []
     if not interface_dir.is_dir():
         return written
-    for po in sorted(interface_dir.glob("*.po")):
-        if lang and po.stem != lang:
+    catalogues = {po.stem: (lambda po=po: interface_catalogue(po)) for po in sorted(interface_dir.glob("*.po"))}
+    if lang == pseudo.CODE:
+        catalogues = {pseudo.CODE: pseudo_interface_catalogue}
+    for code, make in catalogues.items():
+        if lang and code != lang:
             continue
-        messages = interface_catalogue(po)
+        messages = make()
         out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / f"{po.stem}.json"
+        target = out_dir / f"{code}.json"
         text = json.dumps(messages, sort_keys=True, ensure_ascii=False, indent=0) + "\n"
         _write(target, text.encode("utf-8"))
         written.append(target)

@@ -19,8 +19,18 @@ LOCALE_DIR = Path("game/locale")
 TEMPLATE = LOCALE_DIR / "rightspath.pot"
 # The browser-shipped packages whose text a player or facilitator reads.
 SOURCE_DIRS = (Path("game/ui"), Path("game/exports"), Path("game/engine"))
-KEYWORDS = {"_": None, "gettext": None, "pgettext": ((1, "c"), 2)}
+# N_ marks a string where it is defined (game/ui/tr.py) and the UI translates it when drawn.
+KEYWORDS = {"_": None, "gettext": None, "N_": None, "pgettext": ((1, "c"), 2)}
 COMMENT_TAGS = ("Translators:",)
+# Label tables the UI draws through _(): the values are English interface text but plain dict
+# literals (the engine stays free of the UI's marking helper), so they are read from the source.
+LABEL_TABLES = {
+    Path("game/engine/vocab.py"): {
+        "STAGE_LABELS": "a stage of the child's journey (journey bar, scenario card, debrief)",
+        "ROLE_LABELS": "the professional the player acts as (decision badge, setup, debrief)",
+        "OUTCOME_LABELS": "how the child's story ended (debrief: 'Outcome: …')",
+    },
+}
 
 
 def extract(source_dirs=SOURCE_DIRS) -> list[tuple[str | None, str, list[tuple[str, str]], list[str]]]:
@@ -40,7 +50,30 @@ def extract(source_dirs=SOURCE_DIRS) -> list[tuple[str | None, str, list[tuple[s
             refs, notes = found.setdefault((context, message), ([], []))
             refs.append(where)
             notes.extend(c for c in comments if c not in notes)
+    for path, tables in LABEL_TABLES.items():
+        if any(path.is_relative_to(folder) for folder in source_dirs) and path.is_file():
+            for message, lineno, note in label_values(path, tables):
+                refs, notes = found.setdefault((None, message), ([], []))
+                refs.append((path.as_posix(), str(lineno)))
+                if note not in notes:
+                    notes.append(note)
     return [(ctx, msg, refs, notes) for (ctx, msg), (refs, notes) in found.items()]
+
+
+def label_values(path: Path, tables: dict[str, str]) -> list[tuple[str, int, str]]:
+    """[(English label, line, translator note)] of the string values of the named dict literals."""
+    import ast
+
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8"), str(path)).body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (
+            node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
+        if not isinstance(target, ast.Name) or target.id not in tables or not isinstance(node.value, ast.Dict):
+            continue
+        for value in node.value.values:
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value:
+                found.append((value.value, value.lineno, tables[target.id]))
+    return found
 
 
 def build_template(source_dirs=SOURCE_DIRS) -> polib.POFile:
