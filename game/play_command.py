@@ -90,10 +90,16 @@ def run(args: argparse.Namespace) -> int:
     from game.ui import launch  # lazily: only the window and headless modes need pygame
 
     if args.headless:
-        card = launch.play_headless(stories, args)
+        if args.export:
+            from game.exports import parse_formats
+
+            parse_formats(args.formats)
+        played = launch.play_headless(stories, args)
         from game.textplay import format_scorecard
 
-        print(format_scorecard(card, stories[0]))
+        print(format_scorecard(played.card, stories[0]))
+        if args.export:  # the UI's run and start time: the files the debrief's button writes
+            _export(played.run, played.story, args, played.started_at)
         return 0
     launch.play_window(stories, args)
     return 0

@@ -7,6 +7,17 @@ from __future__ import annotations
 
 import asyncio
 import os
+from dataclasses import dataclass
+
+
+@dataclass
+class HeadlessResult:
+    """What a headless run leaves: the score card printed, and the run, its story and the moment it
+    began, so ``play --headless --export`` writes the same files as the debrief's button."""
+    card: object
+    run: object
+    story: object
+    started_at: str
 
 
 def _options(args, headless: bool):
@@ -40,9 +51,9 @@ def play_window(stories, args) -> None:
         _quit_pygame()
 
 
-def play_headless(stories, args):
+def play_headless(stories, args) -> HeadlessResult:
     """Play one story through the real UI under SDL's dummy driver with synthetic input; return the
-    ScoreCard. ``args.choices`` (ids or 1-based numbers) or ``args.auto``/``args.seed`` give the script."""
+    score card with the run behind it. ``args.choices`` (ids or 1-based numbers) or ``args.auto``/``args.seed`` give the script."""
     from game.engine import auto_choices
     from game.errors import UserError
     from game.platform import get_platform
@@ -71,7 +82,8 @@ def play_headless(stories, args):
         _quit_pygame()
     if card is None:
         raise UserError("the headless run ended before the debrief", 1)
-    return card
+    session = app.session
+    return HeadlessResult(card, session.run, session.story, session.started_at)
 
 
 def _quit_pygame() -> None:

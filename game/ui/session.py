@@ -7,6 +7,8 @@ happens.
 
 from __future__ import annotations
 
+import time
+
 from game.engine import Run
 from game.platform import StorageError
 from game.ui.saves import drop_save, write_save
@@ -15,11 +17,15 @@ PORTRAIT_SIZE = (340, 420)
 
 
 class Session:
-    def __init__(self, app, story, run: Run | None = None, mode: str | None = None):
+    def __init__(self, app, story, run: Run | None = None, mode: str | None = None,
+                 started_at: str | None = None):
         self.app = app
         self.story = story
         self.run = run or Run(story, seed=app.opts.auto_seed or 0)
         self.mode = mode or app.prefs.mode
+        # When the playthrough began (UTC, ISO 8601): kept in the autosave's meta so a resumed run
+        # exports its true start, not the moment it was resumed.
+        self.started_at = started_at or utc_now()
         self.results: dict[int, object] = {}  # decision number -> DecisionResult (for the debrief)
         self.decision_started = app.clock.now
         self.save_error = ""
@@ -29,10 +35,18 @@ class Session:
     def facilitated(self) -> bool:
         return self.mode == "facilitated"
 
+    @classmethod
+    def resumed(cls, app, info) -> "Session":
+        """The session of a save read by ``game.ui.saves.read_save``: its mode and start time."""
+        meta = info.meta or {}
+        started = meta.get("started_at") if isinstance(meta.get("started_at"), str) else None
+        return cls(app, info.story, run=info.run, mode=meta.get("mode") or app.prefs.mode, started_at=started)
+
     def meta(self) -> dict:
+        """Who plays and how: kept beside the autosave and written into the exports."""
         p = self.app.prefs
         return {"mode": self.mode, "trainee": p.trainee, "session": p.session, "role": p.role,
-                "language": p.language}
+                "language": p.language, "started_at": self.started_at}
 
     def autosave(self) -> bool:
         try:
@@ -104,6 +118,11 @@ class Session:
     def restart(self) -> None:
         self.discard_save()
         self.run = Run(self.story, seed=self.run.seed)
+        self.started_at = utc_now()
         self.results.clear()
         self.meters_shown = dict(self.run.variables)
         self.begin()
+
+
+def utc_now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

@@ -69,29 +69,6 @@ def test_facilitated_mode_with_mouse_votes(make_pilot):
     assert [r.chosen for r in pilot.scene.run.history] == ["explain-simply", "record-once"]
 
 
-def test_export_writes_the_run_and_score_through_the_platform(make_pilot, platform):
-    import json
-    from pathlib import Path
-
-    from game.engine import Run
-
-    story = fixture_story()
-    pilot = make_pilot([story], trainee="k7")
-    open_story(pilot, story)
-    play_to_debrief(pilot, ["explain-simply", "record-once"])
-    pilot.click("Export results")
-    assert pilot.scene.name == "exported"
-    files = list((Path(platform.data_dir) / "results").iterdir())
-    assert len(files) == 1 and files[0].name.startswith("rightspath-fixture-k7-")
-    data = json.loads(files[0].read_text())
-    assert data["score"] == engine_score(story, ["explain-simply", "record-once"]).to_dict()
-    assert data["meta"]["trainee"] == "k7" and data["meta"]["mode"] == "learning"
-    again = Run.from_json(story, json.dumps(data["run"]))
-    assert [h.chosen for h in again.history] == ["explain-simply", "record-once"]
-    pilot.press(pygame.K_RETURN)
-    assert pilot.scene.name == "debrief"
-
-
 def test_pause_menu_restart_settings_and_back_to_menu(make_pilot, platform):
     story = fixture_story()
     pilot = make_pilot([story])

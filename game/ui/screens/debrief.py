@@ -3,19 +3,16 @@ decisions with the chosen option, the best option and why; replay and export."""
 
 from __future__ import annotations
 
-import json
-import time
-
 import pygame
 
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
-from game.platform import StorageError
 from game.ui import actions as A
 from game.ui import draw
 from game.ui.scene import Scene
 from game.ui.screens.feedback import tall_surface
 from game.ui.scroll import ScrollView
 from game.ui.text import draw_lines, line_height, wrap
+from game.ui.exporting import session_key
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
 
@@ -34,7 +31,8 @@ class DebriefScene(Scene):
         self.tab = 0
         self.group = FocusGroup()
         self.view: ScrollView | None = None
-        self.exported = ""
+        self.exported = ""  # where the last export went (a folder on desktop)
+        self.exported_files: list[str] = []
         self.layout()
 
     def screen_id(self) -> str:
@@ -190,36 +188,28 @@ class DebriefScene(Scene):
         self.tab = 1 - self.tab
         self.layout()
 
-    def export_text(self) -> str:
-        """The engine's Run JSON and the score card, with who played and how."""
-        card = self.card
-        return json.dumps({
-            "format": "rightspath-result",
-            "format_version": 1,
-            "exported_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "meta": self.session.meta(),
-            "scenario": {"id": self.session.story.id, "version": self.session.story.version,
-                         "content_hash": self.session.story.hash, "title": self.session.story.title},
-            "score": card.to_dict(),
-            "run": json.loads(self.run.to_json()),
-        }, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
     def export(self) -> None:
+        """Write JSON, CSV (decisions and summary) and xAPI through the platform; signed with the
+        session code when there is one. A failure is told in words; the playthrough stays saved."""
+        from game.ui.exporting import export_session
         from game.ui.screens.dialog import message
 
-        who = self.app.prefs.trainee or "anonymous"
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-        name = f"rightspath-{self.session.story.id}-{who}-{stamp}.json"
-        try:
-            where = self.app.platform.download(name, self.export_text(), "application/json")
-        except StorageError as exc:
+        result = export_session(self.session)
+        if not result.ok:
             message(self.app, N_("Export failed"),
-                    _("{reason}. Your playthrough is still saved; try again.").format(reason=exc), icon="warning",
-                    name="export-failed")
+                    _("{reason}. Your playthrough is still saved; try again.").format(reason=result.problem),
+                    icon="warning", name="export-failed")
             return
-        self.exported = where
-        message(self.app, N_("Results exported"), _("Your results were saved: {where}").format(where=where),
-                icon="check", name="exported")
+        self.exported = result.where
+        self.exported_files = result.written
+        if self.app.platform.name == "desktop":
+            text = _("{n} files were written into the results folder:").format(n=len(result.written)) + \
+                "\n" + result.where
+        else:
+            text = _("{n} files were downloaded; see your browser's downloads.").format(n=len(result.written))
+        if session_key(self.session):
+            text += "\n\n" + _("They are signed with your session code.")
+        message(self.app, N_("Results exported"), text, icon="check", name="exported")
 
     def replay(self) -> None:
         self.session.restart()

@@ -136,8 +136,7 @@ class SelectScene(WidgetScene):
         if result == "resume":
             from game.ui.session import Session
 
-            mode = (info.meta or {}).get("mode") or self.app.prefs.mode
-            self.app.session = Session(self.app, story, run=info.run, mode=mode)
+            self.app.session = Session.resumed(self.app, info)
             self.app.session.begin()
         elif result == "fresh":
             self.confirm(story)

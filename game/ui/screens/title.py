@@ -89,8 +89,7 @@ class TitleScene(WidgetScene):
     def resume_save(self, info) -> None:
         from game.ui.session import Session
 
-        mode = (info.meta or {}).get("mode") or self.app.prefs.mode
-        self.app.session = Session(self.app, info.story, run=info.run, mode=mode)
+        self.app.session = Session.resumed(self.app, info)
         self.saves = [s for s in self.saves if s is not info]
         self.app.session.begin_from_title()
 

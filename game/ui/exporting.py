@@ -1,0 +1,53 @@
+"""The debrief's export: the playthrough record in every format, through the platform's download.
+
+The same call serves the desktop (files land in the results folder; the debrief names the folder)
+and the browser (each file is offered as a download). ``rightspath play --headless --export`` goes
+through ``game.exports`` with the same run, story and start time, so both write the same files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from game.exports import FORMATS, RecordError, build_record, write_exports
+from game.platform import StorageError
+
+DEFAULT_FORMATS = ",".join(FORMATS)
+
+
+@dataclass
+class ExportResult:
+    ok: bool
+    written: list[str]  # what the platform returned for each file (paths on desktop)
+    where: str = ""  # the folder (desktop) or the platform's message (browser)
+    problem: str = ""
+
+
+def session_key(session) -> str | None:
+    """The session code doubles as the signing key: the facilitator checks the files with
+    ``rightspath verify --session-key CODE``. No code, no signature."""
+    code = (session.app.prefs.session or "").strip()
+    return code or None
+
+
+def record_for(session, ended_at: str | None = None) -> dict:
+    meta = dict(session.meta())
+    if ended_at:
+        meta["ended_at"] = ended_at
+    return build_record(session.run, session.story, meta)
+
+
+def export_session(session, formats: str = DEFAULT_FORMATS) -> ExportResult:
+    """Write the session's record; never raises for storage trouble, it reports it instead."""
+    platform = session.app.platform
+    try:
+        record = record_for(session)
+        written = write_exports(record, formats, platform.download, session_key=session_key(session))
+    except (StorageError, RecordError, OSError) as exc:
+        return ExportResult(False, [], problem=str(exc) or type(exc).__name__)
+    if platform.name == "desktop" and written:
+        where = os.path.dirname(written[0])
+    else:
+        where = written[-1] if written else ""
+    return ExportResult(True, written, where)
