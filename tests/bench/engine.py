@@ -9,6 +9,7 @@ import time
 
 from game.engine import Run, Story
 
+
 def compiled_synthetic() -> bytes:
     """The 5,000-node scenario of the authoring bench, compiled by the real compiler."""
     import tempfile
