@@ -93,6 +93,9 @@ class App:
         # Headless runs keep their saves apart so a scripted run never touches a player's own save.
         self.save_prefix = "headless-" if self.opts.headless else ""
         self.on_autosave = None  # tests: called with the number of decisions after each autosave
+        # A scenario named by the options or the facilitator's link (?scenario=mira): after setup the
+        # game goes straight to its content note; used once, so going back shows the selection.
+        self.preset_scenario = self.opts.scenario or (platform.url_params() or {}).get("scenario") or None
         self._apply_font_scale()
 
     # -- settings -------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ class SelectScene(WidgetScene):
 
     def enter(self) -> None:
         # A facilitator's link may name the scenario: open on its card.
-        wanted = self.app.opts.scenario
+        wanted = self.app.preset_scenario or self.app.opts.scenario
         ids = [s.id for s in self.stories()]
         if wanted in ids:
             self.page = ids.index(wanted) // PER_PAGE
@@ -102,6 +102,22 @@ class SelectScene(WidgetScene):
             card.rect = pygame.Rect(x + i * (w + gap), 120, w, 520)
             cards.append(card)
         self.group.set(cards, focus=min(self.group.focus, len(cards) - 1))
+
+    def open_preset(self) -> None:
+        """A facilitator's link named a scenario: open its content note (or its resume question)
+        at once; an id this build does not have gets a gentle word and the selection."""
+        from game.ui.screens.dialog import message
+
+        wanted, self.app.preset_scenario = self.app.preset_scenario, None
+        if not wanted:
+            return
+        story = next((s for s in self.stories() if s.id == wanted), None)
+        if story is not None:
+            self.pick(story)
+            return
+        message(self.app, N_("Scenario not found"),
+                _("The link names a scenario “{id}” that is not available here. Please choose one of "
+                  "these scenarios, or ask your facilitator.").format(id=wanted[:40]), name="unknown-scenario")
 
     def handle(self, action) -> bool:
         from game.ui import actions as A

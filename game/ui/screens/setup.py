@@ -81,7 +81,9 @@ class SetupScene(WidgetScene):
         from game.ui.screens.select import SelectScene
 
         self.app.prefs.save(self.app.platform)
-        self.app.scenes.push(SelectScene(self.app))
+        select = SelectScene(self.app)
+        self.app.scenes.push(select)
+        select.open_preset()
 
     def on_back(self) -> bool:
         self.app.prefs.save(self.app.platform)
