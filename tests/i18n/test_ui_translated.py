@@ -32,13 +32,17 @@ def stories():
 @pytest.mark.parametrize("lang", ["bg", "en-XA"])
 @pytest.mark.parametrize("text_size", [1, 3])
 def test_translated_tutorial_plays_to_the_debrief_with_the_english_score(make_pilot, stories, lang, text_size, tmp_path):  # noqa: F811
-    from game.engine import auto_choices
+    from game.engine import auto_choices, l10n
 
     story = stories[lang]
     choices = auto_choices(stories["en"], text_size)
-    pilot = make_pilot([story], text_size=text_size, screenshots_dir=str(tmp_path))
-    open_story(pilot, story)
-    play_to_debrief(pilot, choices)
+    pilot = make_pilot([story], language=lang, text_size=text_size, screenshots_dir=str(tmp_path))
+    try:
+        assert pilot.app.translations.problem is None  # the interface is in that language too
+        open_story(pilot, story)
+        play_to_debrief(pilot, choices)
+    finally:
+        l10n.install(l10n.Translations())
     assert pilot.scene.card == engine_score(stories["en"], choices)
     shots = sorted(p.name for p in tmp_path.glob("*.png"))
     assert any("decision-greet" in name for name in shots) and shots[-1].endswith("debrief-summary.png")
