@@ -124,15 +124,15 @@ def test_disabled_choice_cannot_be_taken(make_pilot):
     assert scene.group.focus == 0
 
 
-def test_a_link_naming_a_scenario_opens_on_its_card(make_pilot):
+def test_a_link_naming_a_scenario_opens_its_content_note_over_its_card(make_pilot):
     stories = [compiled(p) for p in BUNDLED] + [fixture_story()]
     pilot = make_pilot(stories, scenario="fixture")
     pilot.click("Start a training")
     pilot.click("Continue")
+    assert pilot.scene.name == "content-note" and "Lena speaks up" in pilot.scene.title
+    pilot.click("Back")
     assert pilot.scene.name == "select"
     assert pilot.scene.group.focused.story.id == "fixture"
-    pilot.press(pygame.K_RETURN)
-    assert pilot.scene.name == "content-note" and "Lena speaks up" in pilot.scene.title
 
 
 def test_play_window_runs_until_interrupted(tmp_path):
