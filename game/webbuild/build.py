@@ -39,6 +39,7 @@ class BuildReport:
     stage_dir: Path
     files: list[str] = field(default_factory=list)  # staged files, relative
     stories: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # besides English
     archive_bytes: int = 0
     apk_bytes: int = 0
     seconds: float = 0.0
@@ -48,7 +49,8 @@ class BuildReport:
         budget = BUDGET_BYTES / 1000
         return (
             f"built {self.web_dir} in {self.seconds:.1f} s: {len(self.files)} files, "
-            f"{len(self.stories)} stories ({', '.join(self.stories)}); "
+            f"{len(self.stories)} stories ({', '.join(self.stories)}), "
+            f"languages {', '.join(['en'] + self.languages)}; "
             f"{APP_NAME}.tar.gz {kb:.0f} kB of {budget:.0f} kB budget, {APP_NAME}.apk {self.apk_bytes / 1000:.0f} kB"
         )
 
@@ -148,6 +150,7 @@ def build_web(
         stage_dir=app_dir,
         files=staged.files,
         stories=staged.stories,
+        languages=staged.languages,
         archive_bytes=archive.stat().st_size,
         apk_bytes=(web_dir / f"{APP_NAME}.apk").stat().st_size,
         seconds=time.perf_counter() - started,

@@ -3,13 +3,14 @@
 pygbag's loader scans every import in this file, even inside functions, and tries to install
 whatever it does not recognise, so only the standard library, pygame and ``game.*`` appear here.
 The page's start-up code sets ``__file__`` before running it; the compiled stories sit beside it in
-``stories/``. The facilitator's link presets the setup screen through the (sanitised) URL query.
+``stories/`` (``<id>.json`` English, ``<id>.<lang>.json`` translations) and the interface catalogues
+in ``assets/locale/``. The facilitator's link presets the setup screen through the (sanitised) URL query.
 """
 
 import asyncio
 from pathlib import Path
 
-from game.engine import Story, StoryError
+from game.engine import Story, StoryError, l10n
 from game.platform import get_platform
 from game.ui.app import App, AppOptions
 
@@ -29,13 +30,25 @@ def load_stories(folder: Path) -> tuple[list, list[str]]:
     return stories, problems
 
 
+def language_from_params(params: dict, stories: list) -> str:
+    """The link's ``lang`` when some story is written in it; else English (the interface then stays
+    English too, and every scenario is offered in English)."""
+    lang = params.get("lang") or l10n.SOURCE_LANGUAGE
+    return lang if lang in l10n.available_languages(stories) else l10n.SOURCE_LANGUAGE
+
+
+def stories_for_link(params: dict, stories: list) -> list:
+    """One story per scenario in the link's language, English where a scenario has no translation."""
+    return l10n.stories_for_language(stories, language_from_params(params, stories))
+
+
 def options_from_params(params: dict, stories: list) -> AppOptions:
     """AppOptions preset from the URL (already validated by the platform, key by key)."""
     known = {story.id for story in stories}
     scenario = params.get("scenario")
     return AppOptions(
         mode=params.get("mode", "learning"),
-        language=params.get("lang", "en"),
+        language=language_from_params(params, stories),
         trainee=params.get("trainee", ""),
         session=params.get("session", ""),
         scenario=scenario if scenario in known else None,
@@ -56,9 +69,15 @@ async def main(platform=None, on_app=None, **overrides):
     if not stories:
         platform.status("No scenario could be loaded. Reload the page; if this persists, tell the facilitator.")
         return None
-    opts = options_from_params(platform.url_params(), stories)
+    params = platform.url_params()
+    opts = options_from_params(params, stories)
     for name, value in overrides.items():
         setattr(opts, name, value)
+    chosen = stories_for_link(params, stories)
+    print("rightspath: language", opts.language, "-", ", ".join(l10n.story_file_name(s.id, l10n.story_language(s))
+                                                               for s in chosen))
+    # The App gets every language's stories: it shows the ones for the chosen language (the same
+    # stories_for_language choice) and lets the player switch language on the setup screen.
     app = App(stories, opts, platform=platform)
     if on_app is not None:
         on_app(app)

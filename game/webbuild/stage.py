@@ -36,6 +36,8 @@ class StageReport:
     folder: Path
     files: list[str] = field(default_factory=list)  # paths relative to the folder, sorted
     stories: list[str] = field(default_factory=list)  # scenario ids compiled into stories/
+    translations: list[str] = field(default_factory=list)  # translated story files, e.g. tutorial.bg.json
+    languages: list[str] = field(default_factory=list)  # languages besides English (stories + interface)
 
 
 def _copy(src: Path, dst: Path, report: StageReport, folder: Path) -> None:
@@ -80,6 +82,13 @@ def compile_stories(scenarios_dir: Path) -> dict[str, bytes]:
     return compiled
 
 
+def translated_stories(scenarios_dir: Path) -> dict[str, bytes]:
+    """{file name: bytes} of every translation of the bundled scenarios (game.i18n.build)."""
+    from game.i18n.build import translated_stories as build
+
+    return build(scenarios_dir)
+
+
 def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> StageReport:
     """Fill ``folder`` (emptied first) with the browser bundle's files."""
     if folder.exists():
@@ -107,11 +116,26 @@ def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> Sta
         report.files.append(target.relative_to(folder).as_posix())
         report.stories.append(scenario_id)
 
+    # Translated stories (<id>.<lang>.json, CONTRACTS §12) beside the English ones: the game offers
+    # a language when a story exists in it and picks one story per scenario at run time.
+    for name, data in translated_stories(scenarios_dir).items():
+        target = folder / "stories" / name
+        target.write_bytes(data)
+        report.files.append(target.relative_to(folder).as_posix())
+        report.translations.append(name)
+    report.languages = sorted({name.split(".")[-2] for name in report.translations})
+
     assets = source_root / "assets"
     if assets.is_dir():
         for path in sorted(assets.rglob("*")):
             if path.is_file() and is_runtime_asset(path):
                 _copy(path, folder / "assets" / path.relative_to(assets), report, folder)
+        # The interface catalogue of each language the stories come in; a language without stories
+        # (the pseudo-locale en-XA, a catalogue in progress) could never be chosen in the browser.
+        for lang in report.languages:
+            catalogue = assets / "locale" / f"{lang}.json"
+            if catalogue.is_file():
+                _copy(catalogue, folder / "assets" / "locale" / catalogue.name, report, folder)
 
     report.files.sort()
     report.stories.sort()

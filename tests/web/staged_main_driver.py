@@ -1,6 +1,6 @@
 """Run a staged browser ``main.py`` natively and headless through a scripted playthrough.
 
-Usage: python staged_main_driver.py STAGE_DIR DATA_DIR SEED. Prints one JSON line with the result.
+Usage: python staged_main_driver.py STAGE_DIR DATA_DIR SEED [LANG]. Prints one JSON line with the result.
 
 Calls that would block the browser's single thread are replaced by ones that raise, the staged
 folder goes first on sys.path (so its own copy of ``game`` is what runs), and ``asyncio.run`` is
@@ -18,6 +18,7 @@ import threading
 import time
 
 stage_dir, data_dir, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
+lang = sys.argv[4] if len(sys.argv) > 4 else "en"
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 sys.path.insert(0, stage_dir)
@@ -52,28 +53,32 @@ namespace = runpy.run_path(os.path.join(stage_dir, "main.py"), run_name="__main_
 asyncio.run = real_run
 
 import game  # noqa: E402  (the staged copy, thanks to sys.path)
-from game.engine import Run, auto_choices  # noqa: E402
+from game.engine import Run, auto_choices, l10n  # noqa: E402
 from game.platform.desktop import DesktopPlatform  # noqa: E402
 from game.ui.autopilot import Autopilot  # noqa: E402
 
 stories, problems = namespace["load_stories"](namespace["bundle_dir"]() / "stories")
-story = stories[0]
-choices = auto_choices(story, seed)
-params = {"scenario": story.id, "mode": "assessment", "lang": "en", "session": "SOF-0412", "trainee": "T07"}
+params = {"mode": "assessment", "lang": lang, "session": "SOF-0412", "trainee": "T07"}
+story = namespace["stories_for_link"](params, stories)[0]  # the first scenario, in the link's language
+english = next(s for s in stories if s.id == story.id and l10n.story_language(s) == "en")
+choices = auto_choices(english, seed)
+params["scenario"] = story.id
 platform = DesktopPlatform(data_dir, params=params)
 seen = {}
 
 
 def attach(app):
     seen["opts"] = {k: getattr(app.opts, k) for k in ("mode", "language", "session", "trainee", "scenario")}
+    seen["interface"] = [app.translations.language, app.translations.problem]
+    seen["app"] = app
     # The autopilot recognises the story by identity: use the App's own copy, loaded by main().
-    own = next(s for s in app.stories if s.id == story.id)
+    own = next(s for s in app.stories if s.id == story.id and l10n.story_language(s) == l10n.story_language(story))
     app.driver = Autopilot(app, own, choices)
 
 
 card = real_run(namespace["main"](platform=platform, on_app=attach, headless=True, reduce_motion=True,
                                   choices=choices))
-expected = Run(story, seed=0)
+expected = Run(english, seed=0)  # a translation scores exactly as the English story
 for choice in choices:
     while expected.kind == "scene":
         expected.advance()
@@ -86,6 +91,9 @@ print(json.dumps({
     "game_file": game.__file__,
     "problems": problems,
     "story": story.id,
+    "story_language": l10n.story_language(story),
+    "interface": seen.get("interface"),
+    "drawn": sorted(key[0] for key in seen["app"].fonts._text) if "app" in seen else [],
     "choices": choices,
     "opts": seen.get("opts"),
     "card": None if card is None else {"earned": card.earned, "decisions": card.decisions,

@@ -42,7 +42,9 @@ def test_archive_holds_exactly_the_browser_files(web_build):
     assert any(n.startswith("assets/assets/fonts/") and n.endswith(".ttf") for n in names)
     assert "assets/assets/fonts/LICENSE.txt" in names  # the font licence travels with the fonts
     for name in names:
-        if name.startswith("assets/assets/"):
+        if name.startswith("assets/assets/locale/"):
+            assert name.endswith(".json"), name  # compiled interface catalogues only, no .po
+        elif name.startswith("assets/assets/"):
             assert name.endswith((".ttf", ".otf")) or "/LICENSE" in name, name  # no font-making scripts
     allowed_top = {"assets/main.py", "assets/game", "assets/stories", "assets/assets"}
     for name in names:
@@ -54,6 +56,15 @@ def test_archive_holds_exactly_the_browser_files(web_build):
     assert names == sorted(f"assets/{f}" for f in web_build.files)
     with zipfile.ZipFile(web_build.web_dir / "rightspath.apk") as apk:
         assert sorted(n for n in apk.namelist() if not n.endswith("/")) == names
+
+
+def test_archive_holds_the_bulgarian_stories_and_interface(web_build):
+    names = set(archive_names(web_build))
+    assert web_build.stories
+    for sid in web_build.stories:
+        assert f"assets/stories/{sid}.bg.json" in names, sid
+    assert "assets/assets/locale/bg.json" in names
+    assert not any("en-XA" in name for name in names)
 
 
 def test_archive_is_within_budget(web_build):
