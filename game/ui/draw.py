@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.text import draw_lines, line_height, wrap
+from game.ui.text import clip_lines, draw_lines, line_height, wrap
 
 RADIUS = 14
 
@@ -36,10 +36,7 @@ def block(surface, ui, text: str, rect, role: str = "body", color=None, bold: bo
     """Wrap ``text`` into the width of ``rect`` from its top; return the y below it."""
     rect = pygame.Rect(rect)
     font = ui.fonts.font(role, bold=bold)
-    lines = wrap(text, font, rect.w)
-    if max_lines is not None and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1].rstrip(" .,;") + " …"
+    lines = wrap(text, font, rect.w) if max_lines is None else clip_lines(text, font, rect.w, max_lines)
     return draw_lines(surface, ui.fonts, lines, font, color or ui.theme.text, rect.x, rect.y,
                       line_height(font), align=align, width=rect.w)
 

@@ -42,6 +42,40 @@ def _wrap_cached(text: str, font: pygame.font.Font, width: int) -> tuple[str, ..
     return tuple(lines)
 
 
+ELLIPSIS = "…"
+
+
+def clip_lines(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[str]:
+    """At most ``max_lines`` wrapped lines; when text is cut, the last line ends in an ellipsis that
+    still fits ``width`` (measured, so it holds in every language and text size)."""
+    lines = wrap(text, font, width)
+    if len(lines) <= max(1, max_lines):
+        return lines
+    lines = lines[:max(1, max_lines)]
+    last = lines[-1].rstrip(" .,;:")
+    marked = f"{last} {ELLIPSIS}"
+    lines[-1] = marked if font.size(marked)[0] <= width else _cut_to_fit(last, font, width)
+    return lines
+
+
+def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
+    """``text`` if it fits on one line of ``width``, else its longest start that fits with "…"."""
+    if font.size(text)[0] <= width:
+        return text
+    return _cut_to_fit(text, font, width)
+
+
+def _cut_to_fit(text: str, font: pygame.font.Font, width: int) -> str:
+    cut = len(text)
+    while cut > 0 and font.size(text[:cut].rstrip(" .,;:") + ELLIPSIS)[0] > width:
+        cut -= 1
+    head = text[:cut]
+    space = head.rfind(" ")
+    if cut < len(text) and text[cut] != " " and space > len(head) // 2:
+        head = head[:space]  # end at a word when that keeps most of the line
+    return head.rstrip(" .,;:") + ELLIPSIS
+
+
 def paginate(lines: list[str], line_height: int, height: int) -> list[list[str]]:
     """Split lines into pages that fit ``height``; always at least one page."""
     per_page = max(1, height // max(1, line_height))

@@ -11,7 +11,7 @@ from game.ui import draw
 from game.ui.scene import Scene
 from game.ui.screens.feedback import tall_surface
 from game.ui.scroll import ScrollView
-from game.ui.text import draw_lines, line_height, wrap
+from game.ui.text import clip_lines, draw_lines, line_height
 from game.ui.exporting import session_key
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
@@ -116,11 +116,12 @@ class DebriefScene(Scene):
         font = ui.fonts.font("small")
         bold = ui.fonts.font("small", bold=True)
         lh = line_height(font)
+        main = main_instrument(story, rights)
         for rid, tally in rights.items():
             right = story.right(rid)
-            # English shortens to "Art. 20(b)"; a translated citation is wrapped to fit the column.
-            cite = right.get("citation", rid).replace(" Directive 2012/29/EU", "")
-            cite_lines = wrap(cite, bold, label_w - 16)[:2]
+            # The column names the article as the citation does in the story's language ("Art. 9(1)(c)",
+            # "чл. 9(1)(c)"); the full citation is on the "Your decisions" tab. Fitted by measure.
+            cite_lines = clip_lines(article_label(right, rid, main), bold, label_w - 16, 2)
             row_h = max(30, lh * (len(cite_lines) + 1) + 4)
             draw_lines(surf, ui.fonts, cite_lines, bold, theme.text, 0, y, lh)
             if right.get("title"):
@@ -133,15 +134,22 @@ class DebriefScene(Scene):
                 n = tally.get(key, 0)
                 if not n:
                     continue
-                seg = pygame.Rect(x, y + 4, max(64, int(bar_w * n / most)), min(row_h - 10, 2 * lh - 6))
+                seg_h = min(row_h - 10, 2 * lh - 6)
+                isz = seg_h - 8
+                num = ui.fonts.render(str(n), bold, fg)
+                # Wide enough for the icon and the count at any text size, else in proportion.
+                least = isz + 12 + num.get_width() + 10
+                seg = pygame.Rect(x, y + 4, max(least, int(bar_w * n / most)), seg_h)
                 seg.w = max(1, min(seg.w, width - x))  # the minimum widths must not push past the edge
                 pygame.draw.rect(surf, color, seg, border_radius=6)
-                isz = seg.h - 8
                 surf.blit(ui.art.icon(icon, isz, fg), (seg.x + 6, seg.y + 4))
-                num = ui.fonts.render(str(n), bold, fg)
                 surf.blit(num, num.get_rect(midleft=(seg.x + isz + 12, seg.centery)))
                 x = seg.right + 4
             y += row_h + 6
+        if main:
+            y = draw.block(surf, ui, _("Articles of {instrument} unless named; each decision lists "
+                                       "its full citations.").format(instrument=main), (0, y + 4, width, 80),
+                           "small", theme.text_muted) + 4
         return y
 
     def _paint_decisions(self, width: int, height: int):
@@ -168,6 +176,7 @@ class DebriefScene(Scene):
                     f"{i}: {rec.votes.get(cid, 0)}" for i, cid in enumerate(rec.shown, 1)))
             y = draw.block(surf, ui, _("You chose: {choice}").format(choice=chosen.get("text", rec.chosen)) + votes, (0, y, width, 300),
                            "small", theme.text) + 2
+            y = self._verdict_lines(surf, y, width, rec.verdicts)
             if not rec.recommended and rec.best_choices:
                 best = choices.get(rec.best_choices[0], {})
                 y = draw.block(surf, ui, _("Best option: {choice}").format(choice=best.get("text", "")), (0, y, width, 300), "small",
@@ -182,6 +191,20 @@ class DebriefScene(Scene):
         if not self.run.history:
             y = draw.block(surf, ui, _("No decisions were made."), (0, y, width, 40), "small", theme.text_muted)
         return surf, y
+
+    def _verdict_lines(self, surf, y: int, width: int, verdicts) -> int:
+        """The rights a decision touched, each with its full citation in the story's language."""
+        ui, theme, story = self.app, self.app.theme, self.session.story
+        isize = ui.fonts.px("small") + 2
+        for v in verdicts:
+            right = story.right(v["right"])
+            upholds = v["verdict"] == "upholds"
+            color = theme.good if upholds else theme.bad
+            surf.blit(ui.art.icon("upholds" if upholds else "breaches", isize, color), (0, y + 2))
+            pattern = _("Upholds {citation} — {title}") if upholds else _("Breaches {citation} — {title}")
+            text = pattern.format(citation=right.get("citation", v["right"]), title=right.get("title", ""))
+            y = draw.block(surf, ui, text, (isize + 8, y, width - isize - 8, 200), "small", theme.text)
+        return y + 2
 
     # -- buttons --------------------------------------------------------------------------------
     def toggle(self) -> None:
@@ -238,3 +261,26 @@ class DebriefScene(Scene):
             draw.badge(surface, ui, _("More below: ↓ or Page Down"), (vp.right, vp.bottom), ui.theme.panel_alt,
                        ui.theme.text, role="small", anchor="bottomright")
         self.group.draw(surface, ui)
+
+
+def main_instrument(story, right_ids) -> str:
+    """The instrument most of these rights come from (the Victims' Rights Directive, in the story's language)."""
+    counts: dict[str, int] = {}
+    for rid in right_ids:
+        name = story.right(rid).get("instrument", "")
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else ""
+
+
+def article_label(right: dict, right_id: str, main: str = "") -> str:
+    """The citation up to its article, in the citation's own language, for rights of the ``main``
+    instrument: "Art. 9(1)(c) Directive 2012/29/EU" -> "Art. 9(1)(c)", "чл. 9(1)(c) от Директива
+    2012/29/ЕС" -> "чл. 9(1)(c)". Rights of another instrument keep their whole citation (the caller
+    wraps it to two lines by measure), so "Art. 11(3)" of two directives never look alike."""
+    citation = right.get("citation") or right_id
+    if main and right.get("instrument") and right.get("instrument") != main:
+        return citation
+    article = right_id.rsplit(":", 1)[-1]
+    at = citation.find(article)
+    return citation[:at + len(article)] if at >= 0 else citation
