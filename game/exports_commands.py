@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rep.add_argument("inputs", nargs="*", metavar="FILE_OR_FOLDER")
     rep.add_argument("-o", "--output", required=True, help="the report file (HTML) or folder (CSV)")
     rep.add_argument("--format", choices=("html", "csv"), default="html")
-    rep.add_argument("--lang", default="en", help="report language (labels are in English for now)")
+    rep.add_argument("--lang", default="en", help="report language (labels from assets/locale/<lang>.json)")
     rep.add_argument("--story", help="the scenario (.yaml or compiled .json) for prompts and explanations "
                      "(default: the bundled scenario with the records' id)")
     rep.add_argument("--session-key", help=f"check signatures with this key (or ${KEY_ENV})")

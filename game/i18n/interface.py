@@ -17,8 +17,11 @@ from game.i18n import pofiles
 
 LOCALE_DIR = Path("game/locale")
 TEMPLATE = LOCALE_DIR / "rightspath.pot"
-# The browser-shipped packages whose text a player or facilitator reads.
-SOURCE_DIRS = (Path("game/ui"), Path("game/exports"), Path("game/engine"))
+# The browser-shipped packages whose text a player or facilitator reads, and the facilitator report.
+SOURCE_DIRS = (Path("game/ui"), Path("game/exports"), Path("game/engine"), Path("game/report"))
+# Python files, and the report's Jinja2 templates ({{ _("...") }}) through Jinja2's Babel extractor.
+METHOD_MAP = [("**.py", "python"), ("**.j2", "jinja2.ext:babel_extract")]
+OPTIONS_MAP = {"**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
 # N_ marks a string where it is defined (game/ui/tr.py) and the UI translates it when drawn.
 KEYWORDS = {"_": None, "gettext": None, "N_": None, "pgettext": ((1, "c"), 2)}
 COMMENT_TAGS = ("Translators:",)
@@ -41,8 +44,9 @@ def extract(source_dirs=SOURCE_DIRS) -> list[tuple[str | None, str, list[tuple[s
     for folder in source_dirs:
         if not folder.is_dir():
             continue
-        results = sorted(extract_from_dir(str(folder), keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
-                                          strip_comment_tags=True), key=lambda r: (r[0], r[1]))
+        results = sorted(extract_from_dir(str(folder), method_map=METHOD_MAP, options_map=OPTIONS_MAP,
+                                          keywords=KEYWORDS, comment_tags=COMMENT_TAGS, strip_comment_tags=True),
+                         key=lambda r: (r[0], r[1]))
         for filename, lineno, message, comments, context in results:
             if not isinstance(message, str) or not message:
                 continue

@@ -33,29 +33,35 @@ def _svg(fig) -> str:
     return text[text.index("<svg"):]  # drop the XML prolog and doctype: the SVG goes inline in HTML
 
 
-def score_histogram(scores: list[float], mastery: float | None) -> str:
+def _same(message: str) -> str:
+    return message
+
+
+# Each chart takes the report's gettext function as ``_`` (default: English), so its axis words
+# are marked _("...") for extraction and drawn in the report's language.
+def score_histogram(scores: list[float], mastery: float | None, _=_same) -> str:
     fig, ax = plt.subplots(figsize=(7.5, 3.2))
     bins = [i / 10 for i in range(11)]
-    counts, _, patches = ax.hist(scores, bins=bins, color=NEUTRAL, edgecolor="white")
+    counts, _edges, patches = ax.hist(scores, bins=bins, color=NEUTRAL, edgecolor="white")
     if mastery is not None:
         for patch, left in zip(patches, bins):
             if left + 1e-9 >= mastery:
                 patch.set_facecolor(UPHELD)
         ax.axvline(mastery, color="#222222", linestyle="--", linewidth=1.5)
-        ax.text(mastery, max(counts.max(), 1) * 1.02, f" mastery {mastery:.0%}", va="bottom", fontsize=10)
+        ax.text(mastery, max(counts.max(), 1) * 1.02, " " + _("mastery {percent}").format(percent=f"{mastery:.0%}"), va="bottom", fontsize=10)
     for count, left in zip(counts, bins):
         if count:
             ax.text(left + 0.05, count, f"{int(count)}", ha="center", va="bottom", fontsize=10)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, max(counts.max(), 1) * 1.2)
     ax.set_xticks(bins, [f"{b:.0%}" for b in bins])
-    ax.set_xlabel("Scaled score")
-    ax.set_ylabel("Participants")
+    ax.set_xlabel(_("Scaled score"))
+    ax.set_ylabel(_("Participants"))
     ax.yaxis.get_major_locator().set_params(integer=True)
     return _svg(fig)
 
 
-def rights_chart(rows: list[dict]) -> str:
+def rights_chart(rows: list[dict], _=_same) -> str:
     """Horizontal stacked bars: breached, missed and upheld per right, most breached at the top."""
     rows = rows[:25]
     labels = [textwrap.shorten(f"{r['right']} {r['title']}", 42, placeholder="…") for r in rows]
@@ -64,19 +70,19 @@ def rights_chart(rows: list[dict]) -> str:
     breached = [r["breached"] for r in rows]
     missed = [r["missed"] for r in rows]
     upheld = [r["upheld"] for r in rows]
-    ax.barh(y, breached, color=BREACHED, label="breached")
-    ax.barh(y, missed, left=breached, color=MISSED, label="missed")
-    ax.barh(y, upheld, left=[b + m for b, m in zip(breached, missed)], color=UPHELD, label="upheld")
+    ax.barh(y, breached, color=BREACHED, label=_("breached"))
+    ax.barh(y, missed, left=breached, color=MISSED, label=_("missed"))
+    ax.barh(y, upheld, left=[b + m for b, m in zip(breached, missed)], color=UPHELD, label=_("upheld"))
     for yy, b, m, u in zip(y, breached, missed, upheld):
         ax.text(b + m + u, yy, f"  {b} / {m} / {u}", va="center", fontsize=9)
     ax.set_yticks(y, labels)
-    ax.set_xlabel("Times, over all participants (breached / missed / upheld)")
+    ax.set_xlabel(_("Times, over all participants (breached / missed / upheld)"))
     ax.legend(loc="lower right", frameon=False, ncols=3, bbox_to_anchor=(1, 1.0))
     ax.margins(x=0.18)
     return _svg(fig)
 
 
-def choice_chart(options: list[dict], total: int, use_votes: bool = False) -> str:
+def choice_chart(options: list[dict], total: int, use_votes: bool = False, _=_same) -> str:
     """One decision: how many chose each option (or voted for it), the recommended ones highlighted.
 
     Options are labelled A, B, C... (the table beside the chart gives their text), which keeps the
@@ -94,7 +100,7 @@ def choice_chart(options: list[dict], total: int, use_votes: bool = False) -> st
         share = f" ({v / denom:.0%})" if denom else ""
         ax.text(v, yy, f" {v}{share}", va="center", fontsize=13)
     ax.set_yticks(y, labels, fontsize=14)
-    ax.set_xlabel("Room votes" if use_votes else "Participants who chose it", fontsize=12)
+    ax.set_xlabel(_("Room votes") if use_votes else _("Participants who chose it"), fontsize=12)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.margins(x=0.28)
     return _svg(fig)
@@ -104,7 +110,7 @@ def letter(index: int) -> str:
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index] if index < 26 else str(index + 1)
 
 
-def breakdown_chart(rows: list[dict], title: str) -> str:
+def breakdown_chart(rows: list[dict], title: str, _=_same) -> str:
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(rows) + 0.9))
     y = list(range(len(rows)))[::-1]
     means = [r["mean"] or 0 for r in rows]
@@ -114,5 +120,5 @@ def breakdown_chart(rows: list[dict], title: str) -> str:
     ax.set_yticks(y, [textwrap.shorten(r["label"], 30, placeholder="…") for r in rows])
     ax.set_xlim(0, 1.25)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
-    ax.set_xlabel(f"Mean scaled score by {title}")
+    ax.set_xlabel(_("Mean scaled score by {what}").format(what=title))
     return _svg(fig)

@@ -10,73 +10,80 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from game import __version__
 from game.engine import Story
 from game.exports.tables import rows_csv
-from game.report import charts
+from game.report import charts, labels
 from game.report.aggregate import summarise
 from game.report.collect import Collection
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PARTICIPANT_LIMIT = 300  # the HTML lists this many; the CSV tables hold everyone
-BREAKDOWNS = (("role", "role", "by_role"), ("country", "country", "by_country"),
-              ("organisation", "organisation type", "by_organisation"))
+BREAKDOWNS = (("role", labels.N_("role"), "by_role"), ("country", labels.N_("country"), "by_country"),
+              ("organisation", labels.N_("organisation type"), "by_organisation"))
 
 
 def _pct(value) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-def _environment() -> Environment:
+def _environment(gettext=None) -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
+    env.globals["_"] = gettext or (lambda message: message)  # the template's words: _("...")
     env.globals["pct"] = _pct
     env.globals["letter"] = charts.letter
     return env
 
 
-def notes_for(col: Collection, story: Story | None, lang: str, story_note: str | None = None) -> list[str]:
+def notes_for(col: Collection, story: Story | None, lang: str, story_note: str | None = None,
+              translations=None) -> list[str]:
+    translations = translations or labels.translations(lang)
+    _ = translations.gettext
     notes = []
     if col.signatures_checked:
-        notes.append("Signatures were checked with the session key: only signed, unchanged exports are included.")
+        notes.append(_("Signatures were checked with the session key: only signed, unchanged exports are included."))
     elif col.unchecked_signed:
-        notes.append(f"{col.unchecked_signed} export(s) are signed, but no session key was given, so their "
-                     "signatures were not checked (use --session-key).")
+        notes.append(_("{n} export(s) are signed, but no session key was given, so their signatures were not "
+                       "checked (use --session-key).").format(n=col.unchecked_signed))
     if col.duplicates:
-        notes.append(f"{col.duplicates} duplicate file(s) (the same playthrough exported twice, e.g. as JSON and "
-                     "xAPI) were counted once.")
+        notes.append(_("{n} duplicate file(s) (the same playthrough exported twice, e.g. as JSON and xAPI) were "
+                       "counted once.").format(n=col.duplicates))
     if story_note and col.records:
         notes.append(story_note)
     elif story is None and col.records:
-        notes.append("The scenario file was not found, so prompts, options and explanations are shown by their "
-                     "ids (use --story).")
-    if lang != "en":
+        notes.append(_("The scenario file was not found, so prompts, options and explanations are shown by their "
+                       "ids (use --story)."))
+    if translations.problem:
         notes.append(f"Report labels are in English; language {lang!r} is not available for them yet.")
     return notes
 
 
 def html_report(col: Collection, story: Story | None, *, lang: str = "en", title: str | None = None,
                 story_note: str | None = None) -> str:
-    s = summarise(col.records, story)
+    translations = labels.translations(lang)
+    _ = translations.gettext
+    s = labels.localise(summarise(col.records, story), _)
     o = s["overview"]
     rendered: dict = {"scores": "", "rights": "", "decisions": [], "votes": [], "breakdowns": {}}
     if col.records:
-        rendered["scores"] = charts.score_histogram(o["scores"], o["mastery"])
-        rendered["rights"] = charts.rights_chart(s["rights"]) if s["rights"] else ""
+        rendered["scores"] = charts.score_histogram(o["scores"], o["mastery"], _=_)
+        rendered["rights"] = charts.rights_chart(s["rights"], _=_) if s["rights"] else ""
         for d in s["decisions"]:
-            rendered["decisions"].append(charts.choice_chart(d["options"], d["met"]))
-            rendered["votes"].append(charts.choice_chart(d["options"], d["met"], use_votes=True)
+            rendered["decisions"].append(charts.choice_chart(d["options"], d["met"], _=_))
+            rendered["votes"].append(charts.choice_chart(d["options"], d["met"], use_votes=True, _=_)
                                      if d["has_votes"] else "")
     breakdowns = []
     for key, label, field in BREAKDOWNS:
         rows = s[field]
         if rows:
-            rendered["breakdowns"][key] = charts.breakdown_chart(rows, label)
-            breakdowns.append((key, label, rows))
+            rendered["breakdowns"][key] = charts.breakdown_chart(rows, _(label), _=_)
+            breakdowns.append((key, _(label), rows))
     scenario = col.scenario
     if title is None:
-        title = f"Debrief: {scenario['title'] or scenario['id']}" if scenario else "Debrief"
-    template = _environment().get_template("report.html.j2")
+        title = _("Debrief: {title}").format(title=scenario["title"] or scenario["id"]) if scenario else _("Debrief")
+    template = _environment(_).get_template("report.html.j2")
     return template.render(
         title=title, lang=lang, scenario=scenario, s=s, o=o, charts=rendered, breakdowns=breakdowns,
-        notes=notes_for(col, story, lang, story_note), excluded=col.excluded, participant_limit=PARTICIPANT_LIMIT,
+        notes=notes_for(col, story, lang, story_note, translations), excluded=col.excluded,
+        participant_limit=PARTICIPANT_LIMIT,
         generator=f"RightsPath {__version__}",
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
