@@ -6,6 +6,7 @@ import pygame
 
 from game.ui import draw
 from game.ui.screens.base import WidgetScene
+from game.ui.scroll import ScrollView
 from game.ui.tr import N_, _
 from game.ui.widgets import Button
 
@@ -27,16 +28,30 @@ class Dialog(WidgetScene):
         if name:
             self.name = name
         self.rect = pygame.Rect(0, 0, WIDTH, 300)
+        self.view: ScrollView | None = None  # set by layout() when the message needs scrolling
 
     def layout(self) -> None:
         ui = self.app
         inner = WIDTH - 80
-        h_title = draw.block_height(ui, _(self.title), inner - 50, "heading", bold=True)
+        # Measured at the width it is drawn at: beside the icon when there is one.
+        title_w = inner - (ui.fonts.px("heading") + 4 + 14 if self.icon else 0)
+        h_title = draw.block_height(ui, _(self.title), title_w, "heading", bold=True)
         h_msg = draw.block_height(ui, _(self.message), inner, "body")
         btn_h = ui.fonts.px("button") * 2 + 16
         height = 40 + h_title + 18 + h_msg + 30 + btn_h + 36
         self.rect = pygame.Rect(0, 0, WIDTH, min(height, ui.size[1] - 40))
         self.rect.center = (ui.size[0] // 2, ui.size[1] // 2)
+        # A message taller than the screen allows (large text, long notes) scrolls inside the dialog.
+        room = self.rect.h - (40 + h_title + 18 + 30 + btn_h + 36)
+        self.view = None
+        if h_msg > room:
+            cw = inner - 20  # leave the scroll bar its own strip
+            ch = draw.block_height(ui, _(self.message), cw, "body")
+            content = pygame.Surface((cw, ch))
+            content.fill(ui.theme.panel)
+            draw.block(content, ui, _(self.message), (0, 0, cw, ch), "body", ui.theme.text)
+            top = self.rect.y + 36 + h_title + 18
+            self.view = ScrollView(pygame.Rect(self.rect.x + 40, top, cw, room), content)
         n = len(self.buttons)
         gap = 20
         bw = (inner - gap * (n - 1)) // n
@@ -47,6 +62,11 @@ class Dialog(WidgetScene):
                        align="center")
             widgets.append(b)
         self.group.set(widgets, focus=0)
+
+    def handle(self, action) -> bool:
+        if self.view is not None and self.view.handle(action):
+            return True
+        return super().handle(action)
 
     def on_back(self) -> bool:
         if self.cancel is not None:
@@ -68,7 +88,10 @@ class Dialog(WidgetScene):
         y = draw.block(surface, ui, _(self.title), (tx, y, self.rect.right - 40 - tx, 200), "heading",
                        ui.theme.heading, bold=True)
         y += 18
-        draw.block(surface, ui, _(self.message), (x, y, WIDTH - 80, 400), "body", ui.theme.text)
+        if self.view is not None:
+            self.view.draw(surface, ui.theme)
+        else:
+            draw.block(surface, ui, _(self.message), (x, y, WIDTH - 80, 400), "body", ui.theme.text)
         self.group.draw(surface, ui)
 
 

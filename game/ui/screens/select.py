@@ -12,7 +12,7 @@ from game.ui.screens.base import WidgetScene
 from game.ui.screens.dialog import Dialog
 from game.ui.tr import N_, _
 from game.ui.widgets import Widget, draw_focus_ring
-from game.ui.text import line_height
+from game.ui.text import clip_lines, draw_lines, ellipsize, line_height
 
 PER_PAGE = 3
 
@@ -26,6 +26,8 @@ class Card(Widget):
         self.on_press = on_press
         self.number = number
         self.label = story.title
+        self.content_bottom = 0
+        self.summary_lines: list[str] = []
 
     def activate(self) -> bool:
         self.on_press()
@@ -55,21 +57,48 @@ class Card(Widget):
         y = draw.block(surface, ui, self.story.title, (x, y, w, 120), "heading", theme.heading, bold=True,
                        max_lines=3)
         y += 8
-        y = draw.block(surface, ui, sc.get("summary", ""), (x, y, w, 200), "small", theme.text, max_lines=6)
-        y += 12
+        self._draw_body(surface, ui, x, y, w, r.bottom - 14)
+
+    def _draw_body(self, surface, ui, x: int, top: int, w: int, bottom: int) -> None:
+        """Summary, stages and the content note, fitted by measure into what the title left: the
+        stages (two lines at most) and the content note's heading always show, the summary takes the
+        lines that remain (six at most) and ends in an ellipsis when cut; the content-note screen
+        shows the whole summary before the scenario starts."""
+        theme, sc = ui.theme, self.story.scenario
+        small = ui.fonts.font("small")
+        small_bold = ui.fonts.font("small", bold=True)
+        lh = line_height(small)
         stages = [s for s in STAGES if s in self.story.stages()]
+        stage_text = " · ".join(_(STAGE_LABELS[s]) for s in stages)
+        warning = sc.get("content_warning") or ""
+        note_h = 12 + lh + 2 if warning else 0
+        for most in (3, 2):  # all the stages when that leaves the summary three lines or more
+            stage_lines = clip_lines(stage_text, small, w, most)
+            stages_h = 12 + line_height(small_bold) + lh * len(stage_lines)
+            summary_lines = min(6, (bottom - top - stages_h - note_h) // lh)
+            if summary_lines >= 3:
+                break
+        y = top
+        self.summary_lines: list[str] = []
+        if summary_lines > 0:
+            lines = self.summary_lines = clip_lines(sc.get("summary", ""), small, w, summary_lines)
+            y = draw_lines(surface, ui.fonts, lines, small, theme.text, x, y, lh)
+        y += 12
         draw.label(surface, ui, _("Stages"), (x, y), role="small", color=theme.text_muted, bold=True)
-        y += line_height(ui.fonts.font("small"))
-        y = draw.block(surface, ui, " · ".join(_(STAGE_LABELS[s]) for s in stages), (x, y, w, 100), "small",
-                       theme.text, max_lines=3)
-        if sc.get("content_warning"):
+        y += line_height(small_bold)
+        y = draw_lines(surface, ui.fonts, stage_lines, small, theme.text, x, y, lh)
+        if warning:
             y += 12
             size = ui.fonts.px("small") + 2
             surface.blit(ui.art.icon("warning", size, theme.text), (x, y))
-            draw.label(surface, ui, _("Content note"), (x + size + 8, y), role="small", color=theme.text, bold=True)
-            y += line_height(ui.fonts.font("small")) + 2
-            draw.block(surface, ui, sc["content_warning"], (x, y, w, r.bottom - y - 16), "small", theme.text_muted,
-                       max_lines=max(1, (r.bottom - y - 16) // line_height(ui.fonts.font("small"))))
+            draw.label(surface, ui, ellipsize(_("Content note"), small_bold, w - size - 8), (x + size + 8, y),
+                       role="small", color=theme.text, bold=True)
+            y += lh + 2
+            room = (bottom - y) // lh
+            if room > 0:
+                y = draw_lines(surface, ui.fonts, clip_lines(warning, small, w, room), small, theme.text_muted,
+                               x, y, lh)
+        self.content_bottom = y  # where the drawn text ends (tests check it stays inside the card)
 
 
 class SelectScene(WidgetScene):
@@ -159,7 +188,9 @@ class SelectScene(WidgetScene):
 
     def confirm(self, story) -> None:
         warning = story.scenario.get("content_warning") or _("This scenario has no content note.")
-        dlg = Dialog(self.app, _("Content note: {title}").format(title=story.title), warning + "\n\n" +
+        summary = story.scenario.get("summary", "")
+        dlg = Dialog(self.app, _("Content note: {title}").format(title=story.title),
+                     (summary + "\n\n" if summary else "") + warning + "\n\n" +
                      _("You can pause at any time with Esc or the Menu button; your progress is saved after every "
                        "decision."),
                      [(N_("Start"), True), (N_("Back"), False)], cancel=False, icon="warning", name="content-note")
