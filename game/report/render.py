@@ -77,6 +77,8 @@ def html_report(col: Collection, story: Story | None, *, lang: str = "en", title
             rendered["breakdowns"][key] = charts.breakdown_chart(rows, _(label), _=_)
             breakdowns.append((key, _(label), rows))
     scenario = col.scenario
+    if scenario and story is not None and story.scenario.get("language", "en") == lang:
+        scenario = {**scenario, "title": story.title}  # the records may be in another language
     if title is None:
         title = _("Debrief: {title}").format(title=scenario["title"] or scenario["id"]) if scenario else _("Debrief")
     template = _environment(_).get_template("report.html.j2")
