@@ -59,6 +59,27 @@ class ArtCache:
             img = self._images[key] = _icon(name, size, tuple(color))
         return img
 
+    def keep_only(self, story, bg_size: tuple[int, int], portrait_size: tuple[int, int]) -> int:
+        """Let go of the backgrounds and portraits ``story`` cannot show (another story's, another
+        size's), here and in the art modules' own caches; icons stay. Returns how many were dropped.
+        A browser tab's heap never shrinks, so a second scenario must not stack on the first."""
+        wanted = set(self._story_keys(story, bg_size, portrait_size))
+        drop = [k for k in self._images if k[0] in ("bg", "pt") and k not in wanted]
+        for key in drop:
+            del self._images[key]
+        for module in ("backgrounds", "portraits"):
+            mod = _art(module)
+            if mod is not None and hasattr(mod, "clear_cache"):
+                mod.clear_cache()  # what is still wanted lives on in self._images
+        return len(drop)
+
+    def _story_keys(self, story, bg_size, portrait_size):
+        for node in story.nodes.values():
+            yield ("bg", node.get("location") or "office", bg_size)
+            for line in node.get("lines", ()):
+                who = story.characters.get(line.get("speaker", ""), {})
+                yield ("pt", who.get("portrait"), line.get("mood") or "neutral", portrait_size)
+
     def prerender_jobs(self, story, bg_size: tuple[int, int], portrait_size: tuple[int, int]) -> list:
         """One callable per background or portrait the story can show and that is not drawn yet."""
         jobs, seen = [], set()

@@ -48,10 +48,18 @@ def find_font_files() -> dict[str, Path]:
     return found
 
 
+TEXT_CACHE_BYTES = 6 * 1024 * 1024  # a few screens' worth of rendered lines
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
+
+
 class FontBook:
     """Fonts by role and scale, and rendered text by (text, font, colour)."""
 
-    def __init__(self, files: dict[str, Path] | None = None, cache_size: int = 768):
+    def __init__(self, files: dict[str, Path] | None = None, cache_size: int = 768,
+                 cache_bytes: int = TEXT_CACHE_BYTES):
         if not pygame.font.get_init():
             pygame.font.init()
         self.files = find_font_files() if files is None else files
@@ -65,6 +73,10 @@ class FontBook:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._text: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._cache_size = cache_size
+        # Bounded by pixels as well as by count: long lines at large text sizes are ~130 kB each, and
+        # 768 of them were 44 MB of the browser's heap (which never shrinks).
+        self._cache_bytes = cache_bytes
+        self._text_bytes = 0
         self.scale = 1.0
         self.renders = 0  # how many times text was actually rasterised (the bench reads it)
 
@@ -120,6 +132,12 @@ class FontBook:
         surf = font.render(text, True, color)
         self.renders += 1
         self._text[key] = surf
-        if len(self._text) > self._cache_size:
-            self._text.popitem(last=False)
+        self._text_bytes += _bytes(surf)
+        while len(self._text) > 1 and (len(self._text) > self._cache_size or self._text_bytes > self._cache_bytes):
+            _key, old = self._text.popitem(last=False)
+            self._text_bytes -= _bytes(old)
         return surf
+
+    @property
+    def cached_text_bytes(self) -> int:
+        return self._text_bytes

@@ -53,3 +53,66 @@ class ScrollView:
             thumb = pygame.Rect(track.x, track.y + int(track.h * self.offset / self.content.get_height()),
                                 6, max(20, int(track.h * frac)))
             pygame.draw.rect(surface, theme.accent, thumb, border_radius=3)
+
+
+class ChunkedScrollView(ScrollView):
+    """A long report made of pieces (one per decision), painted when they come into view.
+
+    Each piece is painted once up front to learn its height and then let go; only the pieces near
+    the viewport are kept (a few megabytes), instead of one surface for the whole report, which for
+    a 25-decision debrief is some 35 MB of the browser's never-shrinking heap.
+    """
+
+    KEEP = 6  # painted pieces kept around the viewport
+
+    def __init__(self, viewport: pygame.Rect, painters: list, background):
+        self.viewport = pygame.Rect(viewport)
+        self.offset = 0
+        self.painters = list(painters)
+        self.background = background
+        self._painted: dict[int, pygame.Surface] = {}
+        self.heights = []
+        for i, paint in enumerate(self.painters):
+            surf = paint()
+            self.heights.append(surf.get_height())
+            if i < self.KEEP:
+                self._painted[i] = surf
+        self.tops = []
+        y = 0
+        for h in self.heights:
+            self.tops.append(y)
+            y += h
+        self.total_height = y
+
+    @property
+    def max_offset(self) -> int:
+        return max(0, self.total_height - self.viewport.h)
+
+    def _piece(self, i: int) -> pygame.Surface:
+        surf = self._painted.get(i)
+        if surf is None:
+            surf = self._painted[i] = self.painters[i]()
+            # Let go of the pieces farthest from this one.
+            while len(self._painted) > self.KEEP:
+                far = max(self._painted, key=lambda k: abs(k - i))
+                del self._painted[far]
+        return surf
+
+    def visible(self) -> list[int]:
+        top, bottom = self.offset, self.offset + self.viewport.h
+        return [i for i, (t, h) in enumerate(zip(self.tops, self.heights)) if t < bottom and t + h > top]
+
+    def draw(self, surface, theme) -> None:
+        surface.fill(self.background, self.viewport)
+        clip = surface.get_clip()
+        surface.set_clip(self.viewport)
+        for i in self.visible():
+            surface.blit(self._piece(i), (self.viewport.x, self.viewport.y + self.tops[i] - self.offset))
+        surface.set_clip(clip)
+        if self.scrollable:
+            track = pygame.Rect(self.viewport.right + 6, self.viewport.y, 6, self.viewport.h)
+            pygame.draw.rect(surface, theme.panel_alt, track, border_radius=3)
+            frac = self.viewport.h / self.total_height
+            thumb = pygame.Rect(track.x, track.y + int(track.h * self.offset / self.total_height),
+                                6, max(20, int(track.h * frac)))
+            pygame.draw.rect(surface, theme.accent, thumb, border_radius=3)

@@ -67,6 +67,7 @@ class Session:
         """Show the screen for wherever the run stands (a new run or a resumed one)."""
         from game.ui.screens.loading import LoadingScene
 
+        self.app.art.keep_only(self.story, self.app.size, PORTRAIT_SIZE)
         jobs = self.app.art.prerender_jobs(self.story, self.app.size, PORTRAIT_SIZE)
         if not jobs:
             self.app.scenes.reset(self._scene_for_current())

@@ -10,7 +10,7 @@ from game.ui import actions as A
 from game.ui import draw
 from game.ui.scene import Scene
 from game.ui.screens.feedback import tall_surface
-from game.ui.scroll import ScrollView
+from game.ui.scroll import ChunkedScrollView, ScrollView
 from game.ui.text import clip_lines, draw_lines, line_height
 from game.ui.exporting import session_key
 from game.ui.tr import N_, _
@@ -53,8 +53,10 @@ class DebriefScene(Scene):
             b.rect = pygame.Rect(PANEL.x + 30 + i * (bw + gap), y, bw, bh)
         self.group.set(buttons, focus=self.group.focus if self.group.widgets else 0)
         viewport = pygame.Rect(PANEL.x + 36, PANEL.y + 24, PANEL.w - 84, y - PANEL.y - 40)
-        render = self._render_summary if self.tab == 0 else self._render_decisions
-        self.view = ScrollView(viewport, render(viewport.w))
+        if self.tab == 0:
+            self.view = ScrollView(viewport, self._render_summary(viewport.w))
+        else:
+            self.view = ChunkedScrollView(viewport, self._decision_painters(viewport.w), ui.theme.panel)
 
     # -- content --------------------------------------------------------------------------------
     def _canvas(self, width: int, height: int) -> pygame.Surface:
@@ -64,9 +66,6 @@ class DebriefScene(Scene):
 
     def _render_summary(self, width: int) -> pygame.Surface:
         return tall_surface(lambda height: self._paint_summary(width, height))
-
-    def _render_decisions(self, width: int) -> pygame.Surface:
-        return tall_surface(lambda height: self._paint_decisions(width, height))
 
     def _paint_summary(self, width: int, height: int):
         ui, theme, card, story = self.app, self.app.theme, self.card, self.session.story
@@ -152,45 +151,56 @@ class DebriefScene(Scene):
                            "small", theme.text_muted) + 4
         return y
 
-    def _paint_decisions(self, width: int, height: int):
-        ui, theme, story = self.app, self.app.theme, self.session.story
+    def _decision_painters(self, width: int) -> list:
+        """One painter per piece of the decisions tab: the heading, then each decision."""
+        heading = lambda: tall_surface(lambda h: self._paint_heading(width, h), 200)  # noqa: E731
+        items = [(lambda n=n, rec=rec: tall_surface(lambda h: self._paint_decision(n, rec, width, h), 700))
+                 for n, rec in enumerate(self.run.history, 1)]
+        return [heading] + items
+
+    def _paint_heading(self, width: int, height: int):
+        ui, theme = self.app, self.app.theme
         surf = self._canvas(width, height)
         y = draw.block(surf, ui, _("Your decisions"), (0, 0, width, 60), "heading", theme.heading, bold=True) + 10
-        for n, rec in enumerate(self.run.history, 1):
-            node = story.nodes[rec.node]
-            choices = {c["id"]: c for c in node.get("choices", [])}
-            role = _(ROLE_LABELS.get(rec.role, rec.role))
-            head = f"{n}. {_(STAGE_LABELS.get(rec.stage, rec.stage))} · {role}"
-            pygame.draw.line(surf, theme.border, (0, y), (width, y), 1)
-            y += 8
-            y = draw.block(surf, ui, head, (0, y, width, 60), "small", theme.text_muted, bold=True)
-            y = draw.block(surf, ui, node.get("prompt", ""), (0, y, width, 200), "label", theme.heading, bold=True) + 4
-            rec_icon, rec_word, rec_color = (("recommended", _("Recommended"), theme.good) if rec.recommended else
-                                             ("not_recommended", _("Not the best option"), theme.bad))
-            r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
-            y = r.bottom + 4
-            chosen = choices.get(rec.chosen, {})
-            votes = ""
-            if rec.votes:
-                votes = " " + _("(room votes: {votes})").format(votes=", ".join(
-                    f"{i}: {rec.votes.get(cid, 0)}" for i, cid in enumerate(rec.shown, 1)))
-            y = draw.block(surf, ui, _("You chose: {choice}").format(choice=chosen.get("text", rec.chosen)) + votes, (0, y, width, 300),
-                           "small", theme.text) + 2
-            y = self._verdict_lines(surf, y, width, rec.verdicts)
-            if not rec.recommended and rec.best_choices:
-                best = choices.get(rec.best_choices[0], {})
-                y = draw.block(surf, ui, _("Best option: {choice}").format(choice=best.get("text", "")), (0, y, width, 300), "small",
-                               theme.text, bold=True) + 2
-                if best.get("feedback"):
-                    y = draw.block(surf, ui, _("Why: {reason}").format(reason=best["feedback"]), (0, y, width, 400), "small",
-                                   theme.text_muted) + 2
-            elif chosen.get("feedback"):
-                y = draw.block(surf, ui, _("Why: {reason}").format(reason=chosen["feedback"]), (0, y, width, 400), "small",
-                               theme.text_muted) + 2
-            y += 12
         if not self.run.history:
             y = draw.block(surf, ui, _("No decisions were made."), (0, y, width, 40), "small", theme.text_muted)
         return surf, y
+
+    def _paint_decision(self, n: int, rec, width: int, height: int):
+        ui, theme, story = self.app, self.app.theme, self.session.story
+        surf = self._canvas(width, height)
+        y = 0
+        node = story.nodes[rec.node]
+        choices = {c["id"]: c for c in node.get("choices", [])}
+        role = _(ROLE_LABELS.get(rec.role, rec.role))
+        head = f"{n}. {_(STAGE_LABELS.get(rec.stage, rec.stage))} · {role}"
+        pygame.draw.line(surf, theme.border, (0, y), (width, y), 1)
+        y += 8
+        y = draw.block(surf, ui, head, (0, y, width, 60), "small", theme.text_muted, bold=True)
+        y = draw.block(surf, ui, node.get("prompt", ""), (0, y, width, 200), "label", theme.heading, bold=True) + 4
+        rec_icon, rec_word, rec_color = (("recommended", _("Recommended"), theme.good) if rec.recommended else
+                                         ("not_recommended", _("Not the best option"), theme.bad))
+        r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
+        y = r.bottom + 4
+        chosen = choices.get(rec.chosen, {})
+        votes = ""
+        if rec.votes:
+            votes = " " + _("(room votes: {votes})").format(votes=", ".join(
+                f"{i}: {rec.votes.get(cid, 0)}" for i, cid in enumerate(rec.shown, 1)))
+        y = draw.block(surf, ui, _("You chose: {choice}").format(choice=chosen.get("text", rec.chosen)) + votes,
+                       (0, y, width, 300), "small", theme.text) + 2
+        y = self._verdict_lines(surf, y, width, rec.verdicts)
+        if not rec.recommended and rec.best_choices:
+            best = choices.get(rec.best_choices[0], {})
+            y = draw.block(surf, ui, _("Best option: {choice}").format(choice=best.get("text", "")), (0, y, width, 300),
+                           "small", theme.text, bold=True) + 2
+            if best.get("feedback"):
+                y = draw.block(surf, ui, _("Why: {reason}").format(reason=best["feedback"]), (0, y, width, 400),
+                               "small", theme.text_muted) + 2
+        elif chosen.get("feedback"):
+            y = draw.block(surf, ui, _("Why: {reason}").format(reason=chosen["feedback"]), (0, y, width, 400), "small",
+                           theme.text_muted) + 2
+        return surf, y + 12
 
     def _verdict_lines(self, surf, y: int, width: int, verdicts) -> int:
         """The rights a decision touched, each with its full citation in the story's language."""

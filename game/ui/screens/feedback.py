@@ -22,7 +22,10 @@ def tall_surface(paint, first_height: int = 1200) -> pygame.Surface:
     Avoids holding a huge blank surface for the usual short content."""
     surf, used = paint(first_height)
     if used > first_height:
+        # Painted again at the height it needs: already the right size, so no trimmed copy (a long
+        # debrief is tens of megabytes; a second copy would double the heap's peak).
         surf, used = paint(used + 8)
+        return surf
     return surf.subsurface((0, 0, surf.get_width(), max(1, min(used, surf.get_height())))).copy()
 
 
