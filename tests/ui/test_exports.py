@@ -158,3 +158,54 @@ def test_headless_export_writes_what_the_debrief_button_writes(tmp_path, tutoria
             jsonschema.validate(a.record, SCHEMA)
             # Same record but for the clock: the seconds per decision come from the UI's virtual clock.
             assert without_times(a.record) == without_times(b.record)
+
+
+def _browser_pilot(make_pilot_window, story):
+    from game.platform.browser import BrowserPlatform
+    from game.ui.app import App, AppOptions
+    from game.ui.pilot import Pilot
+
+    platform = BrowserPlatform(window=make_pilot_window, environ={})
+    return Pilot(App([story], AppOptions(reduce_motion=True, trainee="b1", session="WEB-2"), platform))
+
+
+def test_in_the_browser_the_button_downloads_each_file(tmp_path):
+    from game.exports import verify_bytes
+    from tests.web.test_browser_platform import PageWindow
+
+    window = PageWindow()
+    story = fixture_story()
+    pilot = _browser_pilot(window, story)
+    try:
+        open_story(pilot, story)
+        play_to_debrief(pilot, CHOICES)
+        pilot.click("Export results")
+        assert pilot.scene.name == "exported" and "browser" in pilot.scene.message
+        names = [name for name, _text, _mime in window.downloads]
+        assert len(names) == 4 and all(n.startswith("rightspath-fixture-WEB-2-b1-") for n in names)
+        for name, text, mime in window.downloads:
+            if name.endswith(".json"):
+                assert mime == "application/json"
+                assert verify_bytes(text.encode("utf-8"), "WEB-2", name).status == "valid"
+    finally:
+        pygame.quit()
+
+
+def test_in_the_browser_a_refused_download_is_told():
+    from tests.web.test_browser_platform import PageWindow
+
+    class Refusing(PageWindow):
+        def rpDownload(self, filename, text, mime):
+            return False
+
+    story = fixture_story()
+    pilot = _browser_pilot(Refusing(), story)
+    try:
+        open_story(pilot, story)
+        play_to_debrief(pilot, CHOICES)
+        pilot.click("Export results")
+        assert pilot.scene.name == "export-failed" and "refused" in pilot.scene.message
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene.name == "debrief"
+    finally:
+        pygame.quit()
