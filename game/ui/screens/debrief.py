@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
+from game.engine.scoring import verdict
 from game.ui import actions as A
 from game.ui import draw
 from game.ui.scene import Scene
@@ -178,8 +179,11 @@ class DebriefScene(Scene):
         y += 8
         y = draw.block(surf, ui, head, (0, y, width, 60), "small", theme.text_muted, bold=True)
         y = draw.block(surf, ui, node.get("prompt", ""), (0, y, width, 200), "label", theme.heading, bold=True) + 4
-        rec_icon, rec_word, rec_color = (("recommended", _("Recommended"), theme.good) if rec.recommended else
-                                         ("not_recommended", _("Not the best option"), theme.bad))
+        rec_icon, rec_word, rec_color = {
+            "recommended": ("recommended", _("Recommended"), theme.good),
+            "partial": ("partial", _("Partly right"), theme.text_muted),
+            "not_recommended": ("not_recommended", _("Not the best option"), theme.bad),
+        }[verdict(rec.earned, rec.best, rec.worst)]
         r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
         y = r.bottom + 4
         chosen = choices.get(rec.chosen, {})

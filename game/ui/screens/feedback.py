@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.scoring import verdict
 from game.ui import actions as A
 from game.ui import draw
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
@@ -31,9 +32,10 @@ def tall_surface(paint, first_height: int = 1200) -> pygame.Surface:
 
 def verdict_of(result) -> tuple[str, str, str]:
     """(icon, words, colour key) for a decision result; never colour alone."""
-    if result.earned == result.best:
+    word = verdict(result.earned, result.best, result.worst)  # the engine's rule, shared with transcripts
+    if word == "recommended":
         return "recommended", _("Recommended choice"), "good"
-    if result.earned > result.worst and result.earned >= 0:
+    if word == "partial":
         return "partial", _("Partly right: a better option was available"), "neutral"
     return "not_recommended", _("Not recommended"), "bad"
 
