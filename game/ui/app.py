@@ -21,7 +21,7 @@ from game.ui import actions as A
 from game.ui.artcache import ArtCache
 from game.ui.clock import VirtualClock
 from game.ui.fonts import FontBook, asset_dirs
-from game.ui.prefs import Prefs
+from game.ui.prefs import Prefs, usable_language
 from game.ui.scene import SceneStack
 from game.ui.theme import theme_for
 from game.ui.tr import install_language
@@ -74,6 +74,11 @@ class App:
         self.clock = VirtualClock()
         self.scenes = SceneStack(on_change=self.mark_dirty)
         self.prefs = Prefs.load(platform, self.opts)
+        # A language asked for but not available: play in English, record English, and say so once.
+        self.missing_language = ""
+        usable = usable_language(self.prefs.language, self.stories, asset_dirs())
+        if usable != self.prefs.language:
+            self.missing_language, self.prefs.language = self.prefs.language, usable
         self.theme = theme_for(self.prefs.high_contrast)
         self.translations = install_language(self.prefs.language, asset_dirs())
         self.fonts = FontBook()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from game.engine.l10n import SOURCE_LANGUAGE, available_languages
 from game.engine.vocab import MODES
 from game.platform import StorageError
 
@@ -80,3 +81,15 @@ class Prefs:
             platform.save("prefs", json.dumps(asdict(self), sort_keys=True))
         except StorageError:
             pass  # settings are a convenience; failing to keep them must not interrupt play
+
+
+def usable_language(language: str, stories, asset_dirs) -> str:
+    """``language`` when some story or an interface catalogue exists in it, else English.
+
+    A link or option naming a language we do not have (``?lang=fr``) must not leave the game
+    recording "fr" while everything on screen, and in the exports, is English."""
+    if language in available_languages(stories):
+        return language
+    if any((d / "locale" / f"{language}.json").is_file() for d in asset_dirs):
+        return language
+    return SOURCE_LANGUAGE

@@ -55,10 +55,44 @@ def test_translated_interface_is_drawn_and_still_playable(make_pilot):
     assert auto_choices(story, 0)
 
 
-def test_a_missing_catalogue_leaves_english(make_pilot):
+def test_a_language_with_neither_stories_nor_catalogue_falls_back_to_english(make_pilot):
     pilot = make_pilot([fixture_story()], language="zz")
-    assert pilot.app.translations.problem
-    rendered = {key[0] for key in pilot.app.fonts._text}
+    app = pilot.app
+    assert app.prefs.language == "en" and app.translations.language == "en"
+    # The player is told, gently, once; then the game goes on in English.
+    assert pilot.scene.name == "notice" and "English" in pilot.scene.message
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene.name == "title"
+    rendered = {key[0] for key in app.fonts._text}
     assert "Start a training" in rendered
     pilot.press(pygame.K_RETURN)
     assert pilot.scene.name == "setup"
+
+
+def test_a_link_asking_for_french_plays_and_exports_english(tmp_path):
+    """?lang=fr (no French story, no French catalogue): English on screen and in every export."""
+    import json
+
+    from game.platform.desktop import DesktopPlatform
+    from game.ui.app import App, AppOptions
+    from game.ui.pilot import Pilot
+    from tests.ui.driving import open_story, play_to_debrief
+
+    platform = DesktopPlatform(data_dir=tmp_path / "data", params={"lang": "fr", "trainee": "k7"})
+    story = fixture_story()
+    pilot = Pilot(App([story], AppOptions(reduce_motion=True), platform))
+    try:
+        assert pilot.scene.name == "notice" and "Français" in pilot.scene.message
+        pilot.click("OK")
+        open_story(pilot, story)
+        play_to_debrief(pilot, ["explain-simply", "record-once"])
+        assert pilot.app.session.meta()["language"] == "en"
+        pilot.click("Export results")
+        folder = tmp_path / "data" / "results"
+        record = next(json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.iterdir())
+                      if f.suffix == ".json" and "xapi" not in f.name)
+        assert record["language"] == "en"
+        saved = json.loads(platform.load("prefs"))
+        assert saved["language"] == "en"
+    finally:
+        pygame.quit()

@@ -17,6 +17,10 @@ TAGLINE = N_("A training simulation for professionals who meet child victims of 
            "Every decision is weighed against the rights in Directive 2012/29/EU.")
 
 
+def _line(ui) -> int:
+    return draw.block_height(ui, "Ag", 400, "body")
+
+
 class TitleScene(WidgetScene):
     name = "title"
 
@@ -49,9 +53,38 @@ class TitleScene(WidgetScene):
             text = (_("A saved playthrough could not be resumed.") + " " + " ".join(problems)
                     + " " + _("You can start this scenario fresh."))
             message(self.app, N_("A saved game could not be opened"), text, icon="warning", name="save-problem")
+        self._note_missing_language()
+
+    def _note_missing_language(self) -> None:
+        """The link or option asked for a language we do not have: say, once, that English is used."""
+        missing = self.app.missing_language
+        if not missing:
+            return
+        from game.ui.screens.setup import LANGUAGE_NAMES
+
+        name = LANGUAGE_NAMES.get(missing, missing)
+        text = _("RightsPath is not available in {language} yet, so it is shown in English. "
+                 "Your results will record English.").format(language=name)
+        message(self.app, N_("Shown in English"), text, icon="info")
+
+    def _place_tagline(self, lift: int = 0) -> None:
+        """Measure the tagline and put the journey motif below it: at the largest text size (or in a
+        longer language) it needs more lines, and the motif and buttons move down instead of crossing it.
+        ``lift`` moves the whole heading up when the buttons need the room."""
+        ui = self.app
+        self.lift = lift
+        text = _(TAGLINE)
+        width = 820
+        # Widen (up to most of the screen) before letting it take a third line.
+        while width < ui.size[0] - 200 and draw.block_height(ui, text, width, "body") > 2 * _line(ui):
+            width += 60
+        height = draw.block_height(ui, text, width, "body")
+        self.tagline_rect = pygame.Rect((ui.size[0] - width) // 2, 216 - lift, width, height)
+        self.motif_y = max(300 - lift, self.tagline_rect.bottom + 22)
 
     def layout(self) -> None:
         ui = self.app
+        self._place_tagline()
         w = 520
         x = (ui.size[0] - w) // 2
         bh = ui.fonts.px("button") * 2 + 18
@@ -68,10 +101,19 @@ class TitleScene(WidgetScene):
         items.append(Button(N_("Settings"), self.settings))
         if not IS_BROWSER:
             items.append(Button(N_("Quit"), self.app.quit))
-        y = 360 if len(items) <= 3 else 330
         gap = 16 if len(items) <= 4 else 10
-        for b in items:
-            h = max(bh, b.needed_height(ui, w))
+        heights = [max(bh, b.needed_height(ui, w)) for b in items]
+        total = sum(heights) + gap * (len(items) - 1)
+        y = max(360 if len(items) <= 3 else 330, self.motif_y + 30)
+        # Keep the last button clear of the key hint: lift the heading (at most 60 px), then close the gaps.
+        overflow = y + total - (ui.size[1] - 48)
+        if overflow > 0:
+            self._place_tagline(lift=min(60, overflow))
+            y = max(360 - self.lift if len(items) <= 3 else 330 - self.lift, self.motif_y + 30)
+            overflow = y + total - (ui.size[1] - 48)
+            if overflow > 0 and len(items) > 1:
+                gap = max(6, gap - -(-overflow // (len(items) - 1)))
+        for b, h in zip(items, heights):
             b.rect = pygame.Rect(x, y, w, h)
             y += h + gap
         self.group.set(items)
@@ -99,15 +141,14 @@ class TitleScene(WidgetScene):
         surface.fill(theme.backdrop)
         # A quiet motif: the child's path as seven stations.
         w = ui.size[0]
-        y = 300
+        y = self.motif_y
         pygame.draw.line(surface, theme.backdrop_muted, (200, y), (w - 200, y), 2)
         for i in range(7):
             cx = 200 + i * (w - 400) // 6
             pygame.draw.circle(surface, theme.backdrop_muted, (cx, y), 7 if i else 10, 0 if i == 0 else 2)
-        draw.label(surface, ui, "RightsPath", (w // 2, 120), role="title", color=theme.backdrop_text, bold=True,
+        draw.label(surface, ui, "RightsPath", (w // 2, 120 - self.lift), role="title", color=theme.backdrop_text, bold=True,
                    anchor="center")
-        draw.label(surface, ui, _(SUBTITLE), (w // 2, 180), role="heading", color=theme.backdrop_text, anchor="center")
-        draw.block(surface, ui, _(TAGLINE), ((w - 820) // 2, 216, 820, 80), "body", theme.backdrop_muted,
-                   align="center")
+        draw.label(surface, ui, _(SUBTITLE), (w // 2, 180 - self.lift), role="heading", color=theme.backdrop_text, anchor="center")
+        draw.block(surface, ui, _(TAGLINE), self.tagline_rect, "body", theme.backdrop_muted, align="center")
         self.group.draw(surface, ui)
         draw.hint(surface, ui, _("Keys: arrows or Tab to move · Enter to choose · Esc for the menu"))
