@@ -19,6 +19,7 @@ from game.ui.widgets import Button, FocusGroup
 
 PANEL = pygame.Rect(60, 24, 1160, 672)
 TABS = ("summary", "decisions")
+MORE_BELOW = N_("More below: ↓ or Page Down")
 
 
 class DebriefScene(Scene):
@@ -58,6 +59,21 @@ class DebriefScene(Scene):
             self.view = ScrollView(viewport, self._render_summary(viewport.w))
         else:
             self.view = ChunkedScrollView(viewport, self._decision_painters(viewport.w), ui.theme.panel)
+        self._place_more_badge(y)
+
+    def _place_more_badge(self, buttons_top: int) -> None:
+        """When the report scrolls, the "More below" badge gets its own strip between the report and
+        the buttons (the report is shortened for it), so it never covers a legend, a bar or a line."""
+        ui = self.app
+        font = ui.fonts.font("small", bold=True)
+        w, h = font.size(_(MORE_BELOW))
+        w, h = min(w + 20, self.view.viewport.w), h + 10
+        self.more_rect = None
+        if not self.view.scrollable:
+            return
+        vp = self.view.viewport
+        vp.h = min(vp.h, buttons_top - 8 - h - 4 - vp.y)
+        self.more_rect = pygame.Rect(vp.right - w, vp.bottom + 4, w, h)
 
     # -- content --------------------------------------------------------------------------------
     def _canvas(self, width: int, height: int) -> pygame.Surface:
@@ -270,10 +286,9 @@ class DebriefScene(Scene):
         surface.fill(ui.theme.backdrop)
         draw.panel(surface, ui.theme, PANEL)
         self.view.draw(surface, ui.theme)
-        if self.view.scrollable and self.view.offset < self.view.max_offset:
-            vp = self.view.viewport
-            draw.badge(surface, ui, _("More below: ↓ or Page Down"), (vp.right, vp.bottom), ui.theme.panel_alt,
-                       ui.theme.text, role="small", anchor="bottomright")
+        if self.more_rect is not None and self.view.offset < self.view.max_offset:
+            draw.badge(surface, ui, _(MORE_BELOW), self.more_rect.topright, ui.theme.panel_alt,
+                       ui.theme.text, role="small", anchor="topright")
         self.group.draw(surface, ui)
 
 
