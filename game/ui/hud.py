@@ -6,7 +6,7 @@ import pygame
 
 from game.engine.vocab import STAGE_LABELS, STAGES
 from game.ui.clock import Tween
-from game.ui.text import line_height, wrap
+from game.ui.text import fit, line_height
 from game.ui.tr import _
 
 JOURNEY_HEIGHT = 86
@@ -26,11 +26,9 @@ def draw_journey(surface, ui, current: str, covered: list[str], rect=None) -> py
     pygame.draw.line(surface, theme.border, (rect.x + slot / 2, cy), (rect.x + slot * (n - 0.5), cy), 3)
     if cur > 0:
         pygame.draw.line(surface, theme.accent, (rect.x + slot / 2, cy), (rect.x + slot * (cur + 0.5), cy), 5)
-    small = fonts.font_px(max(13, min(fonts.px("small"), 19)))
-    bold = fonts.font_px(max(13, min(fonts.px("small"), 19)), bold=True)
+    label_px = max(13, min(fonts.px("small"), 19))
     for i, stage in enumerate(STAGES):
         cx = int(rect.x + slot * (i + 0.5))
-        label_font = bold if i == cur else small
         in_story = stage in covered
         if i == cur:
             pygame.draw.circle(surface, theme.focus_ring, (cx, cy), 15)
@@ -45,12 +43,14 @@ def draw_journey(surface, ui, current: str, covered: list[str], rect=None) -> py
             pygame.draw.circle(surface, theme.panel_alt, (cx, cy), 10)
             pygame.draw.circle(surface, theme.border if in_story else theme.disabled, (cx, cy), 10, 3)
             color = theme.text if in_story else theme.text_muted
-        lines = wrap(_(STAGE_LABELS[stage]), label_font, int(slot) - 8)[:2]
+        # Two lines under the station, shrunk (then ellipsized) by measure so no label is cut off.
         y = cy + 16
+        font, lines = fit(fonts, _(STAGE_LABELS[stage]), label_px, int(slot) - 8,
+                          max_lines=2, height=rect.bottom - y, bold=i == cur, smallest=11)
         for line in lines:
-            img = fonts.render(line, label_font, color)
+            img = fonts.render(line, font, color)
             surface.blit(img, img.get_rect(midtop=(cx, y)))
-            y += label_font.get_linesize() - 1
+            y += font.get_linesize() - 1
     return rect
 
 

@@ -101,3 +101,24 @@ def draw_lines(surface, book, lines, font, color, x: int, y: int, lh: int | None
             surface.blit(img, (dx, y))
         y += lh
     return y
+
+
+def fit(book, text: str, size: int, width: int, max_lines: int = 1, height: int | None = None,
+        bold: bool = False, smallest: int | None = None) -> tuple[pygame.font.Font, list[str]]:
+    """(font, lines) for ``text`` in a box: the largest size from ``size`` px down to ``smallest``
+    (default three quarters of it) at which it wraps into ``max_lines`` lines of ``width`` without
+    breaking a word (and, given ``height``, the lines fit it); at the smallest size, the lines cut
+    with an ellipsis. Measured, so a longer language shrinks or ellipsizes instead of spilling."""
+    smallest = min(size, smallest or max(12, round(size * 0.75)))
+    words = text.split()
+    for px in range(size, smallest - 1, -1):
+        font = book.font_px(px, bold)
+        if words and max(font.size(w)[0] for w in words) > width:
+            continue
+        lines = wrap(text, font, width)
+        if len(lines) <= max_lines and (height is None or len(lines) * line_height(font) <= height):
+            return font, lines
+    font = book.font_px(smallest, bold)
+    rows = max_lines if height is None else max(1, min(max_lines, height // line_height(font)))
+    lines = clip_lines(text, font, width, rows)
+    return font, [ellipsize(line, font, width) for line in lines]

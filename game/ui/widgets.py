@@ -12,7 +12,7 @@ from typing import Callable
 import pygame
 
 from game.ui import actions as A
-from game.ui.text import line_height, wrap
+from game.ui.text import fit, line_height, wrap
 from game.ui.tr import _
 
 RADIUS = 10
@@ -90,12 +90,13 @@ class Button(Widget):
             draw_focus_ring(surface, theme, self.rect)
         elif self.hover and self.enabled:
             pygame.draw.rect(surface, theme.focus, self.rect, width=3, border_radius=RADIUS)
-        font = fonts.font(self.role, bold=focused)
-        lh = line_height(font)
         x = self.text_x(ui)
         inner = self.rect.right - x - 14
-        lines = wrap(_(self.label), font, inner)
         note_h = line_height(fonts.font("small")) if self.note else 0
+        # Shrink (then ellipsize) a label that would spill out of the button, e.g. in a longer language.
+        font, lines = fit(fonts, _(self.label), fonts.px(self.role), inner, max_lines=8,
+                          height=self.rect.h - note_h - 8, bold=focused)
+        lh = line_height(font)
         y = self.rect.y + (self.rect.h - len(lines) * lh - note_h) // 2
         if self.number is not None:
             # The number badge: a circle with the key to press, marked ▶ when focused.
@@ -124,6 +125,19 @@ class Button(Widget):
             img = fonts.render(_(self.note), fonts.font("small", bold=True), fg)
             lx = x if self.align == "left" else self.rect.x + (self.rect.w - img.get_width()) // 2
             surface.blit(img, (lx, y))
+
+
+def draw_field_label(surface, ui, text: str, rect: pygame.Rect, right: int, bold: bool, color) -> None:
+    """The label of a selector or text field, in the room left of its value (``right``): one or two
+    lines, shrunk or ellipsized to fit, so it never runs under the value."""
+    fonts = ui.fonts
+    width = right - (rect.x + 18) - 12
+    font, lines = fit(fonts, text, fonts.px("button"), width, max_lines=2, height=rect.h - 8, bold=bold)
+    lh = font.get_linesize()
+    y = rect.centery - lh * len(lines) // 2
+    for line in lines:
+        surface.blit(fonts.render(line, font, color), (rect.x + 18, y))
+        y += lh
 
 
 class Selector(Widget):
@@ -181,9 +195,8 @@ class Selector(Widget):
         if focused:
             draw_focus_ring(surface, theme, self.rect)
         font = fonts.font("button", bold=focused)
-        label = fonts.render(_(self.label), font, fg)
-        surface.blit(label, (self.rect.x + 18, self.rect.centery - label.get_height() // 2))
         va = self._value_rect()
+        draw_field_label(surface, ui, _(self.label), self.rect, va.x, focused, fg)
         left = fonts.render("◀", font, fg)
         right = fonts.render("▶", font, fg)
         surface.blit(left, (va.x + 10, va.centery - left.get_height() // 2))
@@ -223,6 +236,11 @@ class TextField(Widget):
         # Digits and Space arrive both as keys and as typed text; the text event carries them.
         return action.kind in (A.SELECT, A.ADVANCE, A.LEFT, A.RIGHT, A.INCREASE, A.DECREASE)
 
+    def box(self) -> pygame.Rect:
+        """Where the typed value is shown."""
+        return pygame.Rect(self.rect.x + self.rect.w * 45 // 100, self.rect.y + 6, self.rect.w * 55 // 100 - 8,
+                           self.rect.h - 12)
+
     def draw(self, surface, ui, focused: bool) -> None:
         theme, fonts = ui.theme, ui.fonts
         pygame.draw.rect(surface, theme.button, self.rect, border_radius=RADIUS)
@@ -230,10 +248,8 @@ class TextField(Widget):
                          width=3 if focused else 2, border_radius=RADIUS)
         if focused:
             draw_focus_ring(surface, theme, self.rect)
-        font = fonts.font("button", bold=focused)
-        label = fonts.render(_(self.label), font, theme.button_text)
-        surface.blit(label, (self.rect.x + 18, self.rect.centery - label.get_height() // 2))
-        box = pygame.Rect(self.rect.x + self.rect.w * 45 // 100, self.rect.y + 6, self.rect.w * 55 // 100 - 8, self.rect.h - 12)
+        box = self.box()
+        draw_field_label(surface, ui, _(self.label), self.rect, box.x, focused, theme.button_text)
         pygame.draw.rect(surface, theme.panel, box, border_radius=6)
         pygame.draw.rect(surface, theme.border, box, width=1, border_radius=6)
         shown = self.value + ("|" if focused else "")

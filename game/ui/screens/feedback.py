@@ -11,7 +11,7 @@ from game.ui import draw
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollView
-from game.ui.text import line_height
+from game.ui.text import fit, line_height
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
 
@@ -175,7 +175,21 @@ class FeedbackScene(Scene):
         self.group.draw(surface, ui)
         self.menu.draw(surface, ui)
         if self.view.scrollable:
-            draw.label(surface, ui, _("More below: Down or Page Down to scroll")
-                       if self.view.offset < self.view.max_offset else _("Page Up to scroll back"), (self.menu.widgets[0].rect.right + 24,
-                                                        self.group.widgets[0].rect.centery),
-                       role="small", color=ui.theme.text_muted, anchor="midleft")
+            self._draw_scroll_hint(surface)
+
+    def hint_box(self) -> pygame.Rect:
+        """The room for the scroll hint: between the Menu button and Continue, never under either."""
+        menu, cont = self.menu.widgets[0].rect, self.group.widgets[0].rect
+        return pygame.Rect(menu.right + 24, cont.y, cont.x - 16 - (menu.right + 24), cont.h)
+
+    def _draw_scroll_hint(self, surface) -> None:
+        ui = self.app
+        text = (_("More below: Down or Page Down to scroll") if self.view.offset < self.view.max_offset
+                else _("Page Up to scroll back"))
+        box = self.hint_box()
+        font, lines = fit(ui.fonts, text, ui.fonts.px("small"), box.w, max_lines=2, height=box.h)
+        lh = font.get_linesize()
+        y = box.centery - lh * len(lines) // 2
+        for line in lines:
+            surface.blit(ui.fonts.render(line, font, ui.theme.text_muted), (box.x, y))
+            y += lh
