@@ -96,3 +96,34 @@ def test_a_link_asking_for_french_plays_and_exports_english(tmp_path):
         assert saved["language"] == "en"
     finally:
         pygame.quit()
+
+
+def test_save_problem_and_export_failure_are_told_in_the_interface_language(make_pilot, platform):
+    """The engine's precise reason stays (English); the sentence around it is translated."""
+    from pathlib import Path
+
+    from game.ui.screens.debrief import EXPORT_FAILED
+    from game.ui.screens.title import SAVE_PROBLEM
+    from tests.ui.driving import open_story, play_to_debrief
+
+    story = fixture_story()
+    platform.save(f"run-{story.id}", '{"format": "rightspath-save", "save_version": 1, "steps": [')
+    try:
+        pilot = make_pilot([story], language="bg")
+        assert pilot.app.translations.language == "bg" and not pilot.app.translations.problem
+        assert pilot.scene.name == "save-problem"
+        lead = l10n.gettext(SAVE_PROBLEM).split("{reason}")[0].format(title=story.title)
+        assert lead != SAVE_PROBLEM.split("{reason}")[0].format(title=story.title)  # really translated
+        assert lead in pilot.scene.message and "damaged" in pilot.scene.message
+        pilot.press(pygame.K_RETURN)
+        open_story(pilot, story)
+        play_to_debrief(pilot, ["explain-simply", "record-once"])
+        (Path(platform.data_dir) / "results").write_text("not a folder")
+        pilot.click("Export results")
+        assert pilot.scene.name == "export-failed"
+        lead = l10n.gettext(EXPORT_FAILED).split("{reason}")[0]
+        assert lead != EXPORT_FAILED.split("{reason}")[0]
+        assert pilot.scene.message.startswith(lead)
+        assert l10n.gettext(EXPORT_FAILED).split("{reason}")[1] in pilot.scene.message
+    finally:
+        l10n.install(l10n.Translations())

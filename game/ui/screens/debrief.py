@@ -20,6 +20,9 @@ from game.ui.widgets import Button, FocusGroup
 PANEL = pygame.Rect(60, 24, 1160, 672)
 TABS = ("summary", "decisions")
 MORE_BELOW = N_("More below: ↓ or Page Down")
+# Translators: {reason} is the game's technical reason, in English.
+EXPORT_FAILED = N_("The results could not be exported (details: {reason}). Your playthrough is still saved; "
+                   "try again.")
 
 
 class DebriefScene(Scene):
@@ -250,7 +253,7 @@ class DebriefScene(Scene):
         result = export_session(self.session)
         if not result.ok:
             message(self.app, N_("Export failed"),
-                    _("{reason}. Your playthrough is still saved; try again.").format(reason=result.problem),
+                    _(EXPORT_FAILED).format(reason=result.problem.rstrip(".")),
                     icon="warning", name="export-failed")
             return
         self.exported = result.where

@@ -16,6 +16,9 @@ SUBTITLE = N_("Child victims' rights in practice")
 TAGLINE = N_("A training simulation for professionals who meet child victims of crime. "
            "Every decision is weighed against the rights in Directive 2012/29/EU.")
 
+# Translators: {reason} is the game's technical reason, in English.
+SAVE_PROBLEM = N_("“{title}”: the save could not be read (details: {reason}).")
+
 
 def _line(ui) -> int:
     return draw.block_height(ui, "Ag", 400, "body")
@@ -48,7 +51,8 @@ class TitleScene(WidgetScene):
             else:
                 where = _(" It was moved to {path} so nothing is lost.").format(path=info.moved_to) \
                     if info.moved_to else ""
-                problems.append(f"“{story.title}”: {info.problem}.{where}")
+                # The engine's reason stays as it is (English, precise); the sentence around it is translated.
+                problems.append(_(SAVE_PROBLEM).format(title=story.title, reason=info.problem.rstrip(".")) + where)
         if problems:
             text = (_("A saved playthrough could not be resumed.") + " " + " ".join(problems)
                     + " " + _("You can start this scenario fresh."))
