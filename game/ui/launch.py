@@ -83,6 +83,9 @@ def play_headless(stories, args) -> HeadlessResult:
     if card is None:
         raise UserError("the headless run ended before the debrief", 1)
     session = app.session
+    # The language actually played (English when --lang named one we do not have): the command's
+    # exports read it from args, so they record what the player saw.
+    args.lang = app.prefs.language
     return HeadlessResult(card, session.run, session.story, session.started_at)
 
 

@@ -127,3 +127,24 @@ def test_save_problem_and_export_failure_are_told_in_the_interface_language(make
         assert l10n.gettext(EXPORT_FAILED).split("{reason}")[1] in pilot.scene.message
     finally:
         l10n.install(l10n.Translations())
+
+
+def test_headless_command_with_an_unknown_language_exports_english(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from tests.ui.stories import REPO
+
+    out = tmp_path / "out"
+    env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "RIGHTSPATH_DATA_DIR": str(tmp_path / "data"),
+           "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "game", "play", "scenarios/tutorial.yaml", "--headless", "--auto",
+                           "--seed", "1", "--lang", "fr", "--export", str(out)], cwd=REPO, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    record = next(json.loads(f.read_text(encoding="utf-8")) for f in out.iterdir()
+                  if f.suffix == ".json" and "xapi" not in f.name)
+    assert record["language"] == "en"
+    xapi = next(f for f in out.iterdir() if f.name.endswith("-xapi.json")).read_text(encoding="utf-8")
+    assert '"language":"fr"' not in xapi.replace(" ", "") and '"language":"en"' in xapi.replace(" ", "")
