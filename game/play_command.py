@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -115,6 +116,10 @@ def _play_text(story, choices, args) -> int:
         from game.exports import parse_formats
 
         parse_formats(args.formats)
+    story_lang = story.scenario.get("language", "en")
+    if args.lang != story_lang:  # the terminal plays the story as it is: record the language really played
+        print(f"rightspath: {story.id} is in {story_lang!r}; playing and recording {story_lang!r}", file=sys.stderr)
+        args.lang = story_lang
     started_at = datetime.now(timezone.utc)
     run_ = play_text(story, choices=choices, mode=args.mode, seed=args.seed)
     print(format_scorecard(run_.score(), story))

@@ -128,3 +128,12 @@ def test_export_formats_are_validated(story_file, tmp_path):
     out = rp("play", "--text", str(story_file), "--auto", "--export", str(tmp_path), "--formats", "pdf")
     assert out.returncode == 2 and "pdf" in out.stderr and "Traceback" not in out.stderr
     assert "SCORE CARD" not in out.stdout  # refused before playing, so no playthrough is wasted
+
+
+def test_text_mode_records_the_language_really_played(story_file, tmp_path):
+    out = rp("play", "--text", str(story_file), "--auto", "--lang", "fr", "--export", str(tmp_path),
+             "--formats", "json")
+    assert out.returncode == 0, out.stderr
+    assert "playing and recording 'en'" in out.stderr
+    record = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
+    assert record["language"] == "en"
