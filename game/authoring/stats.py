@@ -55,8 +55,8 @@ def scenario_stats(scenario: Scenario) -> dict:
         "choices": choices,
         "stages": [s for s in vocab.STAGES if per_stage[s]],
         "per_stage": {s: n for s, n in per_stage.items() if n},
-        "rights_assessed": len(rights),
-        "rights_ids": sorted(rights, key=citation_order),
+        "rights_assessed": sorted(rights, key=citation_order),
+        "rights_count": len(rights),
         "roles": dict(sorted(roles.items())),
         "words": words,
     }
@@ -68,7 +68,7 @@ def render_stats(stats: dict) -> str:
         f"nodes           {stats['nodes']} ({stats['scenes']} scenes, {stats['decisions']} decisions, "
         f"{stats['branches']} branches, {stats['endings']} endings)",
         f"choices         {stats['choices']}",
-        f"rights assessed {stats['rights_assessed']} distinct: {', '.join(stats['rights_ids']) or '-'}",
+        f"rights assessed {stats['rights_count']} distinct: {', '.join(stats['rights_assessed']) or '-'}",
         f"words           {stats['words']}",
         "per stage:",
     ]

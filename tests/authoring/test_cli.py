@@ -78,7 +78,8 @@ def test_stats_and_graph():
     assert stats.returncode == 0
     figures = json.loads(stats.stdout)
     assert (figures["nodes"], figures["decisions"], figures["endings"], figures["choices"]) == (8, 3, 2, 6)
-    assert figures["rights_assessed"] == 4
+    assert figures["rights_count"] == 4 == len(set(figures["rights_assessed"]))
+    assert all(isinstance(r, str) for r in figures["rights_assessed"])
     assert figures["roles"] == {"police_officer": 2, "social_worker": 1}
     graph = rightspath("graph", str(VALID_STORY))
     assert graph.returncode == 0

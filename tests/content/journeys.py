@@ -16,7 +16,7 @@ CLI_TIMEOUT = 600  # seconds; a hung UI run fails instead of blocking the suite
 
 # Scenarios still being written: their own assertions are expected to fail for now (xfail, not
 # strict, so a pass shows as XPASS and never breaks the build). Empty once every scenario is done.
-IN_PROGRESS: dict[str, str] = {"mira": "mira.yaml in progress"}
+IN_PROGRESS: dict[str, str] = {}
 
 
 def scenario_paths() -> list[Path]:
