@@ -48,20 +48,27 @@ def _default_mood(scenario: Scenario, speaker: str) -> str:
 
 
 def _decision(node: Decision, location: str) -> dict:
+    # Only what the runtime needs: a field with nothing in it (no effects, no condition, no discussion
+    # prompts) is left out, and every reader takes its absence as empty. It keeps a large story's JSON,
+    # and so its load time, down.
     choices = []
     for choice in node.choices:
-        choices.append({
-            "id": choice.id,
-            "text": choice.text,
-            "next": choice.next,
-            "effects": [{"var": var, "delta": delta} for var, delta in choice.effects.items()],
-            "assess": [{"right": a.right, "verdict": a.verdict, "weight": a.weight} for a in choice.assess],
-            "feedback": choice.feedback,
-            "show_if": _tree(choice.show_if),
-            "enable_if": _tree(choice.enable_if),
-        })
-    return {"kind": "decision", "stage": node.stage, "role": node.role, "location": node.location or location,
-            "prompt": node.prompt, "discuss": list(node.discuss), "choices": choices}
+        out = {"id": choice.id, "text": choice.text, "next": choice.next}
+        if choice.effects:
+            out["effects"] = [{"var": var, "delta": delta} for var, delta in choice.effects.items()]
+        if choice.assess:
+            out["assess"] = [{"right": a.right, "verdict": a.verdict, "weight": a.weight} for a in choice.assess]
+        out["feedback"] = choice.feedback
+        if choice.show_if is not None:
+            out["show_if"] = _tree(choice.show_if)
+        if choice.enable_if is not None:
+            out["enable_if"] = _tree(choice.enable_if)
+        choices.append(out)
+    decision = {"kind": "decision", "stage": node.stage, "role": node.role, "location": node.location or location,
+                "prompt": node.prompt, "choices": choices}
+    if node.discuss:
+        decision["discuss"] = list(node.discuss)
+    return decision
 
 
 def _branch(node: Branch) -> dict:

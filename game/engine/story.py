@@ -134,39 +134,46 @@ def _check(data: Any, source: str) -> None:
     if data["start"] not in nodes:
         fail(f"the start node {data['start']!r} does not exist")
 
-    def target(nid: str, where: str, value: Any) -> None:
-        if value not in nodes:
-            fail(f"node {nid!r}: {where} points to unknown node {value!r}")
+    # This loop runs on every start of the game, over every node: it builds no message unless a check
+    # fails, so a large story loads in little more than json.loads' time.
+    def bad_target(nid: str, where: str, value: Any) -> None:
+        fail(f"node {nid!r}: {where} points to unknown node {value!r}")
 
+    isinst = isinstance
     for nid, node in nodes.items():
-        if not isinstance(node, dict) or node.get("kind") not in NODE_KINDS:
-            fail(f"node {nid!r} has no valid kind")
-        kind = node["kind"]
+        kind = node.get("kind") if isinst(node, dict) else None
         if kind == "scene":
-            if not isinstance(node.get("lines"), list):
+            if not isinst(node.get("lines"), list):
                 fail(f"scene {nid!r} has no lines")
-            target(nid, "next", node.get("next"))
+            if node.get("next") not in nodes:
+                bad_target(nid, "next", node.get("next"))
         elif kind == "decision":
             choices = node.get("choices")
-            if not isinstance(choices, list) or not choices:
+            if not isinst(choices, list) or not choices:
                 fail(f"decision {nid!r} has no choices")
             seen = set()
             for ch in choices:
-                if not isinstance(ch, dict) or not isinstance(ch.get("id"), str):
+                cid = ch.get("id") if isinst(ch, dict) else None
+                if not isinst(cid, str):
                     fail(f"decision {nid!r} has a choice without an id")
-                if ch["id"] in seen:
-                    fail(f"decision {nid!r} has two choices called {ch['id']!r}")
-                seen.add(ch["id"])
-                target(nid, f"choice {ch['id']!r}", ch.get("next"))
-                for eff in ch.get("effects", []):
-                    if eff.get("var") not in variables or not isinstance(eff.get("delta"), int):
-                        fail(f"decision {nid!r}, choice {ch['id']!r}: bad effect {eff!r}")
-                for a in ch.get("assess", []):
-                    if a.get("verdict") not in VERDICTS or not isinstance(a.get("weight"), int):
-                        fail(f"decision {nid!r}, choice {ch['id']!r}: bad assessment {a!r}")
+                if cid in seen:
+                    fail(f"decision {nid!r} has two choices called {cid!r}")
+                seen.add(cid)
+                if ch.get("next") not in nodes:
+                    bad_target(nid, f"choice {cid!r}", ch.get("next"))
+                for eff in ch.get("effects", ()):
+                    if eff.get("var") not in variables or not isinst(eff.get("delta"), int):
+                        fail(f"decision {nid!r}, choice {cid!r}: bad effect {eff!r}")
+                for a in ch.get("assess", ()):
+                    if a.get("verdict") not in VERDICTS or not isinst(a.get("weight"), int):
+                        fail(f"decision {nid!r}, choice {cid!r}: bad assessment {a!r}")
         elif kind == "branch":
-            for case in node.get("cases", []):
-                if not isinstance(case.get("when"), dict):
+            for case in node.get("cases", ()):
+                if not isinst(case.get("when"), dict):
                     fail(f"branch {nid!r} has a case without a condition")
-                target(nid, "a case", case.get("next"))
-            target(nid, "else", node.get("else"))
+                if case.get("next") not in nodes:
+                    bad_target(nid, "a case", case.get("next"))
+            if node.get("else") not in nodes:
+                bad_target(nid, "else", node.get("else"))
+        elif kind not in NODE_KINDS:
+            fail(f"node {nid!r} has no valid kind")

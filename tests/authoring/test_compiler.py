@@ -78,7 +78,12 @@ def test_output_follows_the_contract():
     assert choice["effects"] == [{"var": "trust", "delta": -10}, {"var": "stress", "delta": 10}]
     assert choice["show_if"] == {"fn": "visited", "args": ["arrival"]}
     assert choice["enable_if"] == {"op": ">=", "args": [{"var": "trust"}, {"num": 20}]}
-    assert nodes["how-to-start"]["choices"][0]["show_if"] is None
+    # only what the runtime needs: no condition, no effects, no prompts means no key at all
+    plain = nodes["how-to-start"]["choices"][0]
+    assert "show_if" not in plain and "enable_if" not in plain
+    assert all(ch.get("effects") != [] and ch.get("assess") != [] for n in nodes.values()
+               for ch in n.get("choices", []))
+    assert all(n.get("discuss") != [] for n in nodes.values())
     assert nodes["check-stress"]["cases"][0]["when"]["op"] == "and"
     assert nodes["check-stress"]["else"] == "one-interview"
 

@@ -64,7 +64,7 @@ def decisions(raw: dict) -> list[dict]:
 
 
 def earned(choice: dict) -> int:
-    return sum(a["weight"] if a["verdict"] == "upholds" else -a["weight"] for a in choice["assess"])
+    return sum(a["weight"] if a["verdict"] == "upholds" else -a["weight"] for a in choice.get("assess", []))
 
 
 def play_with_mistakes(story, mistakes: dict[str, str]) -> Run:
@@ -113,8 +113,8 @@ def test_every_option_is_assessed_and_explained(raw):
     for node in decisions(raw):
         for choice in node["choices"]:
             where = f"{node['id']}/{choice['id']}"
-            assert choice["assess"], where
-            assert all(1 <= a["weight"] <= 3 for a in choice["assess"]), where
+            assert choice.get("assess", []), where
+            assert all(1 <= a["weight"] <= 3 for a in choice.get("assess", [])), where
             assert 2 <= sentences(choice["feedback"]) <= 4, f"{where}: {sentences(choice['feedback'])} sentences"
             assert "Art. " in choice["feedback"], f"{where} feedback cites no article"
 
@@ -123,7 +123,7 @@ def test_feedback_cites_the_articles_it_assesses(raw):
     # The explanation must name the provision the verdict is about (at article level at least).
     for node in decisions(raw):
         for choice in node["choices"]:
-            for item in choice["assess"]:
+            for item in choice.get("assess", []):
                 article = item["right"].split(":")[-1].split("(")[0]
                 assert re.search(rf"Art\. {article}\b", choice["feedback"]), (
                     f"{node['id']}/{choice['id']} assesses {item['right']} but does not cite Art. {article}")
@@ -134,7 +134,7 @@ def test_cited_ids_exist_in_the_catalogues_and_cover_the_case(raw):
     for catalogue in raw["rights"]:
         data = yaml.safe_load((RIGHTS_DIR / f"{catalogue}.yaml").read_text(encoding="utf-8"))
         known |= {r["id"] for r in data["rights"]}
-    cited = {a["right"] for node in decisions(raw) for c in node["choices"] for a in c["assess"]}
+    cited = {a["right"] for node in decisions(raw) for c in node["choices"] for a in c.get("assess", [])}
     assert cited <= known, sorted(cited - known)
     assert EXPECTED_RIGHTS <= cited, sorted(EXPECTED_RIGHTS - cited)
 

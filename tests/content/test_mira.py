@@ -76,7 +76,7 @@ def decisions(raw: dict) -> list[dict]:
 
 
 def earned(choice: dict) -> int:
-    return sum(a["weight"] if a["verdict"] == "upholds" else -a["weight"] for a in choice["assess"])
+    return sum(a["weight"] if a["verdict"] == "upholds" else -a["weight"] for a in choice.get("assess", []))
 
 
 def play_with_mistakes(story, mistakes: dict[str, str]) -> Run:
@@ -151,8 +151,8 @@ def test_every_option_is_assessed_and_explained_in_two_to_four_sentences(raw):
     for node in decisions(raw):
         for choice in node["choices"]:
             where = f"{node['id']}/{choice['id']}"
-            assert choice["assess"], where
-            assert all(1 <= a["weight"] <= 3 for a in choice["assess"]), where
+            assert choice.get("assess", []), where
+            assert all(1 <= a["weight"] <= 3 for a in choice.get("assess", [])), where
             assert 2 <= sentence_count(choice["feedback"]) <= 4, (
                 f"{where}: {sentence_count(choice['feedback'])} sentences")
 
@@ -160,7 +160,7 @@ def test_every_option_is_assessed_and_explained_in_two_to_four_sentences(raw):
 def test_feedback_cites_exactly_the_provisions_it_assesses(raw):
     for node in decisions(raw):
         for choice in node["choices"]:
-            for item in choice["assess"]:
+            for item in choice.get("assess", []):
                 assert citation_pattern(item["right"]).search(choice["feedback"]), (
                     f"{node['id']}/{choice['id']} assesses {item['right']} but its feedback does not cite it")
 
@@ -170,7 +170,7 @@ def test_cited_ids_exist_in_the_catalogues_and_cover_the_case(raw):
     for catalogue in raw["rights"]:
         data = yaml.safe_load((RIGHTS_DIR / f"{catalogue}.yaml").read_text(encoding="utf-8"))
         known |= {r["id"] for r in data["rights"]}
-    cited = {a["right"] for node in decisions(raw) for c in node["choices"] for a in c["assess"]}
+    cited = {a["right"] for node in decisions(raw) for c in node["choices"] for a in c.get("assess", [])}
     assert cited <= known, sorted(cited - known)
     assert REQUIRED_RIGHTS <= cited, sorted(REQUIRED_RIGHTS - cited)
     assert any(r.startswith("2011/93:") for r in cited)
@@ -184,7 +184,7 @@ def test_journey_covers_every_stage_and_each_profession(raw):
 def test_the_individual_assessment_is_several_decisions(raw):
     at_assessment = [n for n in decisions(raw) if n["stage"] == "individual_assessment"]
     assert len(at_assessment) >= 4
-    assessed = {a["right"] for n in at_assessment for c in n["choices"] for a in c["assess"]}
+    assessed = {a["right"] for n in at_assessment for c in n["choices"] for a in c.get("assess", [])}
     assert {"22(1)", "22(4)", "22(6)", "22(7)"} <= assessed
 
 
@@ -274,5 +274,5 @@ def test_random_playthroughs_end_and_never_clamp(story, seed):
     assert run.ended and run.ending["outcome"] in vocab.OUTCOMES
     for record in run.history:
         choice = next(c for c in story.nodes[record.node]["choices"] if c["id"] == record.chosen)
-        declared = {e["var"]: e["delta"] for e in choice["effects"]}
+        declared = {e["var"]: e["delta"] for e in choice.get("effects", [])}
         assert record.deltas == declared, f"seed {seed}: {record.node}/{record.chosen} was clamped"

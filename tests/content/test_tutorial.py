@@ -51,7 +51,7 @@ def greedy_run(story, pick) -> Run:
         options = [c for c in run.choices() if c.enabled]
 
         def value(view) -> int:
-            return sum(a["weight"] if a["verdict"] == "upholds" else -a["weight"] for a in view.data["assess"])
+            return sum(a["weight"] if a["verdict"] == "upholds" else -a["weight"] for a in view.data.get("assess", []))
 
         run.choose(pick(options, key=value).id)
     return run
@@ -81,23 +81,23 @@ def test_shape_of_a_teaching_scenario(story):
     branches = [n for n in story.nodes.values() if n["kind"] == "branch"]
     assert any("var" in repr(c["when"]) for b in branches for c in b["cases"]), "a branch driven by a variable"
     choices = [c for nid in decisions for c in story.nodes[nid]["choices"]]
-    assert any(c["show_if"] for c in choices) and any(c["enable_if"] for c in choices)
+    assert any(c.get("show_if") for c in choices) and any(c.get("enable_if") for c in choices)
 
 
 def test_every_decision_has_discussion_prompts_and_assessed_options(story):
     for nid in story.decision_ids():
         node = story.nodes[nid]
-        assert node["discuss"], f"{nid} has no discussion prompt"
+        assert node.get("discuss"), f"{nid} has no discussion prompt"
         for choice in node["choices"]:
-            assert choice["assess"], f"{nid}/{choice['id']} assesses no right"
-            verdicts = {a["verdict"] for a in choice["assess"]}
+            assert choice.get("assess", []), f"{nid}/{choice['id']} assesses no right"
+            verdicts = {a["verdict"] for a in choice.get("assess", [])}
             assert verdicts <= set(vocab.VERDICTS)
 
 
 def test_feedback_names_every_article_it_assesses(story):
     for nid in story.decision_ids():
         for choice in story.nodes[nid]["choices"]:
-            for item in choice["assess"]:
+            for item in choice.get("assess", []):
                 assert f"Art. {item['right']}" in choice["feedback"], (
                     f"{nid}/{choice['id']}: feedback does not mention Art. {item['right']}")
 
@@ -106,7 +106,7 @@ def test_each_decision_has_a_best_option_that_upholds_and_a_mistake_that_breache
     for nid in story.decision_ids():
         values = []
         for choice in story.nodes[nid]["choices"]:
-            values.append(sum(a["weight"] if a["verdict"] == "upholds" else -a["weight"] for a in choice["assess"]))
+            values.append(sum(a["weight"] if a["verdict"] == "upholds" else -a["weight"] for a in choice.get("assess", [])))
         assert max(values) > 0 and min(values) < 0, f"{nid}: {values}"
 
 
@@ -123,7 +123,7 @@ def test_meters_never_clamp_on_any_path(story, finished_runs):
     for run in finished_runs:
         for record in run.history:
             chosen = next(c for c in story.nodes[record.node]["choices"] if c["id"] == record.chosen)
-            declared = {e["var"]: e["delta"] for e in chosen["effects"]}
+            declared = {e["var"]: e["delta"] for e in chosen.get("effects", [])}
             assert record.deltas == declared, f"{record.node}/{record.chosen}: clamped {declared} to {record.deltas}"
         for name, value in run.variables.items():
             spec = story.variables[name]
@@ -182,7 +182,7 @@ def test_the_hidden_interview_counter_drives_the_branch(story):
 
 
 def test_every_cited_right_is_carried_with_its_citation(story):
-    cited = {a["right"] for nid in story.decision_ids() for c in story.nodes[nid]["choices"] for a in c["assess"]}
+    cited = {a["right"] for nid in story.decision_ids() for c in story.nodes[nid]["choices"] for a in c.get("assess", [])}
     assert cited == set(story.rights)
     for rid in cited:
         assert story.rights[rid]["citation"] == f"Art. {rid} Directive 2012/29/EU"
