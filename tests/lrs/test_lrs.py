@@ -132,6 +132,17 @@ def test_stopped_server_gives_a_clear_error(fresh_lrs, tmp_path):
     assert f"cannot reach the LRS at {url}" in out.stderr and "connection refused" in out.stderr
 
 
+def test_unknown_host_gives_a_clear_error(tmp_path):
+    # .invalid is reserved (RFC 2606): no resolver anywhere can give it an address.
+    exported(tmp_path, "HOST", 1, formats="json")
+    url = "http://lrs.rightspath.invalid/xAPI/"
+    for args in (("push", tmp_path), ("pull", "--session", "HOST")):
+        out = rightspath("lrs", *args, "--endpoint", url, "--user", "u", "--password", "p", "--timeout", "5")
+        assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+        assert f"cannot reach the LRS at {url}: the host name is unknown" in out.stderr
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".json"]  # the export is left as it was
+
+
 def test_usage_errors(tmp_path):
     out = rightspath("lrs", "push", tmp_path / "missing", "--endpoint", "http://127.0.0.1:9/xAPI/")
     assert out.returncode == 2 and "no such file or folder" in out.stderr
