@@ -15,6 +15,7 @@ from game.authoring.diagnostics import Diagnostic
 from game.authoring.lint import parse_condition
 from game.authoring.models import Branch, Catalogue, Decision, Ending, Scenario, Scene
 from game.engine import story as story_format, vocab
+from game.engine.conditions import lower
 from game.errors import UserError
 
 DEFAULT_LOCATION = "office"
@@ -27,7 +28,8 @@ def citation(right_id: str, catalogue: Catalogue) -> str:
 
 
 def _tree(text: str | None):
-    return None if text is None else parse_condition(text)
+    """A condition as the engine reads it: parsed (and checked) here, written in the compact form."""
+    return None if text is None else lower(parse_condition(text))
 
 
 def _scene(scenario: Scenario, node: Scene) -> dict:
@@ -107,7 +109,7 @@ def build_story(scenario: Scenario, catalogues: dict[str, Catalogue]) -> dict:
     story = {
         "format": story_format.FORMAT,
         "format_version": story_format.FORMAT_VERSION,
-        "min_reader_version": 1,
+        "min_reader_version": 2,  # format 1 readers cannot evaluate compact conditions
         "compiler": f"rightspath {__version__}",
         "scenario": {
             "id": scenario.id, "version": scenario.version, "language": scenario.language,

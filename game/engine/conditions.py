@@ -242,8 +242,62 @@ class EvalContext:
         self.chosen = chosen
 
 
-def evaluate(tree: Tree, ctx: EvalContext) -> int | bool:
-    """Evaluate a compiled tree. Unknown shapes raise ValueError (a corrupt story)."""
+def lower(tree: Tree) -> Any:
+    """The compact form the compiler writes (story format 2), which parses in a fraction of the time:
+    a number or true/false as itself, a variable as its name, anything else as a list whose head is
+    the operator or function: ``["and", [">=", "stress", 95], ["not", ["visited", "s0"]]]``."""
+    if "num" in tree:
+        return tree["num"]
+    if "bool" in tree:
+        return tree["bool"]
+    if "var" in tree:
+        return tree["var"]
+    if "fn" in tree:
+        return [tree["fn"], *tree["args"]]
+    return [tree["op"], *(lower(arg) for arg in tree["args"])]
+
+
+def evaluate(tree: Any, ctx: EvalContext) -> int | bool:
+    """Evaluate a compiled condition: the compact form (format 2) or a tree (format 1).
+    Unknown shapes raise ValueError (a corrupt story)."""
+    kind = type(tree)
+    if kind is list:
+        size = len(tree)
+        op = tree[0] if size else None
+        if size == 3:
+            if op == "and":
+                return bool(evaluate(tree[1], ctx)) and bool(evaluate(tree[2], ctx))
+            if op == "or":
+                return bool(evaluate(tree[1], ctx)) or bool(evaluate(tree[2], ctx))
+            if op == "chose":
+                return (tree[1], tree[2]) in ctx.chosen
+            binary = _BINARY.get(op)
+            if binary is not None:
+                return binary(evaluate(tree[1], ctx), evaluate(tree[2], ctx))
+        elif size == 2:
+            if op == "not":
+                return not evaluate(tree[1], ctx)
+            if op == "visited":
+                return ctx.visits.get(tree[1], 0) > 0
+            if op == "visits":
+                return ctx.visits.get(tree[1], 0)
+            if op == "-":
+                return -int(evaluate(tree[1], ctx))
+        raise ValueError(f"malformed condition {tree!r}")
+    if kind is str:
+        try:
+            return ctx.variables[tree]
+        except KeyError:
+            raise ValueError(f"condition reads unknown variable {tree!r}") from None
+    if kind is int or kind is bool:
+        return tree
+    if kind is dict:
+        return _evaluate_tree(tree, ctx)
+    raise ValueError(f"malformed condition {tree!r}")
+
+
+def _evaluate_tree(tree: Tree, ctx: EvalContext) -> int | bool:
+    """Format 1 stories keep their conditions as trees (CONTRACTS §5)."""
     if "num" in tree:
         return tree["num"]
     if "bool" in tree:
@@ -264,15 +318,15 @@ def evaluate(tree: Tree, ctx: EvalContext) -> int | bool:
         raise ValueError(f"unknown function {fn!r} in condition")
     op, args = tree.get("op"), tree.get("args", ())
     if op == "and":
-        return bool(evaluate(args[0], ctx)) and bool(evaluate(args[1], ctx))
+        return bool(_evaluate_tree(args[0], ctx)) and bool(_evaluate_tree(args[1], ctx))
     if op == "or":
-        return bool(evaluate(args[0], ctx)) or bool(evaluate(args[1], ctx))
+        return bool(_evaluate_tree(args[0], ctx)) or bool(_evaluate_tree(args[1], ctx))
     if op == "not":
-        return not evaluate(args[0], ctx)
+        return not _evaluate_tree(args[0], ctx)
     if op == "-" and len(args) == 1:
-        return -int(evaluate(args[0], ctx))
+        return -int(_evaluate_tree(args[0], ctx))
     if op in _BINARY and len(args) == 2:
-        return _BINARY[op](evaluate(args[0], ctx), evaluate(args[1], ctx))
+        return _BINARY[op](_evaluate_tree(args[0], ctx), _evaluate_tree(args[1], ctx))
     raise ValueError(f"malformed condition node {tree!r}")
 
 

@@ -15,8 +15,8 @@ from typing import Any
 from game.engine.vocab import NODE_KINDS, STAGES, VERDICTS
 
 FORMAT = "rightspath-story"
-FORMAT_VERSION = 1  # what the compiler writes today
-READER_VERSION = 1  # the newest min_reader_version this engine understands
+FORMAT_VERSION = 2  # what the compiler writes today (2: conditions in the compact form)
+READER_VERSION = 2  # the newest min_reader_version this engine understands
 OLDEST_FORMAT = 1  # the oldest format_version this engine still reads
 
 
@@ -169,7 +169,7 @@ def _check(data: Any, source: str) -> None:
                         fail(f"decision {nid!r}, choice {cid!r}: bad assessment {a!r}")
         elif kind == "branch":
             for case in node.get("cases", ()):
-                if not isinst(case.get("when"), dict):
+                if not isinst(case.get("when"), (list, dict, str, int)):
                     fail(f"branch {nid!r} has a case without a condition")
                 if case.get("next") not in nodes:
                     bad_target(nid, "a case", case.get("next"))

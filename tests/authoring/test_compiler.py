@@ -56,7 +56,7 @@ def test_output_follows_the_contract():
     assert raw.endswith(b"\n") and not raw.endswith(b"\n\n")
     story = json.loads(raw)
     assert story["format"] == "rightspath-story"
-    assert story["format_version"] == 1 and story["min_reader_version"] == 1
+    assert story["format_version"] == 2 and story["min_reader_version"] == 2  # 2: compact conditions
     assert story["content_hash"] == content_hash(story)
     assert story["order"] == ["arrival", "how-to-start", "check-stress", "second-interview", "one-interview",
                               "guardian-choice", "supported-end", "hard-end"]
@@ -76,15 +76,15 @@ def test_output_follows_the_contract():
     assert nodes["guardian-choice"]["location"] == "interview_room"
     choice = nodes["how-to-start"]["choices"][1]
     assert choice["effects"] == [{"var": "trust", "delta": -10}, {"var": "stress", "delta": 10}]
-    assert choice["show_if"] == {"fn": "visited", "args": ["arrival"]}
-    assert choice["enable_if"] == {"op": ">=", "args": [{"var": "trust"}, {"num": 20}]}
+    assert choice["show_if"] == ["visited", "arrival"]
+    assert choice["enable_if"] == [">=", "trust", 20]
     # only what the runtime needs: no condition, no effects, no prompts means no key at all
     plain = nodes["how-to-start"]["choices"][0]
     assert "show_if" not in plain and "enable_if" not in plain
     assert all(ch.get("effects") != [] and ch.get("assess") != [] for n in nodes.values()
                for ch in n.get("choices", []))
     assert all(n.get("discuss") != [] for n in nodes.values())
-    assert nodes["check-stress"]["cases"][0]["when"]["op"] == "and"
+    assert nodes["check-stress"]["cases"][0]["when"][0] == "and"
     assert nodes["check-stress"]["else"] == "one-interview"
 
 

@@ -131,9 +131,11 @@ def test_export_formats_are_validated(story_file, tmp_path):
 
 
 def test_text_mode_records_the_language_really_played(story_file, tmp_path):
-    out = rp("play", "--text", str(story_file), "--auto", "--lang", "fr", "--export", str(tmp_path),
+    results = tmp_path / "results"  # not tmp_path itself: the story file lives there too
+    out = rp("play", "--text", str(story_file), "--auto", "--lang", "fr", "--export", str(results),
              "--formats", "json")
     assert out.returncode == 0, out.stderr
     assert "playing and recording 'en'" in out.stderr
-    record = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
+    (exported,) = results.glob("*.json")
+    record = json.loads(exported.read_text(encoding="utf-8"))
     assert record["language"] == "en"

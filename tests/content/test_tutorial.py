@@ -79,7 +79,14 @@ def test_shape_of_a_teaching_scenario(story):
     hidden = [name for name, spec in story.variables.items() if not spec["shown"]]
     assert set(shown) == {"trust", "stress"} and hidden == ["interviews"]
     branches = [n for n in story.nodes.values() if n["kind"] == "branch"]
-    assert any("var" in repr(c["when"]) for b in branches for c in b["cases"]), "a branch driven by a variable"
+    def reads_a_variable(cond) -> bool:  # the compact form of CONTRACTS §5: a bare name is a variable
+        if isinstance(cond, str):
+            return cond in story.variables
+        if isinstance(cond, list) and cond[0] not in ("visited", "visits", "chose"):
+            return any(reads_a_variable(arg) for arg in cond[1:])
+        return False
+
+    assert any(reads_a_variable(c["when"]) for b in branches for c in b["cases"]), "a branch driven by a variable"
     choices = [c for nid in decisions for c in story.nodes[nid]["choices"]]
     assert any(c.get("show_if") for c in choices) and any(c.get("enable_if") for c in choices)
 

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import copy
 
-from game.engine.conditions import parse
+from game.engine.conditions import lower, parse
 from game.engine.story import FORMAT, FORMAT_VERSION, content_hash
+
+# Conditions as the compiler writes them today (compact, format 2); OLD_FORMAT stories keep trees.
+OLD_FORMAT = False
+
+
+def cond(text: str):
+    return parse(text) if OLD_FORMAT else lower(parse(text))
 
 
 def finish(data: dict) -> dict:
     data = copy.deepcopy(data)
     data.setdefault("format", FORMAT)
-    data.setdefault("format_version", FORMAT_VERSION)
-    data.setdefault("min_reader_version", 1)
+    data.setdefault("format_version", 1 if OLD_FORMAT else FORMAT_VERSION)
+    data.setdefault("min_reader_version", 1 if OLD_FORMAT else 2)
     data.setdefault("order", list(data["nodes"]))
     data["content_hash"] = content_hash(data)
     return data
@@ -27,13 +34,16 @@ def down(right: str, weight: int = 1) -> dict:
 
 
 def choice(cid, nxt, assess=(), effects=None, show_if=None, enable_if=None, feedback="why"):
-    return {
+    out = {
         "id": cid, "text": f"Option {cid}", "next": nxt, "feedback": feedback,
         "assess": list(assess),
         "effects": [{"var": k, "delta": v} for k, v in (effects or {}).items()],
-        "show_if": parse(show_if) if show_if else None,
-        "enable_if": parse(enable_if) if enable_if else None,
     }
+    if show_if:
+        out["show_if"] = cond(show_if)
+    if enable_if:
+        out["enable_if"] = cond(enable_if)
+    return out
 
 
 def two_stage_story() -> dict:
@@ -50,7 +60,7 @@ def two_stage_story() -> dict:
                    choice("call-parent", "check", [down("3(3)", 1), up("8(2)", 1)], {"trust": -5}),
                ]},
         "check": {"kind": "branch", "stage": "first_contact",
-                  "cases": [{"when": parse("stress >= 70"), "next": "pause"}], "else": "d2"},
+                  "cases": [{"when": cond("stress >= 70"), "next": "pause"}], "else": "d2"},
         "pause": {"kind": "scene", "stage": "first_contact", "location": "school",
                   "lines": [{"tid": "t:pause:line0", "speaker": "narrator", "mood": "neutral", "text": "A break."}],
                   "next": "d2"},
@@ -63,7 +73,7 @@ def two_stage_story() -> dict:
                    choice("locked", "judge", [up("23(2)(b)", 3)], enable_if="trust >= 90"),
                ]},
         "judge": {"kind": "branch", "stage": "police_interview",
-                  "cases": [{"when": parse("trust >= 60 and not chose(d2, again)"), "next": "good"}],
+                  "cases": [{"when": cond("trust >= 60 and not chose(d2, again)"), "next": "good"}],
                   "else": "bad"},
         "good": {"kind": "ending", "stage": "after_trial", "outcome": "supported", "title": "Good", "text": "."},
         "bad": {"kind": "ending", "stage": "after_trial", "outcome": "withdrawn", "title": "Bad", "text": "."},

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from game.engine.conditions import ConditionError, EvalContext, evaluate, node_refs, parse, to_text, variables
+from game.engine.conditions import ConditionError, EvalContext, evaluate, lower, node_refs, parse, to_text, variables
 
 
 def ev(text, **vars_):
@@ -27,6 +27,22 @@ def ev(text, **vars_):
 ])
 def test_evaluation(text, env, expected):
     assert bool(ev(text, **env)) is expected
+    # the compact form the compiler writes (format 2) gives the same answer
+    ctx = EvalContext(env, {"court-prep": 2}, {("d1", "listen")})
+    assert bool(evaluate(lower(parse(text)), ctx)) is expected
+
+
+def test_the_compact_form():
+    assert lower(parse("stress >= 95 and not visited(s0)")) == ["and", [">=", "stress", 95], ["not", ["visited", "s0"]]]
+    assert lower(parse("chose(d1, listen) or -a + 2 == 0")) == ["or", ["chose", "d1", "listen"],
+                                                                ["==", ["+", ["-", "a"], 2], 0]]
+    assert lower(parse("true")) is True and lower(parse("7")) == 7 and lower(parse("trust")) == "trust"
+
+
+@pytest.mark.parametrize("bad", [[], ["and", 1], ["nand", 1, 2], ["visited"], ["-", 1, 2, 3], None, 1.5, {"op": "?"}])
+def test_a_malformed_compact_condition_is_a_value_error(bad):
+    with pytest.raises(ValueError, match="malformed"):
+        evaluate(bad, EvalContext({}, {}, set()))
 
 
 @pytest.mark.parametrize("text, column", [
@@ -61,3 +77,13 @@ def test_parser_only_raises_condition_error(text):
         return
     # whatever parses renders back to text that parses to the same tree
     assert parse(to_text(tree)) == tree
+    # and the compact form evaluates exactly as the tree does
+    ctx = EvalContext({"a": 1, "b": -2, "n": 0, "o": 3, "t": 5, "r": 0, "u": 1, "d": 2, "v": 4, "i": 0, "s": 7, "e": 9},
+                      {"a": 1}, {("a", "b")})
+    try:
+        expected = evaluate(tree, ctx)
+    except ValueError:
+        with pytest.raises(ValueError):
+            evaluate(lower(tree), ctx)
+        return
+    assert evaluate(lower(tree), ctx) == expected

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from game.engine import ChoiceError, Run, SaveError, Story, StoryError, auto_play, play_choices
+from game.engine import READER_VERSION, ChoiceError, Run, SaveError, Story, StoryError, auto_play, play_choices
 from tests.engine.stories import finish, two_stage_story
 
 
@@ -51,6 +51,23 @@ def test_best_path_scores_full_marks(story, stepper):
     assert card.scaled == 1.0 and card.passed
     assert card.recommended == 2 and card.recommended_share == 1.0
     assert run.variables == {"trust": 70, "stress": 40, "interviews": 1}
+
+
+def test_a_format_1_story_with_condition_trees_plays_the_same(monkeypatch):
+    """Stories compiled before the compact conditions (format 1) still load and play identically."""
+    from tests.engine import stories
+
+    monkeypatch.setattr(stories, "OLD_FORMAT", True)
+    old = stories.two_stage_story()
+    assert old["format_version"] == 1 and isinstance(old["nodes"]["judge"]["cases"][0]["when"], dict)
+    monkeypatch.setattr(stories, "OLD_FORMAT", False)
+    new = stories.two_stage_story()
+    assert isinstance(new["nodes"]["judge"]["cases"][0]["when"], list)
+    for path in (["listen", "record"], ["question", "special"], ["call-parent", "again"]):
+        runs = [play(Story(data), lambda run, action: (action(run), run)[1], path) for data in (old, new)]
+        assert runs[0].node_id == runs[1].node_id and runs[0].variables == runs[1].variables
+        assert runs[0].score().scaled == runs[1].score().scaled
+        assert [c.id for c in runs[0].choices()] == [c.id for c in runs[1].choices()]
 
 
 def test_worst_path(story, stepper):
@@ -168,7 +185,7 @@ def test_every_truncation_of_a_save_is_refused_or_exact(story):
 
 # -- story files -------------------------------------------------------------------------------
 @pytest.mark.parametrize("mutate, message", [
-    (lambda d: d.update(min_reader_version=2), "needs a newer RightsPath"),
+    (lambda d: d.update(min_reader_version=READER_VERSION + 1), "needs a newer RightsPath"),
     (lambda d: d.update(format_version=0), "too old"),
     (lambda d: d.update(format="ink"), "not a RightsPath story"),
     (lambda d: d.update(start="nowhere"), "start node"),

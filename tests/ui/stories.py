@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from game.engine import Story
-from game.engine.conditions import parse
+from game.engine.conditions import lower, parse
 from game.engine.story import FORMAT, FORMAT_VERSION, content_hash
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,17 +35,19 @@ def bundled_stories() -> list[Story]:
 
 def _finish(data: dict) -> dict:
     data = copy.deepcopy(data)
-    data.update(format=FORMAT, format_version=FORMAT_VERSION, min_reader_version=1, compiler="tests")
+    data.update(format=FORMAT, format_version=FORMAT_VERSION, min_reader_version=2, compiler="tests")
     data.setdefault("order", list(data["nodes"]))
     data["content_hash"] = content_hash(data)
     return data
 
 
 def _choice(cid, text, nxt, assess, effects=None, feedback="", enable_if=None):
-    return {"id": cid, "text": text, "next": nxt, "feedback": feedback,
-            "assess": [{"right": r, "verdict": v, "weight": w} for r, v, w in assess],
-            "effects": [{"var": k, "delta": d} for k, d in (effects or {}).items()],
-            "show_if": None, "enable_if": parse(enable_if) if enable_if else None}
+    out = {"id": cid, "text": text, "next": nxt, "feedback": feedback,
+           "assess": [{"right": r, "verdict": v, "weight": w} for r, v, w in assess],
+           "effects": [{"var": k, "delta": d} for k, d in (effects or {}).items()]}
+    if enable_if:
+        out["enable_if"] = lower(parse(enable_if))  # as the compiler writes it (CONTRACTS §5)
+    return out
 
 
 def fixture_story() -> Story:
@@ -95,7 +97,7 @@ def fixture_story() -> Story:
                                   "Each extra interview makes her relive it; Art. 20(b) asks for as few as possible."),
                       ]},
         "check": {"kind": "branch", "stage": "police_interview",
-                  "cases": [{"when": parse("trust >= 55"), "next": "heard"}], "else": "withdrawn"},
+                  "cases": [{"when": lower(parse("trust >= 55")), "next": "heard"}], "else": "withdrawn"},
         "heard": {"kind": "ending", "stage": "after_trial", "outcome": "supported", "title": "Heard and supported",
                   "text": "Lena's account was taken once, with care. She knows what comes next and who to ask."},
         "withdrawn": {"kind": "ending", "stage": "after_trial", "outcome": "withdrawn", "title": "Lena withdrew",
