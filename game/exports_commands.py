@@ -152,6 +152,13 @@ def run_report(args: argparse.Namespace) -> int:
           + (f", {collection.duplicates} duplicate(s) merged" if collection.duplicates else ""))
     for name, reason in collection.excluded:
         print(f"  not included: {name}: {reason}", file=sys.stderr)
+    if not collection.records:
+        # The report is still written (it lists what was left out and why), but a script or a
+        # facilitator must not take an empty report for a finished one.
+        reason = ("every file was left out (reasons above)" if collection.excluded
+                  else "no exported results were found there")
+        print(f"rightspath: report: no playthrough to report on: {reason}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -195,9 +195,14 @@ def test_a_folder_of_only_bad_files_still_gives_a_report(tmp_path):
     (tmp_path / "in" / "a.json").write_text("not json", encoding="utf-8")
     (tmp_path / "in" / "b.json").write_bytes(b"\xff\xfe\x00")
     result = rightspath("report", tmp_path / "in", "-o", tmp_path / "r.html")
-    assert result.returncode == 0, result.stderr
+    # written, listing what was left out and why, but an empty report is not a success
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "no playthrough to report on: every file was left out" in result.stderr
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "a.json" in html and "b.json" in html and 'data-figure="participants">0<' in html
+    (tmp_path / "empty").mkdir()
+    result = rightspath("report", tmp_path / "empty", "-o", tmp_path / "e.html")
+    assert result.returncode == 1 and "no exported results were found there" in result.stderr
 
 
 def test_records_of_another_version_than_the_bundled_scenario_say_so(tmp_path):
