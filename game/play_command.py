@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -86,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     stories = [load_story(p) for p in paths]
     choices = [c.strip() for c in args.choices.split(",") if c.strip()] if args.choices else None
 
+    if args.export:  # a folder we cannot write is refused before the playthrough, not after it
+        _check_export_folder(Path(args.export))
     if args.text:
         return _play_text(stories[0], choices, args)
     from game.ui import launch  # lazily: only the window and headless modes need pygame
@@ -138,6 +141,18 @@ def _export(run_, story, args, started_at) -> None:
             "started_at": started_at, "ended_at": datetime.now(timezone.utc)}
     record = build_record(run_, story, meta)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
-    for written in write_exports(record, formats, folder_writer(Path(args.export)),
-                                 session_key=args.session_key):
-        print(f"wrote {written}")
+    try:
+        written = write_exports(record, formats, folder_writer(Path(args.export)), session_key=args.session_key)
+    except OSError as exc:
+        raise UserError(f"--export {args.export}: cannot write the results ({exc.strerror or exc})", 1) from None
+    for path in written:
+        print(f"wrote {path}")
+
+
+def _check_export_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"--export {folder}: cannot create the folder ({exc.strerror or exc})", 2) from None
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise UserError(f"--export {folder}: not a folder this user can write to", 2)

@@ -139,3 +139,18 @@ def test_text_mode_records_the_language_really_played(story_file, tmp_path):
     (exported,) = results.glob("*.json")
     record = json.loads(exported.read_text(encoding="utf-8"))
     assert record["language"] == "en"
+
+
+@pytest.mark.parametrize("make_target, message", [
+    (lambda tmp: tmp / "a-file.txt", "cannot create the folder"),  # a file where the folder should be
+    (lambda tmp: tmp / "a-file.txt" / "inside", "cannot create the folder"),
+])
+def test_an_export_folder_that_cannot_be_written_is_refused_before_playing(story_file, tmp_path, make_target,
+                                                                            message):
+    (tmp_path / "a-file.txt").write_text("keep me", encoding="utf-8")
+    target = make_target(tmp_path)
+    out = rp("play", "--text", str(story_file), "--auto", "--export", str(target), "--formats", "json")
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    assert f"--export {target}: " in out.stderr and (message in out.stderr or "not a folder" in out.stderr)
+    assert "SCORE CARD" not in out.stdout  # refused before a playthrough could be wasted
+    assert (tmp_path / "a-file.txt").read_text(encoding="utf-8") == "keep me"
