@@ -87,8 +87,11 @@ def run(args: argparse.Namespace) -> int:
     stories = [load_story(p) for p in paths]
     choices = [c.strip() for c in args.choices.split(",") if c.strip()] if args.choices else None
 
-    if args.export:  # a folder we cannot write is refused before the playthrough, not after it
-        _check_export_folder(Path(args.export))
+    # A folder we cannot write is refused before the playthrough, not after it.
+    if args.export:
+        _check_writable_folder(Path(args.export), "--export")
+    if args.headless and args.screenshots:
+        _check_writable_folder(Path(args.screenshots), "--screenshots")
     if args.text:
         return _play_text(stories[0], choices, args)
     from game.ui import launch  # lazily: only the window and headless modes need pygame
@@ -149,10 +152,10 @@ def _export(run_, story, args, started_at) -> None:
         print(f"wrote {path}")
 
 
-def _check_export_folder(folder: Path) -> None:
+def _check_writable_folder(folder: Path, option: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"--export {folder}: cannot create the folder ({exc.strerror or exc})", 2) from None
+        raise UserError(f"{option} {folder}: cannot create the folder ({exc.strerror or exc})", 2) from None
     if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise UserError(f"--export {folder}: not a folder this user can write to", 2)
+        raise UserError(f"{option} {folder}: not a folder this user can write to", 2)

@@ -103,3 +103,13 @@ def test_headless_does_not_touch_a_players_own_save(tmp_path, story_file):
     assert res.returncode == 0, res.stderr
     assert player.load(f"run-{story.id}") == "the player's own save"
     assert f"headless-run-{story.id}" in player.keys()
+
+
+def test_a_screenshots_folder_that_cannot_be_written_is_refused_before_playing(tmp_path, story_file):
+    blocker = tmp_path / "a-file.png"
+    blocker.write_bytes(b"not a folder")
+    out = rightspath(str(story_file), "--headless", "--auto", "--screenshots", str(blocker / "shots"),
+                     data_dir=tmp_path / "data")
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    assert f"--screenshots {blocker / 'shots'}: cannot create the folder" in out.stderr
+    assert "SCORE CARD" not in out.stdout and blocker.read_bytes() == b"not a folder"
