@@ -92,6 +92,7 @@ class App:
         self.driver = None  # headless: the autopilot that posts synthetic input
         self.error: BaseException | None = None
         self.notices: list[str] = []  # messages for the player (save set aside, export written)
+        self.storage_warned = False  # told at the title that nothing can be saved here
         self._dirty = True
         self._shot_id: str | None = None
         self._shots = 0

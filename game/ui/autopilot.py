@@ -89,7 +89,7 @@ class Autopilot:
     def on_notice(self, scene) -> None:
         self.click(scene, "OK")
 
-    on_save_problem = on_exported = on_export_failed = on_unknown_scenario = on_notice
+    on_save_problem = on_save_failed = on_exported = on_export_failed = on_unknown_scenario = on_notice
 
     def on_setup(self, scene) -> None:
         self.click(scene, "Continue")

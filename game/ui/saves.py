@@ -38,6 +38,7 @@ class SaveInfo:
     problem: str = ""  # why it could not be resumed
     moved_to: str | None = None
     meta: dict | None = None
+    storage_failed: bool = False  # the storage itself could not be read (private window, blocked)
 
     @property
     def decisions(self) -> int:
@@ -50,7 +51,7 @@ def read_save(platform, story, prefix: str = "") -> SaveInfo | None:
     try:
         text = platform.load(save_key(story, prefix))
     except StorageError as exc:
-        return SaveInfo(story, problem=str(exc))
+        return SaveInfo(story, problem=str(exc), storage_failed=True)
     if text is None:
         return None
     try:

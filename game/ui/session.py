@@ -12,6 +12,7 @@ import time
 from game.engine import Run
 from game.platform import StorageError
 from game.ui.saves import drop_save, write_save
+from game.ui.tr import N_, _
 
 PORTRAIT_SIZE = (340, 420)
 
@@ -29,6 +30,7 @@ class Session:
         self.results: dict[int, object] = {}  # decision number -> DecisionResult (for the debrief)
         self.decision_started = app.clock.now
         self.save_error = ""
+        self._told_not_saved = False  # the player is told once, with a dialog, that saving has stopped
         self.meters_shown = dict(self.run.variables)  # what the meters showed last: changes glide from there
 
     @property
@@ -53,7 +55,11 @@ class Session:
             write_save(self.app.platform, self.run, self.meta(), self.app.save_prefix)
         except StorageError as exc:
             self.save_error = str(exc)
+            # The page's status line keeps saying so while it lasts (the pause menu does too).
+            self.app.platform.status(_("Progress is not being saved: {reason}").format(reason=self.save_error))
             return False
+        if self.save_error:
+            self.app.platform.status("")  # saving works again
         self.save_error = ""
         if self.app.on_autosave is not None:
             self.app.on_autosave(len(self.run.history))
@@ -101,6 +107,7 @@ class Session:
         if self.run.kind != "scene":
             self.autosave()  # leaving narration: cheap, and keeps the place on reload
         self.show_current()
+        self._tell_if_not_saved()
 
     def choose(self, choice_id: str, votes: dict[str, int] | None = None) -> None:
         from game.ui.screens.feedback import FeedbackScene
@@ -115,6 +122,20 @@ class Session:
             self.show_current()
         else:
             self.app.scenes.replace(FeedbackScene(self.app, self, node_id, node, result))
+        self._tell_if_not_saved()
+
+    def _tell_if_not_saved(self) -> None:
+        """The first time an autosave fails (browser storage full or disabled, a read-only folder),
+        say so over the new screen: the player can go on, but must not count on closing the page."""
+        if not self.save_error or self._told_not_saved or self.app.storage_warned:
+            return
+        from game.ui.screens.dialog import message
+
+        self._told_not_saved = True
+        text = _("Your progress could not be saved: {reason}. You can keep playing, but if you close the page "
+                 "or the game now, this playthrough is lost. At the end, use “Export results” to keep your "
+                 "results.").format(reason=self.save_error.rstrip("."))
+        message(self.app, N_("Progress is not being saved"), text, icon="warning", name="save-failed")
 
     def restart(self) -> None:
         self.discard_save()

@@ -209,3 +209,43 @@ def test_in_the_browser_a_refused_download_is_told():
         assert pilot.scene.name == "debrief"
     finally:
         pygame.quit()
+
+
+@pytest.mark.parametrize("window_kind", ["full", "private"])
+def test_in_the_browser_a_save_that_fails_is_told_once_and_the_playthrough_goes_on(window_kind):
+    """Browser storage full (quota) or blocked (private mode): the first failed autosave opens a
+    dialog over the next screen, the page's status line says so while it lasts, the pause menu
+    says so, and the playthrough still reaches the debrief and its export."""
+    from tests.web.test_browser_platform import PageWindow, PrivateModeWindow, WebStorage
+
+    window = PageWindow(WebStorage(quota=300)) if window_kind == "full" else PrivateModeWindow()
+    story = fixture_story()
+    pilot = _browser_pilot(window, story)
+    try:
+        if window_kind == "private":  # no storage at all: told at the title, where saves are looked for
+            assert pilot.scene.name == "save-failed", pilot.screen
+            assert "cannot be saved here" in pilot.scene.message and "private window" in pilot.scene.message
+            assert "Export results" in pilot.scene.message
+            pilot.press(pygame.K_RETURN)
+            assert pilot.scene.name == "title", pilot.screen
+        open_story(pilot, story)
+        for _ in range(40):  # to the first autosave (leaving the narration)
+            if pilot.scene.name != "story":
+                break
+            pilot.press(pygame.K_SPACE)
+        if window_kind == "full":  # the storage works until it is full: told at the first failed autosave
+            assert pilot.scene.name == "save-failed", pilot.screen
+            assert "could not be saved" in pilot.scene.message and "full" in pilot.scene.message
+            assert "Export results" in pilot.scene.message
+            pilot.press(pygame.K_RETURN)
+        assert pilot.scene.name == "decision", pilot.screen  # (private: not told a second time)
+        assert window.status_line.startswith("Progress is not being saved:")
+        pilot.press(pygame.K_ESCAPE)
+        assert pilot.scene.name == "pause" and "Saving failed" in pilot.scene.message
+        pilot.press(pygame.K_ESCAPE)
+        seen = play_to_debrief(pilot, CHOICES)
+        assert "save-failed" not in seen  # told once, not after every decision
+        pilot.click("Export results")
+        assert pilot.scene.name == "exported" and len(window.downloads) == 4
+    finally:
+        pygame.quit()

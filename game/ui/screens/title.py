@@ -42,9 +42,13 @@ class TitleScene(WidgetScene):
             return
         self._checked = True
         problems = []
+        storage_problem = ""
         for story in self.app.stories:
             info = read_save(self.app.platform, story, self.app.save_prefix)
             if info is None:
+                continue
+            if info.storage_failed:  # not one bad save: nothing can be stored here at all
+                storage_problem = info.problem
                 continue
             if info.run is not None:
                 self.saves.append(info)
@@ -57,6 +61,12 @@ class TitleScene(WidgetScene):
             text = (_("A saved playthrough could not be resumed.") + " " + " ".join(problems)
                     + " " + _("You can start this scenario fresh."))
             message(self.app, N_("A saved game could not be opened"), text, icon="warning", name="save-problem")
+        if storage_problem:
+            self.app.storage_warned = True  # the session need not say it again at the first autosave
+            text = _("Progress cannot be saved here: {reason}. You can play, but if you close the page or the "
+                     "game, the playthrough is lost. At the end, use “Export results” to keep your results."
+                     ).format(reason=storage_problem.rstrip("."))
+            message(self.app, N_("Progress is not being saved"), text, icon="warning", name="save-failed")
         self._note_missing_language()
 
     def _note_missing_language(self) -> None:
