@@ -84,6 +84,15 @@ def run(args: argparse.Namespace) -> int:
         paths = [p for p in paths if p.stem == "tutorial"] or paths[:1]
     if args.headless and not (args.choices or args.auto):
         raise UserError("--headless needs --choices or --auto", 2)
+    # Options that only a scripted run reads are refused elsewhere rather than silently ignored.
+    scripted_only = [("--choices", args.choices), ("--auto", args.auto), ("--export", args.export)]
+    if not (args.text or args.headless):
+        for flag, value in scripted_only + [("--screenshots", args.screenshots)]:
+            if value:
+                raise UserError(f"{flag} applies to --text and --headless runs; the window is played by hand "
+                                "(its debrief has an Export button)", 2)
+    if args.text and args.screenshots:
+        raise UserError("--screenshots needs --headless (the terminal has no screens to save)", 2)
     stories = [load_story(p) for p in paths]
     choices = [c.strip() for c in args.choices.split(",") if c.strip()] if args.choices else None
 

@@ -66,14 +66,12 @@ class Autopilot:
         post_click(w.rect.center)
 
     def _saved_prefix_ok(self, run) -> bool:
-        """A save may be resumed only if its decisions are the first ones of our script."""
-        made = [h.chosen for h in run.history]
-        if len(made) > len(self.choices):
+        """A save may be resumed only if its decisions are the first ones of our script, by choice id.
+        A numbered script never resumes: option numbers count the options then visible, disabled ones
+        included, which a save does not keep, so a number cannot be matched to a saved decision."""
+        if len(run.history) > len(self.choices):
             return False
-        for rec, token in zip(run.history, self.choices):
-            if token != rec.chosen and not (token.isdigit() and rec.shown and rec.chosen in rec.shown):
-                return False
-        return True
+        return all(token == rec.chosen for rec, token in zip(run.history, self.choices))
 
     # -- one handler per screen -----------------------------------------------------------------
     def on_title(self, scene) -> None:

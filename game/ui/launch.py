@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 from dataclasses import dataclass
 
 
@@ -73,7 +74,9 @@ def play_headless(stories, args) -> HeadlessResult:
     opts = _options(args, headless=True)
     opts.choices = choices
     app = App([story], opts, get_platform())
-    app.driver = Autopilot(app, story, choices)
+    # A scripted run always starts from the beginning: resuming an earlier headless save would play
+    # another run's decisions, mode and start time and print a different score card than --text.
+    app.driver = Autopilot(app, story, choices, resume=False)
     try:
         card = asyncio.run(app.run())
     except AutopilotError as exc:
@@ -85,7 +88,12 @@ def play_headless(stories, args) -> HeadlessResult:
     session = app.session
     # The language actually played (English when --lang named one we do not have): the command's
     # exports read it from args, so they record what the player saw.
+    if args.lang and args.lang != app.prefs.language:
+        print(f"rightspath: {story.id} is not available in {args.lang!r}; played and recorded "
+              f"{app.prefs.language!r}", file=sys.stderr)
     args.lang = app.prefs.language
+    if session.save_error:  # the run itself went on; say that nothing of it was kept
+        print(f"rightspath: warning: progress could not be saved ({session.save_error})", file=sys.stderr)
     return HeadlessResult(card, session.run, session.story, session.started_at)
 
 

@@ -113,3 +113,56 @@ def test_a_screenshots_folder_that_cannot_be_written_is_refused_before_playing(t
     assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
     assert f"--screenshots {blocker / 'shots'}: cannot create the folder" in out.stderr
     assert "SCORE CARD" not in out.stdout and blocker.read_bytes() == b"not a folder"
+
+
+def test_a_scripted_run_starts_fresh_whatever_an_earlier_run_saved(tmp_path, story_file):
+    """The same data folder, reused: a run that stopped part-way and a finished run in another mode
+    must not be resumed, or the score card, the mode and the start time would be another run's."""
+    from game.engine import Run
+
+    data, path = tmp_path / "data", str(story_file)
+    story = compiled(str(bundled_paths()[0]))
+    run, numbers = Run(story), []
+    for cid in auto_choices(story, 4):  # the run by option numbers, the last one changed
+        while run.kind == "scene":
+            run.advance()
+        numbers.append(str(next(v.index for v in run.choices() if v.id == cid)))
+        run.choose(cid)
+    other = "2" if numbers[0] != "2" else "1"
+    stopped = rightspath(path, "--headless", "--choices", other, data_dir=data)  # too short: stops, save kept
+    assert stopped.returncode == 2 and "Traceback" not in stopped.stderr
+    head = rightspath(path, "--headless", "--choices", ",".join(numbers), data_dir=data)
+    text = rightspath(path, "--text", "--choices", ",".join(numbers), data_dir=data)
+    assert head.returncode == 0 and text.returncode == 0, head.stderr + text.stderr
+    assert scorecard(head.stdout) == scorecard(text.stdout)
+    # A finished assessment run, then a learning run with the same script: played again, in learning mode.
+    ids = ",".join(auto_choices(story, 4))
+    assert rightspath(path, "--headless", "--choices", ids, "--mode", "assessment", data_dir=data).returncode == 0
+    shots, out = tmp_path / "shots", tmp_path / "out"
+    again = rightspath(path, "--headless", "--choices", ids, "--mode", "learning", "--screenshots", str(shots),
+                       "--export", str(out), "--formats", "json", data_dir=data)
+    assert again.returncode == 0, again.stderr
+    assert any("-feedback-" in p.name for p in shots.iterdir())  # learning mode's feedback screens were shown
+    (exported,) = out.glob("*.json")
+    import json
+
+    assert json.loads(exported.read_text(encoding="utf-8"))["mode"] == "learning"
+
+
+def test_a_headless_run_says_when_nothing_could_be_saved_and_which_language_it_played(tmp_path, story_file):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    out = rightspath(str(story_file), "--headless", "--auto", "--lang", "xx", data_dir=blocker)
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    assert "warning: progress could not be saved" in out.stderr
+    assert "not available in 'xx'; played and recorded 'en'" in out.stderr
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize("args, flag", [
+    (["--choices", "1,2"], "--choices"), (["--auto"], "--auto"), (["--screenshots", "shots"], "--screenshots"),
+    (["--export", "out"], "--export"),
+])
+def test_options_of_scripted_runs_are_refused_for_the_window(tmp_path, story_file, args, flag):
+    out = rightspath(str(story_file), *args, data_dir=tmp_path / "data")
+    assert out.returncode == 2 and f"{flag} applies to --text and --headless runs" in out.stderr
