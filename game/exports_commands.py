@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 
+from game.cli_args import seconds
 from game.errors import UserError
 
 KEY_ENV = "RIGHTSPATH_SESSION_KEY"
@@ -66,7 +67,7 @@ def _lrs_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", default=os.environ.get("RIGHTSPATH_LRS_USER"), help="user (or $RIGHTSPATH_LRS_USER)")
     p.add_argument("--password", default=os.environ.get("RIGHTSPATH_LRS_PASSWORD"),
                    help="password (or $RIGHTSPATH_LRS_PASSWORD)")
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the LRS (default 30)")
+    p.add_argument("--timeout", type=seconds, default=30.0, help="seconds to wait for the LRS (default 30)")
 
 
 def _lrs_help(parser: argparse.ArgumentParser) -> int:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from game.cli_args import writable_folder
 from game.errors import UserError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -96,11 +96,14 @@ def run(args: argparse.Namespace) -> int:
     stories = [load_story(p) for p in paths]
     choices = [c.strip() for c in args.choices.split(",") if c.strip()] if args.choices else None
 
-    # A folder we cannot write is refused before the playthrough, not after it.
+    # A bad format or a folder we cannot write is refused before the playthrough, not after it.
     if args.export:
-        _check_writable_folder(Path(args.export), "--export")
+        from game.exports import parse_formats
+
+        parse_formats(args.formats)
+        writable_folder(Path(args.export), "--export")
     if args.headless and args.screenshots:
-        _check_writable_folder(Path(args.screenshots), "--screenshots")
+        writable_folder(Path(args.screenshots), "--screenshots")
     if args.text:
         return _play_text(stories[0], choices, args)
     from game.ui import launch  # lazily: only the window and headless modes need pygame
@@ -159,12 +162,3 @@ def _export(run_, story, args, started_at) -> None:
         raise UserError(f"--export {args.export}: cannot write the results ({exc.strerror or exc})", 1) from None
     for path in written:
         print(f"wrote {path}")
-
-
-def _check_writable_folder(folder: Path, option: str) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"{option} {folder}: cannot create the folder ({exc.strerror or exc})", 2) from None
-    if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise UserError(f"{option} {folder}: not a folder this user can write to", 2)

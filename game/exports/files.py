@@ -48,6 +48,8 @@ def parse_formats(formats: str | Iterable[str]) -> list[str]:
             raise RecordError(f"unknown export format {f!r} (choose from {', '.join(FORMATS)})", 2)
         if f not in out:
             out.append(f)
+    if not out:
+        raise RecordError(f"no export format given (choose from {', '.join(FORMATS)})", 2)
     return out
 
 

@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from game.cli_args import writable_folder
 from game.errors import UserError
 from game.exports import (
     KeyNeeded, RecordError, folder_writer, load_export, record_to_json, statements, verify_bytes,
@@ -118,6 +119,7 @@ def fetch_records(client: LRSClient, session: str) -> tuple[list[dict], list[str
 def pull(args) -> int:
     if not args.session:
         raise UserError("--session must name a session", 2)
+    writable_folder(Path(args.output), "-o")  # before asking the LRS for anything
     client = _client(args)
     try:
         records, notes = fetch_records(client, args.session)
@@ -133,7 +135,11 @@ def pull(args) -> int:
             n += 1
             name = f"{base_name(record)}-{n}"
         used.add(name + ".json")
-        print(f"wrote {write(name + '.json', record_to_json(record), 'application/json')}")
+        try:
+            written = write(name + ".json", record_to_json(record), "application/json")
+        except OSError as exc:
+            raise UserError(f"-o {args.output}: cannot write the records ({exc.strerror or exc})", 1) from None
+        print(f"wrote {written}")
     for note in notes:
         print(f"not rebuilt: {note}", file=sys.stderr)
     print(f"{len(records)} record(s) of session {args.session!r} from {client.endpoint}")

@@ -142,7 +142,7 @@ def test_text_mode_records_the_language_really_played(story_file, tmp_path):
 
 
 @pytest.mark.parametrize("make_target, message", [
-    (lambda tmp: tmp / "a-file.txt", "cannot create the folder"),  # a file where the folder should be
+    (lambda tmp: tmp / "a-file.txt", "that is a file; give a folder"),  # a file where the folder should be
     (lambda tmp: tmp / "a-file.txt" / "inside", "cannot create the folder"),
 ])
 def test_an_export_folder_that_cannot_be_written_is_refused_before_playing(story_file, tmp_path, make_target,
@@ -154,3 +154,10 @@ def test_an_export_folder_that_cannot_be_written_is_refused_before_playing(story
     assert f"--export {target}: " in out.stderr and (message in out.stderr or "not a folder" in out.stderr)
     assert "SCORE CARD" not in out.stdout  # refused before a playthrough could be wasted
     assert (tmp_path / "a-file.txt").read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize("formats", ["", " , ", "json,pdf"])
+def test_export_formats_are_checked_before_playing(story_file, tmp_path, formats):
+    out = rp("play", "--text", str(story_file), "--auto", "--export", str(tmp_path / "out"), "--formats", formats)
+    assert out.returncode == 2 and "Traceback" not in out.stderr and "format" in out.stderr, out.stderr
+    assert "SCORE CARD" not in out.stdout and not (tmp_path / "out").exists()

@@ -143,6 +143,23 @@ def test_unknown_host_gives_a_clear_error(tmp_path):
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".json"]  # the export is left as it was
 
 
+@pytest.mark.parametrize("timeout", ["-1", "0", "nan", "inf", "soon"])
+def test_a_timeout_that_is_not_a_positive_number_is_refused(tmp_path, timeout):
+    exported(tmp_path, "TIME", 1, formats="json")
+    for args in (("push", tmp_path), ("pull", "--session", "TIME")):
+        out = rightspath("lrs", *args, "--endpoint", "http://127.0.0.1:9/xAPI/", "--timeout", timeout)
+        assert out.returncode == 2 and "Traceback" not in out.stderr and "--timeout" in out.stderr, out.stderr
+
+
+def test_pull_into_a_file_is_refused_before_asking_the_lrs(tmp_path):
+    target = tmp_path / "records.json"
+    target.write_text("keep", encoding="utf-8")
+    # nothing listens on port 9: had it asked the LRS first, the error would be "cannot reach"
+    out = rightspath("lrs", "pull", "--endpoint", "http://127.0.0.1:9/xAPI/", "--session", "S", "-o", target)
+    assert out.returncode == 2 and f"-o {target}: that is a file; give a folder" in out.stderr, out.stderr
+    assert target.read_text(encoding="utf-8") == "keep"
+
+
 def test_usage_errors(tmp_path):
     out = rightspath("lrs", "push", tmp_path / "missing", "--endpoint", "http://127.0.0.1:9/xAPI/")
     assert out.returncode == 2 and "no such file or folder" in out.stderr
