@@ -47,6 +47,29 @@ def bundled_scenarios() -> list[Path]:
     return sorted(p for p in BUNDLED_DIR.glob("*.yaml") if p.is_file())
 
 
+def translations_of(path: Path, story, only: str | None = None) -> list:
+    """The translated Stories of a .yaml scenario, from the <id>.<lang>.po files beside it (all of
+    them, or only ``only``); none for a compiled .json, which is one language already."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return []
+    langs = sorted(po.name[len(path.stem) + 1:-len(".po")] for po in path.parent.glob(f"{path.stem}.*.po"))
+    langs = [lang for lang in langs if lang and (only is None or lang == only)]
+    if not langs:
+        return []
+    from game.authoring.checking import catalogue_path
+    from game.engine import Story
+    from game.i18n.build import translate_story
+    from game.i18n.sources import load_source
+
+    source = load_source(path)
+    catalogues = {cid: load_source(catalogue_path(str(path), cid)) for cid in story.data["scenario"]["catalogues"]}
+    out = []
+    for lang in langs:
+        data, _done, _left = translate_story(story.data, source, catalogues, lang)
+        out.append(Story(data, source=f"{path} ({lang})"))
+    return out
+
+
 def load_story(path: str | Path):
     """A Story from a compiled .json or a .yaml draft; a UserError with diagnostics otherwise."""
     from game.engine import Story, StoryError
@@ -93,7 +116,18 @@ def run(args: argparse.Namespace) -> int:
                                 "(its debrief has an Export button)", 2)
     if args.text and args.screenshots:
         raise UserError("--screenshots needs --headless (the terminal has no screens to save)", 2)
-    stories = [load_story(p) for p in paths]
+    scripted = args.text or args.headless
+    stories = []
+    for path in paths:
+        story = load_story(path)
+        stories.append(story)
+        # A draft's translations beside it (<id>.<lang>.po): the window offers every language there
+        # is; a scripted run needs only the one asked for.
+        stories += translations_of(path, story, only=args.lang if scripted else None)
+    if scripted:
+        from game.engine.l10n import stories_for_language
+
+        stories = stories_for_language(stories, args.lang)[:1]
     choices = [c.strip() for c in args.choices.split(",") if c.strip()] if args.choices else None
 
     # A bad format or a folder we cannot write is refused before the playthrough, not after it.

@@ -161,3 +161,26 @@ def test_export_formats_are_checked_before_playing(story_file, tmp_path, formats
     out = rp("play", "--text", str(story_file), "--auto", "--export", str(tmp_path / "out"), "--formats", formats)
     assert out.returncode == 2 and "Traceback" not in out.stderr and "format" in out.stderr, out.stderr
     assert "SCORE CARD" not in out.stdout and not (tmp_path / "out").exists()
+
+
+def test_a_draft_is_played_in_the_translation_beside_it(tmp_path):
+    """scenarios/tutorial.yaml with --lang bg plays tutorial.bg.po's translation: Bulgarian text, the
+    same score as in English, and a record that says Bulgarian throughout."""
+    import polib
+
+
+    yaml_path = "scenarios/tutorial.yaml"
+    results = {}
+    for lang in ("en", "bg"):
+        out = rp("play", "--text", yaml_path, "--auto", "--seed", "3", "--lang", lang,
+                 "--export", str(tmp_path / lang), "--formats", "json")
+        assert out.returncode == 0 and "playing and recording" not in out.stderr, out.stderr
+        (exported,) = (tmp_path / lang).glob("*.json")
+        results[lang] = (out.stdout, json.loads(exported.read_text(encoding="utf-8")))
+    bg_title = next(e.msgstr for e in polib.pofile("scenarios/tutorial.bg.po") if e.msgctxt == "tutorial:meta:title")
+    assert results["bg"][0].startswith(bg_title) and not results["en"][0].startswith(bg_title)
+    en, bg = results["en"][1], results["bg"][1]
+    assert bg["language"] == bg["scenario"]["language"] == "bg" and en["scenario"]["language"] == "en"
+    assert bg["score"] == en["score"] and bg["ending"]["id"] == en["ending"]["id"]
+    assert bg["ending"]["title"] != en["ending"]["title"]  # the title the player read
+    assert [d["chosen"] for d in bg["decisions"]] == [d["chosen"] for d in en["decisions"]]

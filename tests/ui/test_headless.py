@@ -166,3 +166,17 @@ def test_a_headless_run_says_when_nothing_could_be_saved_and_which_language_it_p
 def test_options_of_scripted_runs_are_refused_for_the_window(tmp_path, story_file, args, flag):
     out = rightspath(str(story_file), *args, data_dir=tmp_path / "data")
     assert out.returncode == 2 and f"{flag} applies to --text and --headless runs" in out.stderr
+
+
+def test_a_headless_run_of_a_draft_plays_its_translation(tmp_path):
+    out = rightspath("scenarios/tutorial.yaml", "--headless", "--auto", "--seed", "3", "--lang", "bg",
+                     "--export", str(tmp_path / "out"), "--formats", "json", data_dir=tmp_path / "data")
+    assert out.returncode == 0, out.stderr
+    text = rightspath("scenarios/tutorial.yaml", "--text", "--auto", "--seed", "3", "--lang", "bg",
+                      data_dir=tmp_path / "data")
+    assert scorecard(out.stdout).split("\nwrote ")[0] == scorecard(text.stdout)
+    import json
+
+    (exported,) = (tmp_path / "out").glob("*.json")
+    record = json.loads(exported.read_text(encoding="utf-8"))
+    assert record["language"] == record["scenario"]["language"] == "bg"
