@@ -54,8 +54,9 @@ def check(surface, name: str, failures: Path) -> None:
     if not ref_path.exists():
         pytest.fail(f"no reference {ref_path}; run with UPDATE_SNAPSHOTS=1 and look at it")
     if FINGERPRINT.exists() and FINGERPRINT.read_text().strip() != inputs_fingerprint():
-        pytest.skip("the art or the font changed since the references were made: regenerate them with "
-                    "UPDATE_SNAPSHOTS=1 and look at them")
+        # A failure, not a skip: a skipped comparison would let an art regression through unseen.
+        pytest.fail("the art or the font changed since the references were made: regenerate them with "
+                    "UPDATE_SNAPSHOTS=1, look at them, and commit them with the change")
     ref = pygame.image.load(str(ref_path))
     a, b = _array(ref), _array(surface)
     assert a.shape == b.shape

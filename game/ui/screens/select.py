@@ -210,7 +210,9 @@ class SelectScene(WidgetScene):
                    color=ui.theme.backdrop_text, bold=True, anchor="center")
         self.group.draw(surface, ui)
         pages = (len(self.stories()) + PER_PAGE - 1) // PER_PAGE
-        hint = _("Left/Right: move · Enter or 1–3: open · Esc: back")
+        cards = sum(1 for w in self.group.widgets if getattr(w, "story", None) is not None)
+        hint = (_("Enter: open · Esc: back") if cards <= 1 else
+                _("Left/Right: move · Enter or 1–{n}: open · Esc: back").format(n=cards))
         if pages > 1:
             hint += " · " + _("Page Up/Down: more ({page}/{pages})").format(page=self.page + 1, pages=pages)
         draw.hint(surface, ui, hint)
