@@ -69,6 +69,35 @@ def test_facilitated_mode_with_mouse_votes(make_pilot):
     assert [r.chosen for r in pilot.scene.run.history] == ["explain-simply", "record-once"]
 
 
+@pytest.mark.parametrize("via", ["mouse", "touch"])
+def test_facilitated_votes_can_be_taken_back_by_mouse_and_touch(make_pilot, via):
+    """A wrong tap is undone on the vote box itself: its "−" end takes a vote away, its "+" end adds."""
+    story = fixture_story()
+    pilot = make_pilot([story], mode="facilitated")
+    act = pilot.click if via == "mouse" else pilot.tap
+    open_story(pilot, story, via=via)
+    for _ in range(10):
+        if pilot.scene.name == "decision":
+            break
+        act((640, 600))
+    scene = pilot.scene
+    assert scene.name == "decision" and scene.facilitated
+    (first, box), (second, box2) = scene._vote_boxes()[:2]
+    act(scene.group.widgets[0].rect.center)  # the option itself adds one
+    assert scene.votes[first.id] == 1
+    act((box.x + 10, box.centery))  # the "−" end
+    act((box.x + 10, box.centery))  # never below zero
+    assert scene.votes[first.id] == 0
+    act((box2.right - 10, box2.centery))
+    act((box2.right - 10, box2.centery))
+    act((box2.x + 10, box2.centery))
+    assert scene.votes[second.id] == 1 and sum(scene.votes.values()) == 1
+    act("Play the room's choice")
+    assert pilot.app.session.run.history[-1].chosen == second.id
+    assert pilot.app.session.run.history[-1].votes == {first.id: 0, second.id: 1, **{
+        v.id: 0 for v in scene.views[2:]}}
+
+
 def test_pause_menu_restart_settings_and_back_to_menu(make_pilot, platform):
     story = fixture_story()
     pilot = make_pilot([story])

@@ -20,6 +20,7 @@ from game.ui.text import line_height
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
 
+VOTE_MINUS_W = 36  # the left end of a vote box, which takes a vote away
 PANEL_W = 1040
 
 
@@ -109,6 +110,11 @@ class DecisionScene(Scene):
         self.buttons = buttons
         return sum(heights) + gap * (len(buttons) - 1) <= available
 
+    def _vote_boxes(self) -> list:
+        """(view, rect) of the vote count beside each enabled option (facilitated mode)."""
+        return [(v, pygame.Rect(b.rect.right + 14, b.rect.y, 156, b.rect.h))
+                for v, b in zip(self.views, self.group.widgets) if v.enabled]
+
     # -- choosing -------------------------------------------------------------------------------
     def pick(self, choice_id: str) -> None:
         if self.facilitated:
@@ -159,6 +165,14 @@ class DecisionScene(Scene):
                 self._refresh_votes()
                 return True
             return False
+        if self.facilitated and action.kind == A.POINTER_UP and action.pos is not None:
+            # Each vote box: its "−" end takes a vote away, the rest adds one (mouse and touch alike).
+            for view, box in self._vote_boxes():
+                if box.collidepoint(action.pos):
+                    step = -1 if action.pos[0] < box.x + VOTE_MINUS_W else 1
+                    self.votes[view.id] = max(0, self.votes[view.id] + step)
+                    self._refresh_votes()
+                    return True
         if self.facilitated and action.kind == A.SELECT and action.shift:
             # Shift+number takes a vote away from that option.
             if action.index < len(self.views):
@@ -204,12 +218,16 @@ class DecisionScene(Scene):
         self.group.draw(surface, ui)
         if self.facilitated:
             font = ui.fonts.font("heading", bold=True)
-            for v, b in zip(self.views, self.group.widgets):
-                if not v.enabled:
-                    continue
-                box = pygame.Rect(b.rect.right + 14, b.rect.y, 156, b.rect.h)
+            small = ui.fonts.font("small", bold=True)
+            for v, box in self._vote_boxes():
                 pygame.draw.rect(surface, theme.panel_alt, box, border_radius=10)
                 pygame.draw.rect(surface, theme.border, box, width=2, border_radius=10)
+                # the "−" end (take a vote away) and the "+" end (add one), for mouse and touch
+                pygame.draw.line(surface, theme.border, (box.x + VOTE_MINUS_W, box.y + 8),
+                                 (box.x + VOTE_MINUS_W, box.bottom - 8), 1)
+                for sign, cx in (("−", box.x + VOTE_MINUS_W // 2), ("+", box.right - VOTE_MINUS_W // 2)):
+                    mark = ui.fonts.render(sign, small, theme.text_muted)
+                    surface.blit(mark, mark.get_rect(center=(cx, box.centery)))
                 img = ui.fonts.render(str(self.votes[v.id]), font, theme.text)
                 surface.blit(img, img.get_rect(center=(box.centerx, box.centery - 6)))
                 word = _("vote") if self.votes[v.id] == 1 else _("votes")
