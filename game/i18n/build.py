@@ -23,6 +23,7 @@ from game.i18n.units import CITATION_TEMPLATE
 
 INTERFACE_DIR = Path("game/locale")
 INTERFACE_OUT = Path("assets/locale")
+STORIES_OUT = Path("build/out/stories")
 
 
 def translate_story(story: dict, scenario: Source, catalogues: dict[str, Source], lang: str) -> tuple[dict, int, int]:
@@ -157,24 +158,33 @@ def _write(path: Path, data: bytes) -> None:
         raise UserError(f"{path}: cannot write it ({exc.strerror or exc})", 2) from None
 
 
-def run_compile(paths: list[str], lang: str | None, out_dir: str) -> int:
+def run_compile(paths: list[str], lang: str | None, out_dir: str | None) -> int:
+    """Translated stories into ``out_dir`` (default build/out/stories/) and interface catalogues into
+    assets/locale/, or into ``out_dir``/locale/ when a folder is named: ``-o`` keeps the repository as it is."""
     from game.authoring.compiler import to_bytes
+    from game.i18n import pofiles
 
-    out = Path(out_dir)
+    out = Path(out_dir) if out_dir else STORIES_OUT
+    interface_out = out / "locale" if out_dir else INTERFACE_OUT
     if out.exists() and not out.is_dir():
-        raise UserError(f"{out_dir}: not a folder", 2)
-    out.mkdir(parents=True, exist_ok=True)
+        raise UserError(f"{out}: not a folder", 2)
     from game.i18n.sources import SCENARIOS_DIR
 
     no_scenarios = not paths and not SCENARIOS_DIR.is_dir()  # e.g. only interface catalogues here
     if no_scenarios and not INTERFACE_DIR.is_dir():
         raise UserError(f"nothing to compile: no {SCENARIOS_DIR}/ and no {INTERFACE_DIR}/ here", 2)
-    scenarios = [] if no_scenarios else [p for p in resolve(paths) if not is_catalogue(p)]
+    files = [] if no_scenarios else resolve(paths)
+    scenarios = [p for p in files if not is_catalogue(p)]
     if paths and not scenarios:
         raise UserError("name scenario files to compile (catalogues are compiled into the scenarios that use them)", 2)
+    sources = {path: load_source(path) for path in files}
+    # Every .po this run reads is read once first: one that cannot be read stops it before any write.
+    pofiles.check_readable([s.po_path(code) for s in sources.values() for code in ([lang] if lang else languages_of(s))]
+                           + _interface_pos(lang))
+    out.mkdir(parents=True, exist_ok=True)
     count = 0
     for path in scenarios:
-        source = load_source(path)
+        source = sources[path]
         for code in [lang] if lang else languages_of(source):
             if load(source, code) is None:
                 print(f"{path}: no '{code}' translation; skipped", file=sys.stderr)
@@ -185,7 +195,12 @@ def run_compile(paths: list[str], lang: str | None, out_dir: str) -> int:
             count += 1
             note = f", {left} left in English (missing, fuzzy or stale entries)" if left else ""
             print(f"{target}: {done}/{done + left} texts in '{code}'{note}", file=sys.stderr)
-    compile_interface(lang)
+    compile_interface(lang, out_dir=interface_out)
     if not count:
         print("no translated stories written", file=sys.stderr)
     return 0
+
+
+def _interface_pos(lang: str | None, interface_dir: Path = INTERFACE_DIR) -> list[Path]:
+    """The interface .po files ``compile_interface`` reads for ``lang`` (all when None)."""
+    return [interface_dir / f"{lang}.po"] if lang else sorted(interface_dir.glob("*.po"))

@@ -36,13 +36,16 @@ def register(sub) -> None:
     c.add_argument("--lang", help=f"only this language (default: every .po found; {PSEUDO} is the pseudo-locale)")
     c.add_argument("paths", nargs="*", metavar="PATH",
                    help="scenario/catalogue .yaml or .po files (default: everything under scenarios/)")
-    c.add_argument("--interface", action="store_true", help="check game/locale/<lang>.po instead")
+    c.add_argument("--interface", action="store_true",
+                   help="only game/locale/<lang>.po (with no files named, check covers the scenarios "
+                        "and game/locale/<lang>.po together)")
     c.set_defaults(func=cmd_check)
 
     m = cmds.add_parser("compile", help="merge translations into story JSON and interface JSON")
     m.add_argument("--lang", help="only this language (default: every language with a .po)")
-    m.add_argument("-o", "--out-dir", default="build/out/stories", metavar="DIR",
-                   help="where translated stories go (default: build/out/stories/)")
+    m.add_argument("-o", "--out-dir", metavar="DIR",
+                   help="where everything goes: stories in DIR, interface catalogues in DIR/locale/ "
+                        "(default: stories in build/out/stories/, interface catalogues in assets/locale/)")
     m.add_argument("paths", nargs="*", metavar="SCENARIO", help="scenarios (default: every scenario)")
     m.set_defaults(func=cmd_compile)
 
@@ -113,22 +116,23 @@ def cmd_init(args) -> int:
     if args.interface:
         from game.i18n import interface
 
+        target = interface.po_path(lang)
+        old = pofiles.read(target) if target.exists() else None  # a broken file stops us before any write
         template = interface.build_template()
         interface.LOCALE_DIR.mkdir(parents=True, exist_ok=True)
         pofiles.write(template, interface.TEMPLATE)
-        target = interface.po_path(lang)
-        old = pofiles.read(target) if target.exists() else None
         merged = pofiles.merge(template, old, lang, "rightspath interface", key=pofiles.text_key)
         pofiles.write(merged, target)
         done = sum(1 for e in merged if not e.obsolete and e.msgstr and "fuzzy" not in e.flags)
         print(f"{target}: {done}/{len(template)} translated", file=sys.stderr)
         return 0
-    for path in resolve(args.paths):
-        source = load_source(Path(path))
+    # Everything is read first: a .po that cannot be read stops the command before any file is written.
+    sources = [load_source(Path(path)) for path in resolve(args.paths)]
+    olds = [pofiles.read(s.po_path(lang)) if s.po_path(lang).exists() else None for s in sources]
+    for source, old in zip(sources, olds):
         pot = pofiles.build_pot(source.units, source.path, source.pot_path, _project(source))
         pofiles.write(pot, source.pot_path)
         po_path = source.po_path(lang)
-        old = pofiles.read(po_path) if po_path.exists() else None
         merged = pofiles.merge(pot, old, lang, _project(source))
         pofiles.write(merged, po_path)
         active = [e for e in merged if not e.obsolete]
@@ -141,15 +145,28 @@ def cmd_init(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from game.i18n.checks import run_check
+    from game.i18n.checks import run_check, run_interface_check
 
     lang = _check_lang(args.lang) if args.lang else None
     _no_paths_with_interface(args)
     if args.interface:
-        from game.i18n.checks import run_interface_check
-
         return run_interface_check(lang)
-    return run_check(args.paths, lang)
+    if args.paths:
+        return run_check(args.paths, lang)
+    # No files named: the whole language (or every language), scenarios and interface together,
+    # so one command says whether a translation is complete.
+    from game.i18n import interface
+
+    interface_pos = [interface.po_path(lang)] if lang else sorted(interface.LOCALE_DIR.glob("*.po"))
+    interface_pos = [path for path in interface_pos if path.is_file()]
+    status = run_check([], lang)
+    if not interface_pos:
+        return status
+    interface_status = run_interface_check(lang)
+    what = f"'{lang}'" if lang else "every language"
+    verdict = "complete: no problems" if status == interface_status == 0 else "not complete: problems above"
+    print(f"{what} (scenarios and interface): {verdict}", file=sys.stderr)
+    return max(status, interface_status)
 
 
 def cmd_compile(args) -> int:

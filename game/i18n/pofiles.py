@@ -13,6 +13,7 @@ from pathlib import Path
 import polib
 
 from game.errors import UserError
+from game.i18n import posyntax
 from game.i18n.units import Unit, reference
 
 WRAP = 79
@@ -69,7 +70,8 @@ def write(catalog: polib.POFile, path: Path) -> bool:
 
 
 def read(path: Path) -> polib.POFile:
-    """Parse a .po/.pot with polib; a broken file is a UserError with its line, never a traceback."""
+    """Parse a .po/.pot with polib. A file that cannot be read is a UserError (exit 1) naming the
+    file, its first bad line where one is found, and the reason; it is never a traceback."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -79,30 +81,45 @@ def read(path: Path) -> polib.POFile:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UserError(f"{path}:{line}: not valid UTF-8 text; save the file as UTF-8", 1) from None
+        raise unreadable(path, raw[: exc.start].count(b"\n") + 1, "not valid UTF-8 text; save it as UTF-8") from None
+    scanned = posyntax.first_problem(text)
     try:
-        return polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=True)
-    except (OSError, ValueError) as exc:  # polib reports syntax errors as OSError "... (line N)"
-        raise UserError(f"{path}:{_line_of(str(exc))}: {_plain(str(exc))}", 1) from None
+        catalog = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=True)
+    except (OSError, ValueError) as exc:  # polib: OSError "Syntax error in po file (line N)...", ValueError for duplicates
+        line, reason = _polib_problem(str(exc))
+        if scanned and (line is None or line == scanned[0]):
+            # polib's own words first; the scan says what is wrong with the line (polib often has no line).
+            line, reason = scanned[0], f"{reason}; on this line: {scanned[1]}"
+        raise unreadable(path, line, reason) from None
+    if scanned:  # polib accepted it, but leniently (an unclosed string silently loses a character)
+        raise unreadable(path, *scanned)
+    return catalog
 
 
-def _line_of(message: str) -> str:
+def unreadable(path: Path, line: int | None, reason: str) -> UserError:
+    where = f"{path}:{line}" if line else str(path)
+    return UserError(f"{where}: error: this PO file cannot be read ({reason}); "
+                     "fix it in your PO editor — nothing was changed", 1)
+
+
+def check_readable(paths) -> None:
+    """Read every existing file of ``paths`` before a command writes anything, so a broken one
+    stops the command while nothing has changed yet."""
+    for path in paths:
+        if path.is_file():
+            read(path)
+
+
+def _polib_problem(message: str) -> tuple[int | None, str]:
+    """(line, reason) from a polib exception message; polib puts the line as "(line N)"."""
     import re
 
-    found = re.search(r"line (\d+)", message)
-    return found.group(1) if found else "1"
-
-
-def _plain(message: str) -> str:
-    import re
-
-    message = re.sub(r"\s*\(line \d+\)", "", message)
-    if message.startswith("Syntax error"):
-        detail = message.split(":", 1)[1].strip() if ":" in message else ""
-        return (f"PO syntax error{f' ({detail})' if detail else ''}; "
-                "check the quotes and keywords (msgctxt, msgid, msgstr) on this line")
-    return message
+    found = re.search(r"\(?line (\d+)\)?", message)
+    reason = re.sub(r"\s*\(line \d+\)", "", message).strip()
+    if reason.startswith("Syntax error in po file"):
+        detail = reason.split(":", 1)[1].strip() if ":" in reason else ""
+        reason = f"syntax error: {detail}" if detail else "syntax error"
+    return (int(found.group(1)) if found else None), reason or "polib could not parse it"
 
 
 def entry_key(entry) -> object:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,3 +28,22 @@ def run_cli(*argv: str) -> int:
     from game.cli import main
 
     return main(list(argv))
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A copy of the repository's translations and of the source folders the interface strings are
+    extracted from (game/ui, game/exports, game/engine, game/report), for tests that break them."""
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "scenarios", tmp_path / "scenarios", ignore=ignore)
+    for folder in ("locale", "ui", "exports", "engine", "report"):
+        shutil.copytree(ROOT / "game" / folder, tmp_path / "game" / folder, ignore=ignore)
+    return tmp_path
+
+
+def rightspath(cwd, *argv) -> subprocess.CompletedProcess:
+    """The real command line in a subprocess. A copy made by ``repo`` has no game/__init__.py, so the
+    package imported is still the repository's (PYTHONPATH)."""
+    return subprocess.run([sys.executable, "-m", "game", *argv], cwd=cwd, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SDL_VIDEODRIVER": "dummy",
+                               "SDL_AUDIODRIVER": "dummy"})

@@ -28,10 +28,10 @@ def test_a_po_syntax_error_is_reported_with_its_line(project):
         result = _rightspath(project, *command)
         assert result.returncode == 1, (command, result.stderr)
         assert "Traceback" not in result.stderr
-        assert "scenarios/tutorial.bg.po:" in result.stderr and "PO syntax error" in result.stderr
-        line = int(result.stderr.split("scenarios/tutorial.bg.po:")[1].split(":")[0])
-        assert line == target + 2, result.stderr
-        assert "unescaped double quote" in result.stderr
+        assert f"scenarios/tutorial.bg.po:{target + 2}: error: this PO file cannot be read (syntax error: " \
+               "unescaped double quote found" in result.stderr, result.stderr
+        assert "text after the closing double quote" in result.stderr  # what the scan says of the line
+        assert result.stderr.rstrip().endswith("fix it in your PO editor — nothing was changed")
     # init refused to touch the broken file: nothing the translator wrote is lost.
     assert 'msgid "He has hardly slept" since.\n' in path.read_text(encoding="utf-8")
 
@@ -85,5 +85,8 @@ def test_interface_catalogue_compiles_to_json(project, capsys):
     assert run_cli("i18n", "compile", "--lang", "bg", "-o", "out") == 0
     import json
 
-    data = json.loads((project / "assets/locale/bg.json").read_text(encoding="utf-8"))
+    data = json.loads((project / "out/locale/bg.json").read_text(encoding="utf-8"))
     assert data == {"Start a training": "Започнете обучение", "button\x04Continue": "Продължи"}
+    assert not (project / "assets").exists()  # -o names where everything goes
+    assert run_cli("i18n", "compile", "--lang", "bg") == 0  # without -o: the game's own assets/locale/
+    assert json.loads((project / "assets/locale/bg.json").read_text(encoding="utf-8")) == data

@@ -1,5 +1,5 @@
 """Interface strings: _() and pgettext() calls found by Babel, translated in game/locale/<lang>.po,
-checked, compiled to assets/locale/<lang>.json and read back by the stdlib runtime."""
+checked, compiled to <out>/locale/<lang>.json and read back by the stdlib runtime."""
 
 from __future__ import annotations
 
@@ -46,12 +46,12 @@ def test_interface_strings_round_trip(tmp_path, monkeypatch, capsys):
     po.save("game/locale/bg.po")
     assert run_cli("i18n", "check", "--interface", "--lang", "bg") == 0
     assert run_cli("i18n", "compile", "--lang", "bg", "-o", "out") == 0
-    catalogue = l10n.load("bg", [tmp_path / "assets" / "locale"])
+    catalogue = l10n.load("bg", [tmp_path / "out" / "locale"])  # -o: everything under out/
     assert catalogue.problem is None
     assert catalogue.gettext("Start a training") == "Започнете обучение"
     assert catalogue.pgettext("button", "Continue") == "Продължи"
     assert catalogue.gettext("Continue") == "Continue"  # the context matters
-    data = json.loads((tmp_path / "assets/locale/bg.json").read_text(encoding="utf-8"))
+    data = json.loads((tmp_path / "out/locale/bg.json").read_text(encoding="utf-8"))
     assert len(data) == 3
     # The English changes: the old translation becomes obsolete, the new string is missing.
     (tmp_path / "game/ui/screen.py").write_text(SOURCE.replace("Start a training", "Start training"), encoding="utf-8")
