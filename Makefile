@@ -48,10 +48,11 @@ bench: $(STAMP) $(LRS_STAMP)
 web: $(STAMP)
 	$(BIN)/rightspath build-web
 
-## Serve build/web/ at http://127.0.0.1:8000/ (builds it first when missing).
+## Serve build/web/ at http://127.0.0.1:8000/ (builds it first when missing); PORT=0 picks a free port.
+PORT ?= 8000
 serve-web: $(STAMP)
 	@test -f build/web/index.html || $(MAKE) web
-	$(BIN)/python -m game.webbuild.serve
+	$(BIN)/python -m game.webbuild.serve --port $(PORT)
 
 ## Regenerate the committed JSON Schemas from the models.
 schema: $(STAMP)
@@ -59,4 +60,4 @@ schema: $(STAMP)
 	$(BIN)/rightspath schema --rights -o scenarios/schema/rights.schema.json
 
 clean:
-	rm -rf build/stage build/web build/out .pytest_cache .hypothesis
+	rm -rf build/stage build/web build/out build/.build-web-* .pytest_cache .hypothesis

@@ -8,6 +8,7 @@ sources it packs when it finds black) and with a time limit.
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.errors import UserError
+from game.webbuild.outdir import check_replaceable, discard, make_temp, resolve_out, swap_into_place
 from game.webbuild.stage import APP_NAME, ROOT, stage
 
 TITLE = "RightsPath"
@@ -96,7 +98,7 @@ def check_archive(path: Path, expected: list[str]) -> None:
     if names != want:
         extra = sorted(set(names) - set(want))
         missing = sorted(set(want) - set(names))
-        raise UserError(f"{path}: unexpected contents; extra {extra}, missing {missing}", 1)
+        raise UserError(f"{path.name}: unexpected contents; extra {extra}, missing {missing}", 1)
 
 
 def build_web(
@@ -116,12 +118,42 @@ def build_web(
     for needed in (template, icon):
         if not needed.is_file():
             raise UserError(f"{needed}: missing (it is committed with the project)", 2)
-    out = out_dir or build_root  # tests build elsewhere so parallel runs never share a folder
-    stage_root, web_dir = out / "stage", out / "web"
-    for old in (stage_root, web_dir):
-        if old.exists():
-            shutil.rmtree(old)
+    check_timeout(timeout)
+    out = resolve_out(out_dir or build_root)  # tests build elsewhere so parallel runs never share a folder
+    check_replaceable(out)
+    created_out = not out.exists()
+    temp = make_temp(out)
+    try:
+        report = _build_in(temp, root=root, scenarios_dir=scenarios_dir, template=template, icon=icon,
+                           cdn=cdn, timeout=timeout, python=python)
+        swap_into_place(temp, out)
+    except BaseException:
+        discard(temp)
+        if created_out:
+            _remove_if_empty(out)
+        raise
+    discard(temp)
+    report.web_dir, report.stage_dir = out / "web", out / "stage" / APP_NAME
+    report.seconds = time.perf_counter() - started
+    return report
 
+
+def check_timeout(timeout: float) -> None:
+    if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and timeout > 0):
+        raise UserError(f"--timeout {timeout:g}: give a number of seconds greater than 0", 2)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def _build_in(temp: Path, *, root: Path, scenarios_dir: Path | None, template: Path, icon: Path, cdn: str,
+              timeout: float, python: str) -> BuildReport:
+    """Stage, run pygbag and collect its outputs in ``temp/stage`` and ``temp/web``; check them."""
+    stage_root, web_dir = temp / "stage", temp / "web"
     app_dir = stage_root / APP_NAME
     staged = stage(app_dir, scenarios_dir or root / "scenarios", source_root=root)
 
@@ -136,12 +168,12 @@ def build_web(
     for name in OUTPUTS:
         src = produced / name
         if not src.is_file():
-            raise UserError(f"pygbag did not produce {name} (looked in {produced})", 1)
+            raise UserError(f"pygbag did not produce {name}", 1)
         shutil.copyfile(src, web_dir / name)
 
     index = (web_dir / "index.html").read_text(encoding="utf-8")
     if "{{cookiecutter." in index:
-        raise UserError(f"{web_dir / 'index.html'}: template keys were left unfilled", 1)
+        raise UserError("index.html: template keys were left unfilled", 1)
     archive = web_dir / f"{APP_NAME}.tar.gz"
     check_archive(archive, staged.files)
 
@@ -153,10 +185,10 @@ def build_web(
         languages=staged.languages,
         archive_bytes=archive.stat().st_size,
         apk_bytes=(web_dir / f"{APP_NAME}.apk").stat().st_size,
-        seconds=time.perf_counter() - started,
     )
     if report.archive_bytes > BUDGET_BYTES:
         raise UserError(
-            f"{archive}: {report.archive_bytes / 1000:.0f} kB is over the {BUDGET_BYTES / 1000:.0f} kB budget", 1
+            f"{APP_NAME}.tar.gz: {report.archive_bytes / 1000:.0f} kB is over the "
+            f"{BUDGET_BYTES / 1000:.0f} kB budget", 1
         )
     return report

@@ -20,7 +20,8 @@ def register(sub) -> None:
                        "(default: https://pygame-web.github.io/cdn/0.9.3/; set it to self-host)")
     build.add_argument("--out", type=Path, default=None,
                        help="folder for stage/ and web/ (default: build/)")
-    build.add_argument("--timeout", type=float, default=None, help="seconds pygbag may take (default 300)")
+    build.add_argument("--timeout", type=float, default=None, 
+                       help="seconds pygbag may take, a number above 0 (default 300)")
     build.set_defaults(func=cmd_build_web)
 
     links = sub.add_parser(
@@ -44,7 +45,7 @@ def cmd_build_web(args) -> int:
     from game.webbuild.build import DEFAULT_CDN, DEFAULT_TIMEOUT, build_web
 
     report = build_web(scenarios_dir=args.scenarios, out_dir=args.out, cdn=args.cdn or DEFAULT_CDN,
-                       timeout=args.timeout or DEFAULT_TIMEOUT)
+                       timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout)
     print(report.summary())
     return 0
 

@@ -59,14 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     args = parser.parse_args(argv)
+    if not 0 <= args.port <= 65535:
+        print(f"serve-web: --port {args.port}: give a port from 0 to 65535 (0 picks a free one)", file=sys.stderr)
+        return 2
     if not (args.dir / "index.html").is_file():
         print(f"serve-web: {args.dir} has no index.html; run 'make web' first", file=sys.stderr)
         return 2
     try:
         server = make_server(args.dir, args.host, args.port)
     except OSError as exc:
-        print(f"serve-web: cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); try --port 0",
-              file=sys.stderr)
+        print(f"serve-web: cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
+              f"pick another port: make serve-web PORT=0 (or --port 0) takes a free one", file=sys.stderr)
         return 2
     host, port = server.server_address[:2]
     print(f"Serving {args.dir} at http://{host}:{port}/  (Ctrl+C stops)", flush=True)

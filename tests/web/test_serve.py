@@ -61,3 +61,41 @@ def test_serve_command_refuses_a_folder_without_a_build(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "game.webbuild.serve", "--dir", str(tmp_path)],
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == 2 and "make web" in proc.stderr
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "65536"])
+def test_serve_refuses_a_port_out_of_range(tmp_path, port):
+    (tmp_path / "index.html").write_text("<title>t</title>", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "game.webbuild.serve", "--dir", str(tmp_path), f"--port={port}"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 2, proc.stderr
+    assert "0 to 65535" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_port_in_use_says_how_to_pick_another(tmp_path):
+    import socket
+
+    (tmp_path / "index.html").write_text("<title>t</title>", encoding="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run([sys.executable, "-m", "game.webbuild.serve", "--dir", str(tmp_path),
+                               "--port", str(port)], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 2, proc.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in proc.stderr
+    assert "make serve-web PORT=0" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_make_serve_web_passes_the_port_on():
+    """What the message above tells people to type must reach the server (make -n: print, run nothing)."""
+    import shutil
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    proc = subprocess.run(["make", "-n", "serve-web", "PORT=0"], capture_output=True, text=True, timeout=60,
+                          cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "-m game.webbuild.serve --port 0" in proc.stdout
+    default = subprocess.run(["make", "-n", "serve-web"], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert "-m game.webbuild.serve --port 8000" in default.stdout
