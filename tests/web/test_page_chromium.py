@@ -235,3 +235,37 @@ def test_failed_bundle_is_reported(page, site):
     page.goto(site + "index.html")
     page.evaluate("window.rpStage('failed', 'The game files could not be loaded (HTTP 404).')")
     assert page.inner_text("#rp-stage") == "The game files could not be loaded (HTTP 404)."
+
+
+def offline_after_ms() -> int:
+    """The page's own time limit for the runtime, read from the built template."""
+    import re
+
+    template = (ROOT / "build" / "template.html").read_text(encoding="utf-8")
+    return int(re.search(r"var OFFLINE_AFTER_MS = (\d+);", template).group(1))
+
+
+def test_a_runtime_that_never_answers_is_reported_after_the_time_limit(browser, site):
+    """Not a refused request (that is reported at once) but one that hangs: only the timer can tell."""
+    limit = offline_after_ms()
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    pg = context.new_page()
+    pg.clock.install()  # the page's setTimeout runs on a clock the test moves by hand
+    hanging = []
+    pg.route(f"https://{CDN_HOST}/**", lambda route: hanging.append(route.request.url))  # never answered
+    pg.route(lambda url: not url.startswith(("http://127.0.0.1", f"https://{CDN_HOST}/")),
+             lambda route: route.abort())
+    pg.goto(site + "index.html", wait_until="commit")
+    pg.wait_for_function("window.rpStageName === 'loading'")
+    pg.clock.run_for(limit - 1000)
+    assert pg.evaluate("window.rpStageName") == "loading" and not pg.is_visible("#rp-offline")
+    pg.clock.run_for(2000)
+    pg.wait_for_selector("#rp-offline", state="visible")
+    assert pg.evaluate("window.rpOfflineReason") == "timeout"
+    assert pg.inner_text("#rp-stage") == "Could not start"
+    text = pg.inner_text("#rp-offline")
+    assert "could not be downloaded" in text and "Facilitator" in text
+    assert pg.inner_text("#rp-cdn") == DEFAULT_CDN
+    assert hanging and hanging[0] == DEFAULT_CDN + "pythons.js"
+    shot(pg, "offline-timeout")
+    context.close()
