@@ -1,4 +1,4 @@
-"""Command-line entry points of the web build: ``build-web`` and ``links`` (docs/CONTRACTS.md §8)."""
+"""Command-line entry points of the web build: ``build-web``, ``fetch-runtime`` and ``links`` (docs/CONTRACTS.md §8)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,18 @@ def register(sub) -> None:
                        help="seconds pygbag may take, a number above 0 (default 300)")
     build.set_defaults(func=cmd_build_web)
 
+    runtime = sub.add_parser(
+        "fetch-runtime",
+        help="download pygbag's browser runtime to host it yourself (a venue without internet)",
+        description="Fetch the files the page loads from its --cdn folder (loader, CPython 3.12 for "
+        "WebAssembly) and pygame-ce's wheel with the package index, keeping their paths below --to. "
+        "Put that folder on a server in the room and rebuild with build-web --cdn <its URL>/<version>/.",
+    )
+    runtime.add_argument("--to", type=Path, required=True, help="folder to fill, e.g. pygbag-runtime")
+    runtime.add_argument("--cdn", default=None,
+                         help="runtime folder to copy (default: https://pygame-web.github.io/cdn/0.9.3/)")
+    runtime.set_defaults(func=cmd_fetch_runtime)
+
     links = sub.add_parser(
         "links",
         help="print one game link per trainee and write a printable page with QR codes",
@@ -47,6 +59,21 @@ def cmd_build_web(args) -> int:
     report = build_web(scenarios_dir=args.scenarios, out_dir=args.out, cdn=args.cdn or DEFAULT_CDN,
                        timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout)
     print(report.summary())
+    return 0
+
+
+def cmd_fetch_runtime(args) -> int:
+    from game.webbuild.build import DEFAULT_CDN
+    from game.webbuild.runtime_files import fetch_runtime, split_cdn
+
+    cdn = args.cdn or DEFAULT_CDN
+    report = fetch_runtime(args.to, cdn)
+    for rel in report.files:
+        print(rel)
+    version = split_cdn(cdn)[1]
+    print(f"fetched {len(report.files)} files ({report.total_bytes / 1e6:.1f} MB) into {report.folder}; "
+          f"serve that folder (.wasm as application/wasm), e.g. at http://10.0.0.2/pygbag/, then: "
+          f"rightspath build-web --cdn http://10.0.0.2/pygbag/{version}/", file=sys.stderr)
     return 0
 
 
