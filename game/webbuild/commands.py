@@ -1,4 +1,4 @@
-"""Command-line entry points of the web build: ``build-web``, ``fetch-runtime`` and ``links`` (docs/CONTRACTS.md §8)."""
+"""The web build's commands: ``build-web``, ``fetch-runtime`` and ``links`` (docs/CONTRACTS.md §8)."""
 
 from __future__ import annotations
 
