@@ -83,13 +83,28 @@ def cmd_links(args) -> int:
 
     links = make_links(args.base_url, args.session, args.count, scenario=args.scenario,
                        mode=args.mode, lang=args.lang)
-    for link in links:
-        print(f"{link.trainee}  {link.url}")
+    _warn_if_not_bundled(args.scenario, args.lang)
     output = args.output or Path(f"links-{args.session}.html")
     page = links_page(links, args.session, scenario=args.scenario, mode=args.mode, lang=args.lang)
-    try:
+    try:  # the page first: a link list with no page behind it would look like success
         output.write_text(page, encoding="utf-8")
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror or exc}", 2) from None
+    for link in links:
+        print(f"{link.trainee}  {link.url}")
     print(f"wrote {output} ({len(links)} QR codes)", file=sys.stderr)
     return 0
+
+
+def _warn_if_not_bundled(scenario: str | None, lang: str | None) -> None:
+    """A scenario or language this checkout does not bundle is allowed (a site may host its own), but
+    said, since a trainee would otherwise land on "unknown scenario" or on English."""
+    scenarios = Path(__file__).resolve().parents[2] / "scenarios"
+    ids = sorted(p.stem for p in scenarios.glob("*.yaml"))
+    if scenario and ids and scenario not in ids:
+        print(f"rightspath: warning: --scenario {scenario!r} is not one of the bundled scenarios "
+              f"({', '.join(ids)}); the link only works on a build that has it", file=sys.stderr)
+    langs = {"en"} | {p.name.split(".")[-2] for p in scenarios.glob("*.*.po")}
+    if lang and lang not in langs:
+        print(f"rightspath: warning: --lang {lang!r} has no translation here ({', '.join(sorted(langs))}); "
+              "trainees will see English", file=sys.stderr)

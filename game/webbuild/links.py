@@ -25,7 +25,11 @@ class TraineeLink:
 
 
 def check_base_url(base_url: str) -> str:
-    parts = urlsplit(base_url)
+    try:
+        parts = urlsplit(base_url)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+    except ValueError as exc:
+        raise UserError(f"--base-url {base_url!r}: not a web address ({exc})", 2) from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UserError(f"--base-url {base_url!r}: give the game's full web address, e.g. "
                         "https://example.org/rightspath/ (http or https)", 2)

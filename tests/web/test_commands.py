@@ -103,6 +103,8 @@ def test_links_rejects_bad_input_with_clear_messages(tmp_path):
         (["--base-url", "https://x.org/", "--session", "S1", "--count", "3", "--mode", "exam"], "mode="),
         (["--base-url", "https://x.org/", "--session", "S1", "--count", "3", "--lang", "Deutsch"], "lang="),
         (["--base-url", "https://x.org/", "--session", "S1", "--count", "3", "--scenario", "Mira!"], "scenario="),
+        (["--base-url", "http://[::1/", "--session", "S1", "--count", "3"], "not a web address"),
+        (["--base-url", "https://x.org:port/", "--session", "S1", "--count", "3"], "not a web address"),
     ]
     for args, expected in cases:
         proc = rightspath("links", *args, cwd=tmp_path)
@@ -148,3 +150,21 @@ def test_build_web_without_pygbag_or_in_time_says_so(tmp_path):
         assert err.value.exit_code == 2 and "pygbag is not installed" in err.value.message
     with pytest.raises(UserError, match="did not finish within"):
         run_pygbag(app, tmp_path, cdn="https://example.org/cdn/", timeout=0.01, python=sys.executable)
+
+
+def test_links_warn_about_a_scenario_or_language_this_checkout_does_not_bundle(tmp_path):
+    proc = rightspath("links", "--base-url", "https://x.org/", "--session", "S1", "--count", "2",
+                      "--scenario", "nosuch", "--lang", "fr", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "--scenario 'nosuch' is not one of the bundled scenarios (andrei, mira, tutorial)" in proc.stderr
+    assert "--lang 'fr' has no translation here (bg, en)" in proc.stderr
+    quiet = rightspath("links", "--base-url", "https://x.org/", "--session", "S1", "--count", "2",
+                       "--scenario", "mira", "--lang", "bg", cwd=tmp_path)
+    assert quiet.returncode == 0 and "warning" not in quiet.stderr
+
+
+def test_links_print_nothing_when_the_page_cannot_be_written(tmp_path):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    proc = rightspath("links", "--base-url", "https://x.org/", "--session", "S1", "--count", "2",
+                      "-o", str(tmp_path / "a-file" / "links.html"), cwd=tmp_path)
+    assert proc.returncode == 2 and "cannot write" in proc.stderr and proc.stdout == ""
