@@ -219,3 +219,36 @@ def test_pause_is_reachable_by_mouse_from_every_play_screen(make_pilot):
         assert pilot.scene.name == "pause", expected
         pilot.click("Resume")
         assert pilot.scene.name == expected
+
+
+@pytest.mark.parametrize("via", ["key", "pointer"])
+def test_facilitated_discussion_questions_can_be_hidden_for_larger_text(make_pilot, via):
+    """Once the room has talked the questions through, hiding them (Q, or a click on them) gives the
+    prompt and the options the room's larger text; a click on the line left behind brings them back."""
+    story = fixture_story()
+    pilot = make_pilot([story], mode="facilitated")
+    open_story(pilot, story)
+    for _ in range(10):
+        if pilot.scene.name == "decision":
+            break
+        pilot.press(pygame.K_SPACE)
+    scene = pilot.scene
+    assert scene.facilitated and scene.show_discuss and scene.node.get("discuss")
+    fonts = pilot.app.fonts
+
+    def sizes():
+        with fonts.scaled(scene.fit_scale):
+            return fonts.px(scene.roles[2]), fonts.px(scene.roles[0])
+
+    shown = sizes()
+    if via == "key":
+        pilot.press(pygame.K_q)
+    else:
+        pilot.click(scene.discuss_toggle_rect.center)
+    assert not scene.show_discuss
+    hidden = sizes()
+    assert hidden >= shown and hidden != shown, (shown, hidden)  # larger options or prompt, never smaller
+    pilot.click(scene.discuss_toggle_rect.center)
+    assert scene.show_discuss and sizes() == shown
+    pilot.press(pygame.K_1)
+    assert sum(scene.votes.values()) == 1  # the votes still work after the layout changed

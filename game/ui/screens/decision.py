@@ -36,6 +36,10 @@ class DecisionScene(Scene):
         self.views = self.run.choices()
         self.facilitated = session.facilitated
         self.votes = {v.id: 0 for v in self.views}
+        # Facilitated: the discussion questions can be hidden (Q, or their heading) once talked
+        # through, so the options and the votes get the room's large text back.
+        self.show_discuss = True
+        self.discuss_toggle_rect = None
         self.group = FocusGroup()
         self.menu = FocusGroup()
         self.layout()
@@ -81,9 +85,17 @@ class DecisionScene(Scene):
         y = top + 20 + ui.fonts.font("small", bold=True).get_height() + 10 + 14  # the role tag, as drawn
         y += draw.block_height(ui, self.node.get("prompt", ""), inner, prompt_role, bold=True) + 16
         discuss = self.node.get("discuss") or []
+        self.discuss_toggle_rect = None
         if self.facilitated and discuss:
-            for q in discuss:
-                y += draw.block_height(ui, "• " + q, inner, discuss_role) + 4
+            # Shown: the questions themselves are the target that hides them. Hidden: one short
+            # line that brings them back (it costs a line only when there is room to spare).
+            start = y
+            if self.show_discuss:
+                for q in discuss:
+                    y += draw.block_height(ui, "• " + q, inner, discuss_role) + 4
+            else:
+                y += ui.fonts.font("small", bold=True).get_height() + 8
+            self.discuss_toggle_rect = pygame.Rect(x + 30, start, inner, y - start)
             y += 12
         self.panel_top = top
         buttons = []
@@ -109,6 +121,11 @@ class DecisionScene(Scene):
         self.panel_rect = pygame.Rect(x, top, PANEL_W, y - gap - top + 18)
         self.buttons = buttons
         return sum(heights) + gap * (len(buttons) - 1) <= available
+
+    def toggle_questions(self) -> None:
+        self.show_discuss = not self.show_discuss
+        self.layout()
+        self.app.mark_dirty()
 
     def _vote_boxes(self) -> list:
         """(view, rect) of the vote count beside each enabled option (facilitated mode)."""
@@ -165,6 +182,11 @@ class DecisionScene(Scene):
                 self._refresh_votes()
                 return True
             return False
+        if self.facilitated and self.discuss_toggle_rect is not None and (
+                action.kind == A.QUESTIONS or (action.kind == A.POINTER_UP and action.pos is not None
+                                               and self.discuss_toggle_rect.collidepoint(action.pos))):
+            self.toggle_questions()
+            return True
         if self.facilitated and action.kind == A.POINTER_UP and action.pos is not None:
             # Each vote box: its "−" end takes a vote away, the rest adds one (mouse and touch alike).
             for view, box in self._vote_boxes():
@@ -192,7 +214,7 @@ class DecisionScene(Scene):
         with ui.fonts.scaled(self.fit_scale):
             self._draw_panel(surface)
         self.menu.draw(surface, ui)
-        hint = (_("1–9: add a vote · Shift+number: remove one · Tab to the last button to play")
+        hint = (_("1–9: add a vote · Shift+number: remove one · Q: questions · Tab to the last button to play")
                 if self.facilitated else _("Press 1–9, or move with arrows/Tab and press Enter"))
         draw.hint(surface, ui, hint)
 
@@ -212,9 +234,13 @@ class DecisionScene(Scene):
         prompt_role, discuss_role = self.roles[:2]
         y = draw.block(surface, ui, self.node.get("prompt", ""), (x, y, inner, 400), prompt_role, theme.heading,
                        bold=True) + 16
-        if self.facilitated:
-            for q in self.node.get("discuss") or []:
-                y = draw.block(surface, ui, "• " + q, (x, y, inner, 200), discuss_role, theme.text) + 4
+        if self.facilitated and self.discuss_toggle_rect is not None:
+            if self.show_discuss:
+                for q in self.node.get("discuss") or []:
+                    y = draw.block(surface, ui, "• " + q, (x, y, inner, 200), discuss_role, theme.text) + 4
+            else:
+                draw.label(surface, ui, _("Show the discussion questions (Q)"), (x, y), role="small",
+                           color=theme.heading, bold=True)
         self.group.draw(surface, ui)
         if self.facilitated:
             font = ui.fonts.font("heading", bold=True)
