@@ -52,22 +52,10 @@ def translations_of(path: Path, story, only: str | None = None) -> list:
     them, or only ``only``); none for a compiled .json, which is one language already."""
     if path.suffix.lower() not in (".yaml", ".yml"):
         return []
-    langs = sorted(po.name[len(path.stem) + 1:-len(".po")] for po in path.parent.glob(f"{path.stem}.*.po"))
-    langs = [lang for lang in langs if lang and (only is None or lang == only)]
-    if not langs:
-        return []
-    from game.authoring.checking import catalogue_path
     from game.engine import Story
-    from game.i18n.build import translate_story
-    from game.i18n.sources import load_source
+    from game.i18n.build import translations_beside
 
-    source = load_source(path)
-    catalogues = {cid: load_source(catalogue_path(str(path), cid)) for cid in story.data["scenario"]["catalogues"]}
-    out = []
-    for lang in langs:
-        data, _done, _left = translate_story(story.data, source, catalogues, lang)
-        out.append(Story(data, source=f"{path} ({lang})"))
-    return out
+    return [Story(data, source=f"{path} ({lang})") for lang, data in translations_beside(path, story.data, only)]
 
 
 def load_story(path: str | Path):

@@ -18,7 +18,7 @@ from game.engine.l10n import story_file_name  # the runtime looks stories up by 
 from game.errors import UserError
 from game.i18n.sources import Source, is_catalogue, load_source, resolve
 from game.i18n.storytexts import catalogue_finder, slots
-from game.i18n.translations import languages_of, load
+from game.i18n.translations import languages_beside, languages_of, load
 from game.i18n.units import CITATION_TEMPLATE
 
 INTERFACE_DIR = Path("game/locale")
@@ -66,7 +66,6 @@ def translate_story(story: dict, scenario: Source, catalogues: dict[str, Source]
 def compile_translation(scenario_path: Path, lang: str) -> tuple[dict, int, int]:
     """Compile one scenario and translate it. UserError when the scenario does not compile."""
     from game.authoring.compiler import compile_path
-    from game.authoring.checking import catalogue_path
     from game.authoring.yamlload import SourceError
 
     try:
@@ -77,8 +76,24 @@ def compile_translation(scenario_path: Path, lang: str) -> tuple[dict, int, int]
         errors = [d.render() for d in diagnostics if d.severity == "error"]
         raise UserError(f"{scenario_path}: not compiled; fix these first:\n" + "\n".join(errors), 1)
     source = load_source(scenario_path)
-    catalogues = {cid: load_source(catalogue_path(str(scenario_path), cid)) for cid in story["scenario"]["catalogues"]}
-    return translate_story(story, source, catalogues, lang)
+    return translate_story(story, source, _catalogue_sources(scenario_path, story), lang)
+
+
+def _catalogue_sources(scenario_path: Path, story: dict) -> dict[str, Source]:
+    from game.authoring.checking import catalogue_path
+
+    return {cid: load_source(catalogue_path(str(scenario_path), cid)) for cid in story["scenario"]["catalogues"]}
+
+
+def translations_beside(scenario_path: Path, story: dict, only: str | None = None) -> list[tuple[str, dict]]:
+    """(language, translated story) for each .po beside a scenario already compiled into ``story``
+    (or only the language ``only``); the sources are read only when there is something to translate."""
+    langs = [lang for lang in languages_beside(scenario_path) if only is None or lang == only]
+    if not langs:
+        return []
+    source = load_source(scenario_path)
+    catalogues = _catalogue_sources(scenario_path, story)
+    return [(lang, translate_story(story, source, catalogues, lang)[0]) for lang in langs]
 
 
 def translated_stories(scenarios_dir: Path, langs: list[str] | None = None) -> dict[str, bytes]:

@@ -31,9 +31,14 @@ class Translation:
 
 def languages_of(source: Source) -> list[str]:
     """Languages with a .po beside the source (tutorial.bg.po -> bg)."""
-    stem = source.path.stem
+    return languages_beside(source.path)
+
+
+def languages_beside(source_path: Path) -> list[str]:
+    """Languages with a .po beside a scenario or catalogue file, without reading it."""
+    stem = source_path.stem
     langs = []
-    for path in sorted(source.path.parent.glob(f"{stem}.*.po")):
+    for path in sorted(source_path.parent.glob(f"{stem}.*.po")):
         lang = path.name[len(stem) + 1:-3]
         if lang and "." not in lang:
             langs.append(lang)

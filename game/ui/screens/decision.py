@@ -122,6 +122,11 @@ class DecisionScene(Scene):
         self.buttons = buttons
         return sum(heights) + gap * (len(buttons) - 1) <= available
 
+    def add_vote(self, choice_id: str, step: int) -> None:
+        """One vote more (step 1) or fewer (-1) for an option; never below zero."""
+        self.votes[choice_id] = max(0, self.votes[choice_id] + step)
+        self._refresh_votes()
+
     def toggle_questions(self) -> None:
         self.show_discuss = not self.show_discuss
         self.layout()
@@ -135,8 +140,7 @@ class DecisionScene(Scene):
     # -- choosing -------------------------------------------------------------------------------
     def pick(self, choice_id: str) -> None:
         if self.facilitated:
-            self.votes[choice_id] += 1
-            self._refresh_votes()
+            self.add_vote(choice_id, 1)
             return
         self.session.choose(choice_id)
 
@@ -178,8 +182,7 @@ class DecisionScene(Scene):
             idx = self.group.focus
             if idx < len(self.views) and self.views[idx].enabled:
                 cid = self.views[idx].id
-                self.votes[cid] = max(0, self.votes[cid] + (1 if action.kind == A.INCREASE else -1))
-                self._refresh_votes()
+                self.add_vote(cid, 1 if action.kind == A.INCREASE else -1)
                 return True
             return False
         if self.facilitated and self.discuss_toggle_rect is not None and (
@@ -191,16 +194,12 @@ class DecisionScene(Scene):
             # Each vote box: its "−" end takes a vote away, the rest adds one (mouse and touch alike).
             for view, box in self._vote_boxes():
                 if box.collidepoint(action.pos):
-                    step = -1 if action.pos[0] < box.x + VOTE_MINUS_W else 1
-                    self.votes[view.id] = max(0, self.votes[view.id] + step)
-                    self._refresh_votes()
+                    self.add_vote(view.id, -1 if action.pos[0] < box.x + VOTE_MINUS_W else 1)
                     return True
         if self.facilitated and action.kind == A.SELECT and action.shift:
             # Shift+number takes a vote away from that option.
             if action.index < len(self.views):
-                cid = self.views[action.index].id
-                self.votes[cid] = max(0, self.votes[cid] - 1)
-                self._refresh_votes()
+                self.add_vote(self.views[action.index].id, -1)
                 return True
         return self.group.handle(action)
 
