@@ -1,35 +1,53 @@
-# RightsPath — every target sets itself up first (creates .venv and installs what it needs).
+# RightsPath — every target sets itself up first (creates .venv and installs exactly the lock).
 PY     ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# The lock files decide what is installed; a change to any of them re-runs the set-up.
+LOCKS  := pyproject.toml uv.lock requirements/bootstrap.txt
+STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) 2>/dev/null | cksum | cut -d' ' -f1)
+UV     := $(BIN)/uv
 export SDL_AUDIODRIVER ?= dummy
+# uv uses the Python that is here (never downloads one) and copies files out of its cache.
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
 
-.PHONY: setup play test bench web serve-web schema clean
+.PHONY: setup play test bench web serve-web schema clean lock
 
-$(STAMP): pyproject.toml
+# 1. a plain venv; 2. uv itself, from requirements/bootstrap.txt (version and hashes pinned);
+# 3. `uv sync --locked`: exactly the packages of uv.lock, hashes checked, and stops if uv.lock
+#    no longer matches pyproject.toml (run `make lock`).
+$(STAMP): $(LOCKS)
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	@echo "Setting up $(VENV) (first run takes a minute)..."
-	@$(BIN)/python -m pip install -q --upgrade pip
-	@$(BIN)/python -m pip install -q -e '.[dev]'
+	@echo "Setting up $(VENV) from uv.lock (first run takes a minute)..."
+	@$(UV) --version 2>/dev/null | grep -qx "uv $$(sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements/bootstrap.txt)" || \
+	  $(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/bootstrap.txt
+	@$(UV) sync -q --locked --extra dev --python $(BIN)/python
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
 setup: $(STAMP)
 
-## The Ralph learning-record store the LRS tests and benchmarks run (its own venv: no clashes with ours).
+## The Ralph learning-record store the LRS tests and benchmarks run (its own venv: no clashes with ours),
+## installed exactly from requirements/lrs.txt (versions and hashes).
 LRS_VENV  := .venv-lrs
-LRS_STAMP := $(LRS_VENV)/.installed-ralph-5.1.0
+LRS_STAMP := $(LRS_VENV)/.installed-$(shell cksum < requirements/lrs.txt | cut -d' ' -f1)
 .PHONY: lrs-setup
 lrs-setup: $(LRS_STAMP)
 
-$(LRS_STAMP):
+$(LRS_STAMP): requirements/lrs.txt $(STAMP)
 	@test -x $(LRS_VENV)/bin/python || $(PY) -m venv $(LRS_VENV)
-	@echo "Setting up $(LRS_VENV) for the Ralph LRS..."
-	@$(LRS_VENV)/bin/python -m pip install -q --upgrade pip
-	@$(LRS_VENV)/bin/python -m pip install -q 'ralph-malph[cli,lrs,backend-fs]==5.1.0' 'requests>=2.31'
+	@echo "Setting up $(LRS_VENV) for the Ralph LRS from requirements/lrs.txt..."
+	@$(UV) pip sync -q --require-hashes --python $(LRS_VENV)/bin/python requirements/lrs.txt
 	@rm -f $(LRS_VENV)/.installed-*
 	@touch $(LRS_STAMP)
+
+## Refresh every lock to the newest versions the specifiers allow (then run `make test` and commit the locks).
+lock: $(STAMP)
+	$(UV) lock --upgrade
+	$(UV) pip compile -q --upgrade --universal --python-version 3.11 --generate-hashes \
+	  requirements/lrs.in -o requirements/lrs.txt
+	@echo "uv==$$(sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"/\1/p}' uv.lock)" > requirements/bootstrap.in
+	$(UV) pip compile -q --generate-hashes requirements/bootstrap.in -o requirements/bootstrap.txt
 
 ## Open the game (plays the bundled scenarios).
 play: $(STAMP)
