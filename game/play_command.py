@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,6 +13,8 @@ from game.errors import UserError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DIR = REPO_ROOT / "scenarios"
+# The folder `play` with no SCENARIO offers (default BUNDLED_DIR): for a site's own set, and for tests.
+SCENARIOS_ENV = "RIGHTSPATH_SCENARIOS_DIR"
 MODES = ("learning", "assessment", "facilitated")
 
 
@@ -26,9 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     how = p.add_mutually_exclusive_group()
     how.add_argument("--text", action="store_true", help="play in the terminal")
     how.add_argument("--headless", action="store_true", help="drive the real UI with synthetic input (no window)")
-    p.add_argument("--choices", help="comma-separated choice ids (or 1-based numbers) to play in order")
+    p.add_argument("--choices", help="comma-separated choice ids, or numbers: positions in the order shown "
+                   "(which --seed sets), to play in order")
     p.add_argument("--auto", action="store_true", help="choose at random (seeded by --seed)")
-    p.add_argument("--seed", type=int, default=0, help="random seed for --auto (default 0)")
+    p.add_argument("--seed", type=int, default=None,
+                   help="the playthrough's seed: the order each decision's options are shown in, and --auto's "
+                   "choices (--text and --headless: default 0; the window draws one and saves it)")
     p.add_argument("--mode", choices=MODES, default="learning")
     p.add_argument("--screenshots", metavar="DIR", help="headless: save a PNG of every new screen into DIR")
     p.add_argument("--trainee", default="", help="pseudonym or code given by the facilitator")
@@ -43,8 +49,41 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def bundled_scenarios() -> list[Path]:
-    return sorted(p for p in BUNDLED_DIR.glob("*.yaml") if p.is_file())
+def bundled_dir() -> Path:
+    return Path(os.environ.get(SCENARIOS_ENV) or BUNDLED_DIR)
+
+
+def bundled_scenarios(folder: Path | None = None) -> list[Path]:
+    from game.engine.safeio import path_problem
+
+    folder = bundled_dir() if folder is None else folder
+    return sorted(p for p in folder.glob("*.yaml") if path_problem(p) is None)
+
+
+def bundled_stories(folder: Path | None = None, lang: str | None = None) -> tuple[list, list[tuple[Path, str]]]:
+    """(stories, left out) of the scenario folder the window offers: a draft that does not load is
+    left out with the reason, and the others play (one broken draft must not close the game)."""
+    from game.engine.safeio import path_problem
+
+    folder = bundled_dir() if folder is None else folder
+    stories: list = []
+    left_out: list[tuple[Path, str]] = []
+    for path in sorted(folder.glob("*.yaml")):
+        problem = path_problem(path)
+        if problem is not None:
+            left_out.append((path, problem))
+            continue
+        try:
+            story = load_story(path)
+        except UserError as exc:
+            left_out.append((path, str(exc)))
+            continue
+        stories.append(story)
+        try:
+            stories += translations_of(path, story, only=lang)
+        except UserError as exc:  # the English story still plays
+            left_out.append((path, f"its translations: {exc}"))
+    return stories, left_out
 
 
 def translations_of(path: Path, story, only: str | None = None) -> list:
@@ -84,9 +123,11 @@ def load_story(path: str | Path):
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.scenario and not (args.text or args.headless):
+        return _run_window_on_bundled(args)
     paths = [Path(s) for s in args.scenario] or bundled_scenarios()
     if not paths:
-        raise UserError(f"no scenarios found in {BUNDLED_DIR}", 1)
+        raise UserError(f"no scenarios found in {bundled_dir()}", 1)
     if args.auto and args.choices:
         raise UserError("use either --choices or --auto, not both", 2)
     if (args.text or args.headless) and len(paths) != 1:
@@ -105,6 +146,8 @@ def run(args: argparse.Namespace) -> int:
     if args.text and args.screenshots:
         raise UserError("--screenshots needs --headless (the terminal has no screens to save)", 2)
     scripted = args.text or args.headless
+    if scripted and args.seed is None:
+        args.seed = 0  # a scripted run is reproducible: the same options in the same order every time
     stories = []
     for path in paths:
         story = load_story(path)
@@ -143,6 +186,27 @@ def run(args: argparse.Namespace) -> int:
             _export(played.run, played.story, args, played.started_at)
         return 0
     launch.play_window(stories, args)
+    return 0
+
+
+def _run_window_on_bundled(args: argparse.Namespace) -> int:
+    """The window on every scenario of the bundled folder; drafts that do not load are left out and
+    said (here and on the title screen), the others are offered."""
+    for flag, value in (("--choices", args.choices), ("--auto", args.auto), ("--export", args.export),
+                        ("--screenshots", args.screenshots)):
+        if value:
+            raise UserError(f"{flag} applies to --text and --headless runs; the window is played by hand "
+                            "(its debrief has an Export button)", 2)
+    folder = bundled_dir()
+    stories, left_out = bundled_stories(folder)
+    for path, why in left_out:
+        print(f"rightspath: {path.name} left out: {why}", file=sys.stderr)
+    if not stories:
+        raise UserError(f"no scenario in {folder} could be opened" if left_out
+                        else f"no scenarios found in {folder}", 1)
+    from game.ui import launch  # lazily: only the window needs pygame
+
+    launch.play_window(stories, args, left_out=[path.name for path, _ in left_out])
     return 0
 
 

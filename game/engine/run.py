@@ -11,7 +11,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from game.engine import safeio
 from game.engine.conditions import EvalContext, evaluate
+from game.engine.safeio import JSONTooDeep
 from game.engine.scoring import DecisionRecord, ScoreCard, option_value, score
 from game.engine.story import Story, StoryError
 
@@ -205,7 +207,9 @@ class Run:
     @classmethod
     def from_json(cls, story: Story, text: str | bytes) -> "Run":
         try:
-            data = json.loads(text)
+            data = safeio.loads(text)
+        except JSONTooDeep:
+            raise SaveError("the save file is damaged (nested far too deeply to be a save)") from None
         except (ValueError, UnicodeDecodeError):
             raise SaveError("the save file is damaged (not valid JSON)") from None
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from game.engine import safeio
 from game.engine.vocab import NODE_KINDS, STAGES, VERDICTS
 
 FORMAT = "rightspath-story"
@@ -66,7 +67,7 @@ class Story:
     @classmethod
     def from_json(cls, text: str | bytes, *, source: str = "<story>", verify_hash: bool = False) -> "Story":
         try:
-            data = json.loads(text)
+            data = safeio.loads(text)
         except (ValueError, UnicodeDecodeError) as exc:
             raise StoryError(f"{source}: not a valid JSON story file ({exc})") from None
         return cls(data, source=source, verify_hash=verify_hash)
@@ -75,7 +76,7 @@ class Story:
     def from_file(cls, path: str | Path, *, verify_hash: bool = False) -> "Story":
         path = Path(path)
         try:
-            raw = path.read_bytes()
+            raw = safeio.read_regular(path)
         except OSError as exc:
             raise StoryError(f"{path}: cannot read the story file ({exc.strerror or exc})") from None
         return cls.from_json(raw, source=str(path), verify_hash=verify_hash)
@@ -151,6 +152,8 @@ def _check(data: Any, source: str) -> None:
             choices = node.get("choices")
             if not isinst(choices, list) or not choices:
                 fail(f"decision {nid!r} has no choices")
+            if node.get("order", "shuffled") not in ("shuffled", "fixed"):
+                fail(f"decision {nid!r}: order must be 'shuffled' or 'fixed', not {node.get('order')!r}")
             seen = set()
             for ch in choices:
                 cid = ch.get("id") if isinst(ch, dict) else None

@@ -30,18 +30,23 @@ def _options(args, headless: bool):
         trainee=getattr(args, "trainee", "") or "",
         session=getattr(args, "session", "") or "",
         headless=headless,
-        auto_seed=args.seed if getattr(args, "auto", False) else None,
+        auto_seed=(args.seed or 0) if getattr(args, "auto", False) else None,
+        # The playthrough's seed (the order options are shown in): a headless run's is 0 unless
+        # given; the window draws one when none was given (Session does, and the save keeps it).
+        seed=getattr(args, "seed", None) if not headless else (getattr(args, "seed", None) or 0),
         screenshots_dir=getattr(args, "screenshots", None) if headless else None,
         reduce_motion=headless,  # a scripted run shows each screen settled, not mid-animation
     )
 
 
-def play_window(stories, args) -> None:
-    """Open the game window on the given stories; returns when the player closes it."""
+def play_window(stories, args, left_out: list[str] | None = None) -> None:
+    """Open the game window on the given stories; returns when the player closes it. ``left_out``
+    names scenario files that could not be opened: the title screen says so."""
     from game.platform import get_platform
     from game.ui.app import App
 
     app = App(stories, _options(args, headless=False), get_platform())
+    app.left_out = list(left_out or [])
     try:
         asyncio.run(app.run())
     except KeyboardInterrupt:
@@ -65,7 +70,7 @@ def play_headless(stories, args) -> HeadlessResult:
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     story = stories[0]
     if getattr(args, "auto", False):
-        choices = auto_choices(story, args.seed)
+        choices = auto_choices(story, args.seed or 0)
     else:
         raw = args.choices
         choices = [c.strip() for c in raw.split(",") if c.strip()] if isinstance(raw, str) else list(raw or [])

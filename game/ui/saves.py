@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from game.engine import Run, SaveError
+from game.engine import Run, SaveError, safeio
 from game.engine.l10n import SOURCE_LANGUAGE, story_language
 from game.platform import StorageError
 
@@ -61,12 +61,22 @@ def read_save(platform, story, prefix: str = "") -> SaveInfo | None:
             moved = platform.set_aside(save_key(story, prefix))
         except StorageError as err:
             return SaveInfo(story, problem=f"{exc}; it could not be moved aside either ({err})")
+        try:  # its meta file goes with it: a fresh start would overwrite it
+            platform.set_aside(meta_key(story, prefix))
+        except StorageError:
+            pass
         return SaveInfo(story, problem=str(exc), moved_to=moved)
     meta = None
     try:
-        meta = json.loads(platform.load(meta_key(story, prefix)) or "null")
-    except (ValueError, StorageError):
+        meta = safeio.loads(platform.load(meta_key(story, prefix)) or "null")
+    except StorageError:
         meta = None
+    except ValueError:  # damaged (or nested without end): the run resumes without it, the file is kept
+        meta = None
+        try:
+            platform.set_aside(meta_key(story, prefix))
+        except StorageError:
+            pass
     return SaveInfo(story, run=run, meta=meta if isinstance(meta, dict) else None)
 
 

@@ -68,6 +68,17 @@ class TitleScene(WidgetScene):
                      ).format(reason=storage_problem.rstrip("."))
             message(self.app, N_("Progress is not being saved"), text, icon="warning", name="save-failed")
         self._note_missing_language()
+        self._note_left_out()
+
+    def _note_left_out(self) -> None:
+        """Scenario files that could not be opened (a broken draft in the folder): named, once; the
+        reasons went to the terminal."""
+        names = getattr(self.app, "left_out", None)
+        if not names:
+            return
+        text = _("These scenario files could not be opened and are not offered: {files}. The other "
+                 "scenarios can be played.").format(files=", ".join(names))
+        message(self.app, N_("Some scenarios were left out"), text, icon="warning", name="left-out")
 
     def _note_missing_language(self) -> None:
         """The link or option asked for a language we do not have: say, once, that English is used."""
