@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,6 +147,9 @@ def load_text(text: str, path: str = "<text>") -> Loaded:
         builder.run(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        too_deep = _parser_depth_limit(exc, text, mark)
+        if too_deep is not None:
+            raise LoadError(_too_deep(path, *too_deep)) from None
         if exc.context and "quoted scalar" in exc.context and exc.context_mark:
             mark = exc.context_mark  # an unclosed quote: the opening quote is what needs fixing
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -159,6 +163,9 @@ def load_text(text: str, path: str = "<text>") -> Loaded:
         raise LoadError(Diagnostic(path, line, col, "error", "E107",
                                    f"the character U+{exc.character:04X} is not allowed in YAML text",
                                    "delete it; it is often an invisible control character from a copy-paste")) from None
+    except RecursionError:  # no PyYAML parser recurses today; a future one must not print a traceback
+        line, col = _flow_too_deep(text, len(text)) or (1, 1)
+        raise LoadError(_too_deep(path, line, col)) from None
     except yaml.YAMLError as exc:  # e.g. the C parser's reader errors, which carry no mark
         raise LoadError(Diagnostic(path, 1, 1, "error", "E101", f"YAML syntax: {exc}", None)) from None
     finally:
@@ -170,6 +177,94 @@ def load_text(text: str, path: str = "<text>") -> Loaded:
         raise LoadError(Diagnostic(path, line, col, "error", "E106", f"the file is {kind}, but it must be a mapping of keys",
                                    "start the file with keys such as 'id: my-scenario' at the left margin"))
     return loaded
+
+
+def _too_deep(path: str, line: int, col: int) -> Diagnostic:
+    return Diagnostic(path, line, col, "error", "E104", f"the data is nested more than {MAX_DEPTH} levels deep",
+                      "a scenario needs about 7 levels; check the indentation")
+
+
+# Recent libyaml builds (the one in PyYAML 6.0.4's wheels, for one) stop at 1,000 levels themselves,
+# before our builder sees the events: "exceeded maximum nesting depth" while increasing flow level.
+_DEPTH_WORDS = ("nesting depth", "nesting level", "too deep", "maximum depth", "recursion")
+
+
+def _parser_depth_limit(exc: yaml.MarkedYAMLError, text: str, mark) -> tuple[int, int] | None:
+    """Where the parser's own depth limit struck, as our E104 position, or None for other errors.
+
+    Recognised by the problem text of libyaml or PyYAML, whatever its wording in a given version,
+    and independently by counting the flow nesting ('[' and '{') in the text before the error, so a
+    parser that refuses deep nesting in its own words still gives our code and message.
+    """
+    said = f"{exc.problem or ''} {exc.context or ''}".lower()
+    end = len(text)
+    if mark is not None and mark.line is not None:
+        end = _index_of(text, mark.line, mark.column)
+    counted = _flow_too_deep(text, end)
+    if counted is not None:
+        return counted
+    if any(word in said for word in _DEPTH_WORDS):
+        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return None
+
+
+def _index_of(text: str, line: int, column: int) -> int:
+    index = 0
+    for _ in range(line):
+        found = text.find("\n", index)
+        if found < 0:
+            return len(text)
+        index = found + 1
+    return min(len(text), index + column)
+
+
+def _flow_too_deep(text: str, end: int) -> tuple[int, int] | None:
+    """(line, col) of the first '[' or '{' that opens level MAX_DEPTH + 1 before ``end``, or None.
+
+    Only the error path calls this (a file the parser accepted has its depth counted exactly by the
+    builder). Quoted text and comments are skipped; brackets inside plain block text could be
+    over-counted, which is harmless here because the parser has already refused the file.
+    """
+    # Levels are counted as the builder counts them: a file that starts with keys is level 1.
+    depth = 0 if text.lstrip()[:1] in ("[", "{") else 1
+    line, line_start = 1, 0
+    quote = None  # the quote character of the quoted text we are inside
+    skip_to = 0  # the end of a comment or an escape
+    for found in _FLOW_SIGNS.finditer(text, 0, end):
+        i = found.start()
+        ch = text[i]
+        if ch == "\n":
+            line, line_start = line + 1, i + 1
+            continue
+        if i < skip_to:
+            continue
+        before = text[i - 1] if i else "\n"
+        if quote is not None:
+            if ch == "\\" and quote == '"':
+                skip_to = i + 2
+            elif ch == quote:
+                if quote == "'" and text.startswith("''", i):
+                    skip_to = i + 2  # '' is an apostrophe inside single quotes
+                else:
+                    quote = None
+            continue
+        if ch == "#":
+            if before in " \t\n":
+                stop = text.find("\n", i, end)
+                skip_to = end if stop < 0 else stop
+        elif ch in "'\"":
+            if before in " \t\n[{,:":
+                quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, i - line_start + 1
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+_FLOW_SIGNS = re.compile(r"[\[\]{}'\"#\n\\]")
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -312,8 +407,7 @@ class _Builder:
             if event.tag not in (None, "!", expected):
                 self._fail(mark, "E101", f"the tag {event.tag} is not supported", "remove the '!' tag")
             if len(stack) >= MAX_DEPTH:
-                self._fail(mark, "E104", f"the data is nested more than {MAX_DEPTH} levels deep",
-                           "a scenario needs about 7 levels; check the indentation")
+                raise LoadError(_too_deep(self.path, mark.line + 1, mark.column + 1))
             frame = _Frame({} if is_map else [], child_path, event.anchor, is_map)
             # Attach now so the parent holds it; its size is added when it closes.
             self._attach(parent, frame.container, 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import yaml
 
 from game.authoring import yamlload
 from game.authoring.yamlload import LoadError, SourceError, load_bytes, load_file, load_text
@@ -164,3 +165,34 @@ def test_pure_python_parser_gives_the_same_data_and_positions(monkeypatch):
         with pytest.raises(LoadError) as info:
             load_file(str(INVALID / f"{name}.yaml"))
         assert info.value.diagnostic.code == name.split("-")[0].upper()
+
+
+@pytest.mark.parametrize("parser", sorted({getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader},
+                                          key=lambda c: c.__name__), ids=lambda c: c.__name__)
+@pytest.mark.parametrize("text, line, col", [
+    ("a: " + "[" * 100_000 + "]" * 100_000, 1, 43),
+    ("[" * 5_000 + "]" * 5_000, 1, 41),
+    ("a: " + "{x: " * 1_200 + "1" + "}" * 1_200, 1, 160),
+])
+def test_deep_nesting_is_e104_with_either_parser(monkeypatch, parser, text, line, col):
+    # libyaml 0.2.5+ stops deep flow nesting itself ("exceeded maximum nesting depth") before our
+    # builder sees the events; the author must get the same E104 at the same place either way.
+    monkeypatch.setattr(yamlload, "_Loader", parser)
+    with pytest.raises(LoadError) as info:
+        load_text(text, "x.yaml")
+    d = info.value.diagnostic
+    assert (d.code, d.line, d.col) == ("E104", line, col)
+    assert d.message == f"the data is nested more than {yamlload.MAX_DEPTH} levels deep"
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="libyaml is not installed")
+def test_libyaml_depth_error_is_recognised_by_its_words():
+    loader = yaml.CSafeLoader("a: " + "[" * 3_000)
+    with pytest.raises(yaml.MarkedYAMLError) as info:
+        while loader.check_event():
+            loader.get_event()
+    if "nesting" not in str(info.value):
+        pytest.skip(f"this libyaml has no depth limit of its own: {info.value}")
+    # With no text to count brackets in, the words alone must still say E104.
+    assert yamlload._parser_depth_limit(info.value, "", info.value.problem_mark) is not None
+    assert yamlload._parser_depth_limit(yaml.MarkedYAMLError("while x", None, "found y", None), "", None) is None
