@@ -12,6 +12,7 @@ from collections import deque
 from functools import lru_cache
 from pathlib import Path as FilePath
 
+from game.authoring import reasoning
 from game.authoring.diagnostics import Diagnostic, did_you_mean, one_of
 from game.authoring.flow import Edge, branch_cycles, edges_of, reach
 from game.authoring.models import RESERVED_NAMES, Branch, Catalogue, Decision, Ending, Scenario, Scene
@@ -60,6 +61,8 @@ class _Linter:
         self.check_rights()
         self.check_ranges()
         self.check_stage_order()
+        self.check_playable()
+        self.check_text_lengths()
         return self.out
 
     def check_meta(self) -> None:
@@ -297,6 +300,141 @@ class _Linter:
                 self.report(edge.where, "W402", f"node '{edge.target}' ({target.stage}) comes after node "
                             f"'{edge.source}' ({source.stage}), which is later in the child's journey",
                             "check the stages; a loop back is fine if it is meant")
+
+
+    # -- content that validates but cannot be played (issue 11) ---------------------------------
+    def _tree(self, text: str | None) -> dict | None:
+        """The parsed condition, or None when it does not parse or reads what does not exist
+        (E309/E308/E301 say so; reasoning about it would only add noise)."""
+        if text is None:
+            return None
+        try:
+            tree = parse_condition(text)
+        except conditions.ConditionError:
+            return None
+        if not conditions.variables(tree) <= set(self.s.variables) or not conditions.node_refs(tree) <= set(self.nodes):
+            return None
+        return tree
+
+    def _ranges(self) -> dict[str, tuple[int, int]]:
+        return {name: (spec.min, spec.max) for name, spec in self.s.variables.items()}
+
+    def check_playable(self) -> None:
+        """W411 a condition that is always true or always false (over the variables' ranges);
+        E312 a decision none of whose options can ever be taken (every one hidden or disabled
+        for every value), W410 one where some values leave no option (the game then offers them all)."""
+        ranges = self._ranges()
+        for i, node in enumerate(self.s.nodes):
+            conds: list[tuple[tuple, str, str]] = []
+            if isinstance(node, Decision):
+                for j, choice in enumerate(node.choices):
+                    for key in ("show_if", "enable_if"):
+                        if getattr(choice, key) is not None:
+                            conds.append((("nodes", i, "choices", j, key), key, getattr(choice, key)))
+            elif isinstance(node, Branch):
+                conds = [(("nodes", i, "cases", j, "when"), "when", case.when) for j, case in enumerate(node.cases)]
+            for path, key, text in conds:
+                tree = self._tree(text)
+                if tree is None:
+                    continue
+                value, certain = reasoning.constant_value(tree, ranges)
+                if value is None or not certain:
+                    continue
+                self.report(path, "W411", f"the condition '{_quote(text)}' is always {'true' if value else 'false'}"
+                            f"{_ranges_note(tree, ranges)}: {_CONSTANT_EFFECT[key, value]}",
+                            "remove the condition, or write the one you mean")
+            if not isinstance(node, Decision):
+                continue
+            trees = [(self._tree(c.show_if), self._tree(c.enable_if)) for c in node.choices]
+            if any((c.show_if is not None and t[0] is None) or (c.enable_if is not None and t[1] is None)
+                   for c, t in zip(node.choices, trees)):
+                continue  # a condition with its own error
+            found = reasoning.stuck(trees, ranges)
+            if found is None:
+                continue
+            where = ("nodes", i, "id")
+            if found.always and found.exact:
+                self.report(where, "E312", f"no option of decision '{node.id}' can ever be taken: each is hidden "
+                            "(show_if) or disabled (enable_if) whatever the values of its conditions",
+                            "change a condition so that at least one option is always available")
+            else:
+                may = "" if found.exact else "may "
+                self.report(where, "W410", f"decision '{node.id}' {may}offer{'' if may else 's'} no option that can be "
+                            f"taken {reasoning.describe(found)}: every one is hidden (show_if) or disabled (enable_if)",
+                            "the game then offers every option, conditions set aside; make one option always available")
+
+    def check_text_lengths(self) -> None:
+        """W412 a text longer than its box can show (TEXT_LIMITS), or a word longer than a line."""
+        for path, kind, text in self._texts():
+            limit = TEXT_LIMITS[kind]
+            if len(text) > limit:
+                self.report(path, "W412", f"this {TEXT_NAMES[kind]} is {len(text):,} characters long; the game shows "
+                            f"at most about {limit:,}", "shorten it, or split it into several")
+                continue
+            longest = max(text.split(), key=len, default="")
+            if len(longest) > MAX_WORD:
+                self.report(path, "W412", f"a word of {len(longest):,} characters ('{_quote(longest, 24)}') is longer "
+                            f"than a line (at most {MAX_WORD}); it will be broken mid-word", "add spaces")
+
+    def _texts(self):
+        s = self.s
+        for key in ("title", "summary", "content_warning"):
+            yield (key,), key, getattr(s, key)
+        for name, spec in s.variables.items():
+            yield ("variables", name, "label"), "label", spec.label
+        for cid, character in s.characters.items():
+            yield ("characters", cid, "name"), "name", character.name
+        for i, node in enumerate(s.nodes):
+            base = ("nodes", i)
+            if isinstance(node, Scene):
+                for j, line in enumerate(node.lines):
+                    yield base + ("lines", j, "text"), "line", line.text
+            elif isinstance(node, Decision):
+                yield base + ("prompt",), "prompt", node.prompt
+                for j, question in enumerate(node.discuss):
+                    yield base + ("discuss", j), "discuss", question
+                for j, choice in enumerate(node.choices):
+                    yield base + ("choices", j, "text"), "choice", choice.text
+                    yield base + ("choices", j, "feedback"), "feedback", choice.feedback
+            elif isinstance(node, Ending):
+                yield base + ("title",), "ending_title", node.title
+                yield base + ("text",), "ending_text", node.text
+
+
+# W412: the most characters each kind of text can have and still be shown whole (docs/CONTRACTS.md
+# §7). The boxes shrink the font, then page (scene lines, feedback, endings) or cut with "…"
+# (options, titles, labels); these limits are several times the longest bundled text of each kind.
+TEXT_LIMITS = {
+    "title": 120, "summary": 600, "content_warning": 800, "label": 60, "name": 60,
+    "line": 2000, "prompt": 400, "discuss": 300, "choice": 400, "feedback": 1500,
+    "ending_title": 120, "ending_text": 3000,
+}
+TEXT_NAMES = {
+    "title": "title", "summary": "summary", "content_warning": "content warning", "label": "variable label",
+    "name": "character name", "line": "line", "prompt": "prompt", "discuss": "discussion question",
+    "choice": "option text", "feedback": "feedback", "ending_title": "ending title", "ending_text": "ending text",
+}
+MAX_WORD = 60  # characters; a longer word does not fit one line of an option box at the largest text size
+
+_CONSTANT_EFFECT = {
+    ("show_if", True): "the choice is always shown, as without it",
+    ("show_if", False): "the choice is never shown",
+    ("enable_if", True): "the choice is always enabled, as without it",
+    ("enable_if", False): "the choice is always disabled",
+    ("when", True): "this case is always taken, and the cases after it and 'else' never are",
+    ("when", False): "this case is never taken",
+}
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _ranges_note(tree: dict, ranges: dict[str, tuple[int, int]]) -> str:
+    names = sorted(conditions.variables(tree))
+    if not names:
+        return ""
+    return " (" + ", ".join(f"{n} stays within {ranges[n][0]}..{ranges[n][1]}" for n in names) + ")"
 
 
 def lint_scenario(scenario: Scenario, loaded: Loaded, catalogues: dict[str, Catalogue] | None) -> list[Diagnostic]:
