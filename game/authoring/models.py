@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Optional, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
 from game.engine import vocab
+from game.engine.bounds import VARIABLE_LIMIT
 
 # Patterns. Each has a plain description in diagnostics.PATTERN_NAMES.
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -69,10 +70,14 @@ class Character(Closed):
     moods: list[Mood] = Field(default_factory=lambda: ["neutral"], min_length=1)
 
 
+# A variable's start, min and max stay within ±VARIABLE_LIMIT (a meter, not a number to print).
+Bounded = Annotated[int, Field(ge=-VARIABLE_LIMIT, le=VARIABLE_LIMIT)]
+
+
 class Variable(Closed):
-    start: int
-    min: int = 0
-    max: int = 100
+    start: Bounded
+    min: Bounded = 0
+    max: Bounded = 100
     label: Text
     shown: bool = True
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import safeio
+from game.engine.bounds import bounded_variables
 from game.engine.vocab import NODE_KINDS, STAGES, VERDICTS
 
 FORMAT = "rightspath-story"
@@ -45,7 +46,11 @@ class Story:
 
     def __init__(self, data: dict, *, source: str = "<story>", verify_hash: bool = False):
         self.source = source
-        _check(data, source)
+        try:
+            _check(data, source)
+        except (AttributeError, TypeError, KeyError) as exc:  # a value of the wrong type somewhere
+            raise StoryError(f"{source}: the story file is malformed ({type(exc).__name__}: {exc}); "
+                             "compile the scenario again") from None
         if verify_hash and data.get("content_hash") != content_hash(data):
             raise StoryError(
                 f"{source}: the story's content does not match its content hash — it was changed after "
@@ -58,7 +63,8 @@ class Story:
         self.version: str = self.scenario["version"]
         self.hash: str = data["content_hash"]
         self.start: str = data["start"]
-        self.variables: dict[str, dict] = data.get("variables", {})
+        # Clamped to ±bounds.VARIABLE_LIMIT (CONTRACTS §5); ``data`` keeps what the file holds.
+        self.variables: dict[str, dict] = bounded_variables(data.get("variables", {}))
         self.characters: dict[str, dict] = data.get("characters", {})
         self.rights: dict[str, dict] = data.get("rights", {})
         self.mastery: float = float(self.scenario.get("mastery", 0.7))
@@ -170,13 +176,88 @@ def _check(data: Any, source: str) -> None:
                 for a in ch.get("assess", ()):
                     if a.get("verdict") not in VERDICTS or not isinst(a.get("weight"), int):
                         fail(f"decision {nid!r}, choice {cid!r}: bad assessment {a!r}")
+                for key in ("show_if", "enable_if"):
+                    if ch.get(key) is not None:
+                        _check_condition(ch[key], variables, fail, f"decision {nid!r}, choice {cid!r}, {key}")
         elif kind == "branch":
             for case in node.get("cases", ()):
                 if not isinst(case.get("when"), (list, dict, str, int)):
                     fail(f"branch {nid!r} has a case without a condition")
+                _check_condition(case["when"], variables, fail, f"branch {nid!r}, a case")
                 if case.get("next") not in nodes:
                     bad_target(nid, "a case", case.get("next"))
             if node.get("else") not in nodes:
                 bad_target(nid, "else", node.get("else"))
         elif kind not in NODE_KINDS:
             fail(f"node {nid!r} has no valid kind")
+
+
+_COMPARE = ("==", "!=", "<", "<=", ">", ">=")
+_ARITY = {"and": 2, "or": 2, "+": 2, "-": (1, 2), "not": 1, **{op: 2 for op in _COMPARE}}
+_FUNCTIONS = {"visited": 1, "visits": 1, "chose": 2}
+
+
+def _check_condition(cond: Any, variables: dict, fail, where: str) -> None:
+    """A compiled condition (compact form, or a format 1 tree) the engine can evaluate: known
+    operators with the right number of operands, known variables, node and choice ids as strings.
+    A hand-edited story is refused here, with the place, instead of failing mid-playthrough."""
+    def bad(why: str) -> None:
+        fail(f"{where}: {why} (in the condition {_short(cond)}); compile the scenario again")
+
+    def walk(c: Any) -> None:
+        if type(c) in (int, bool):
+            return
+        if isinstance(c, str):
+            if c not in variables:
+                bad(f"the condition reads unknown variable {c!r}")
+            return
+        if isinstance(c, dict):
+            return walk_tree(c)
+        if not isinstance(c, list) or not c or not isinstance(c[0], str):
+            bad(f"{_short(c)} is not a condition")
+        head, args = c[0], c[1:]
+        if head in _FUNCTIONS:
+            if len(args) != _FUNCTIONS[head] or not all(isinstance(a, str) for a in args):
+                bad(f"{head}() takes {_FUNCTIONS[head]} id(s)")
+            return
+        arity = _ARITY.get(head)
+        if arity is None:
+            bad(f"unknown operator {head!r}")
+        if len(args) not in (arity if isinstance(arity, tuple) else (arity,)):
+            bad(f"{head!r} takes {arity if not isinstance(arity, tuple) else ' or '.join(map(str, arity))} operand(s)")
+        for a in args:
+            walk(a)
+
+    def walk_tree(c: dict) -> None:
+        if "num" in c:
+            if type(c["num"]) is not int:
+                bad(f"{_short(c)} is not a whole number")
+        elif "bool" in c:
+            if not isinstance(c["bool"], bool):
+                bad(f"{_short(c)} is not true or false")
+        elif "var" in c:
+            if not isinstance(c["var"], str) or c["var"] not in variables:
+                bad(f"the condition reads unknown variable {c['var']!r}")
+        elif "fn" in c:
+            fn, args = c["fn"], c.get("args")
+            if fn not in _FUNCTIONS or not isinstance(args, list) or len(args) != _FUNCTIONS[fn] \
+                    or not all(isinstance(a, str) for a in args):
+                bad(f"unknown or malformed function {fn!r}")
+        else:
+            op, args = c.get("op"), c.get("args")
+            arity = _ARITY.get(op) if isinstance(op, str) else None
+            if arity is None:
+                bad(f"unknown operator {op!r}")
+            if not isinstance(args, list) or len(args) not in (arity if isinstance(arity, tuple) else (arity,)):
+                bad(f"{op!r} has the wrong number of operands")
+            for a in args:
+                if not isinstance(a, dict):
+                    bad(f"{_short(a)} is not a condition")
+                walk_tree(a)
+
+    walk(cond)
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict, str)) else repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
