@@ -19,8 +19,8 @@ ALLOWED_THIRD_PARTY = {
 }
 ALLOWED_GAME = {
     "engine": {"game.engine"},
-    "exports": {"game.engine", "game.exports", "game.errors", "game"},
-    "platform": {"game.platform", "game.errors"},
+    "exports": {"game.engine", "game.exports", "game.errors", "game.outfiles", "game"},
+    "platform": {"game.platform", "game.errors", "game.outfiles", "game"},
     "ui": {"game.engine", "game.exports", "game.platform", "game.ui", "game.errors", "game"},
 }
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from game.errors import UserError
@@ -98,26 +97,15 @@ def _check(path: Path, strict: bool):
         raise UserError(str(exc), 2) from None
 
 
-def _write(text: str, output: str | None) -> None:
-    """Write to a file atomically (a failed write leaves the old file), or to standard output."""
+def _write(text: str, output: str | None, *, ours, what: str, inputs=()) -> None:
+    """Write to standard output, or to a file through ``game.outfiles.replace_output``: atomically,
+    with the usual permissions, replacing only an earlier ``what`` (never a source or an input)."""
     if output is None or output == "-":
         sys.stdout.write(text)
         return
-    target = Path(output)
-    if target.is_dir():
-        raise UserError(f"{output}: is a folder; give a file name", 2)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"{output}: the folder {folder} does not exist", 2)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        if "tmp" in locals() and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise UserError(f"{output}: cannot write it ({exc.strerror or exc})", 2) from None
+    from game.outfiles import replace_output
+
+    replace_output(output, text, ours=ours, what=what, inputs=inputs)
 
 
 def _report(diagnostics, stream=sys.stderr) -> None:
@@ -183,7 +171,10 @@ def cmd_compile(args) -> int:
     _report(diagnostics)
     if story is None:
         raise UserError(f"{args.scenario}: not compiled; fix the errors above", 1)
-    _write(to_bytes(story).decode("utf-8"), args.output)
+    from game.outfiles import is_story_json
+
+    _write(to_bytes(story).decode("utf-8"), args.output, ours=is_story_json, what="a compiled story",
+           inputs=[args.scenario])
     if args.output and args.output != "-":
         print(f"wrote {args.output} ({len(story['nodes'])} nodes, {story['content_hash'][:19]}...)", file=sys.stderr)
     return 0
@@ -206,13 +197,17 @@ def cmd_graph(args) -> int:
 
     _require_file(args.scenario)
     model, code = _scenario_model(args)
-    _write(mermaid(model), args.output)
+    from game.outfiles import is_mermaid_graph
+
+    _write(mermaid(model), args.output, ours=is_mermaid_graph, what="a Mermaid graph", inputs=[args.scenario])
     return code
 
 
 def cmd_schema(args) -> int:
     from game.authoring.schema import schema_text
 
-    _write(schema_text(rights=args.rights), args.output)
+    from game.outfiles import is_json_schema
+
+    _write(schema_text(rights=args.rights), args.output, ours=is_json_schema, what="a JSON Schema")
     return 0
 

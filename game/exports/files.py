@@ -2,17 +2,17 @@
 
 A writer is any ``writer(filename, text, mime) -> str`` (``Platform.download`` is one); it returns
 where the file went (a path or a message), which ``write_exports`` hands back to show the trainee.
+A writer that also has ``write_set(stem, files)`` (``folder_writer``) gets a record's files together,
+so they share one stem and never replace a file (``game.outfiles.create_new``).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import re
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
+from game import outfiles
 from game.exports.record import RecordError, check_record, record_to_json
 from game.exports.signing import sign_record
 from game.exports.tables import decisions_csv, summary_csv
@@ -23,12 +23,12 @@ FORMATS = ("json", "csv", "xapi")
 
 
 def _slug(text: str, fallback: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")[:40]
-    return slug or fallback
+    return outfiles.name_part(text, fallback)
 
 
 def base_name(record: dict) -> str:
-    """rightspath-<scenario>-<session>-<trainee>-<end time>: safe on every file system."""
+    """rightspath-<scenario>-<session>-<trainee>-<end time>: safe on every file system; letters of
+    any script are kept (NFC), only characters unsafe in a file name become ``-``."""
     stamp = record["ended_at"].replace("-", "").replace(":", "")
     return "-".join(("rightspath", _slug(record["scenario"]["id"], "scenario"),
                      _slug(record["session"], "nosession"), _slug(record["trainee"], "anonymous"), stamp))
@@ -63,34 +63,39 @@ def write_exports(record: dict, formats: str | Iterable[str], writer: Writer,
     if session_key:
         record = sign_record(record, session_key)
     base = base_name(record)
-    done = []
+    files = []  # (suffix, text, mime)
     for fmt in parse_formats(formats):
         if fmt == "json":
-            done.append(writer(f"{base}.json", record_to_json(record), "application/json"))
+            files.append((".json", record_to_json(record), "application/json"))
         elif fmt == "csv":
-            done.append(writer(f"{base}-decisions.csv", decisions_csv(record), "text/csv"))
-            done.append(writer(f"{base}-summary.csv", summary_csv(record), "text/csv"))
+            files.append(("-decisions.csv", decisions_csv(record), "text/csv"))
+            files.append(("-summary.csv", summary_csv(record), "text/csv"))
         elif fmt == "xapi":
-            done.append(writer(f"{base}-xapi.json", xapi_to_json(record), "application/json"))
-    return done
+            files.append(("-xapi.json", xapi_to_json(record), "application/json"))
+    write_set = getattr(writer, "write_set", None)
+    if write_set is not None:
+        return write_set(base, [(suffix, text) for suffix, text, _ in files])
+    return [writer(f"{base}{suffix}", text, mime) for suffix, text, mime in files]
 
 
-def folder_writer(folder: str | Path) -> Writer:
-    """A writer that puts files into ``folder`` (created if needed), each written atomically."""
-    folder = Path(folder)
+class FolderWriter:
+    """Writes into a folder (created if needed). Never replaces a file: a name already taken (by an
+    earlier playthrough, or a parallel process in the same second) moves the files on to the next
+    free name, ``<stem>-2``; a record's files keep one stem. Files get 0666 & ~umask."""
 
-    def write(filename: str, text: str, mime: str = "application/json") -> str:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / Path(filename).name
-        fd, tmp = tempfile.mkstemp(prefix=".part-", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-            os.chmod(tmp, 0o644)  # mkstemp makes 0600; results are meant to be shared
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return str(target)
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
 
-    return write
+    def write_set(self, stem: str, files: list[tuple[str, str]]) -> list[str]:
+        return [str(p) for p in outfiles.create_new(self.folder, stem, files)]
+
+    def __call__(self, filename: str, text: str, mime: str = "application/json") -> str:
+        name = Path(filename).name
+        dot = name.rfind(".")
+        stem, suffix = (name[:dot], name[dot:]) if dot > 0 else (name, "")
+        return self.write_set(stem, [(suffix, text)])[0]
+
+
+def folder_writer(folder: str | Path) -> FolderWriter:
+    """A writer that puts files into ``folder``, never replacing one (see ``FolderWriter``)."""
+    return FolderWriter(folder)

@@ -153,24 +153,23 @@ def compile_interface(lang: str | None, interface_dir: Path = INTERFACE_DIR, out
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / f"{code}.json"
         text = json.dumps(messages, sort_keys=True, ensure_ascii=False, indent=0) + "\n"
-        _write(target, text.encode("utf-8"))
+        _write(target, text.encode("utf-8"), interface=True)
         written.append(target)
         print(f"{target}: {len(messages)} interface strings", file=sys.stderr)
     return written
 
 
-def _write(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
+def _write(path: Path, data: bytes, *, interface: bool = False) -> None:
+    """Through ``game.outfiles``: atomic, the usual permissions, and only ever replacing an earlier
+    output of ours (a compiled story, an interface catalogue), never a source or another file."""
+    from game import outfiles
 
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes files private; these are ordinary project files
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write it ({exc.strerror or exc})", 2) from None
+    if interface:
+        outfiles.replace_output(path, data, ours=outfiles.is_interface_catalogue,
+                                what="an interface catalogue", option="i18n compile:")
+    else:
+        outfiles.replace_output(path, data, ours=outfiles.is_story_json, what="a compiled story",
+                                option="i18n compile:")
 
 
 def run_compile(paths: list[str], lang: str | None, out_dir: str | None) -> int:

@@ -28,7 +28,7 @@ PARAM_RULES = {
     "session": re.compile(r"^[A-Za-z0-9_-]{1,40}$"),
     "trainee": re.compile(r"^[A-Za-z0-9_-]{1,40}$"),
 }
-_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE_FILENAME = re.compile(r"[^\w.-]+")  # \w: letters and digits of any script, and _
 
 
 def param_problem(key: str, value: str) -> str | None:

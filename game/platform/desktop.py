@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import time
 from pathlib import Path
 
 from game.platform.base import Platform, StorageError, valid_key
-
-_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def default_data_dir() -> Path:
@@ -130,18 +127,18 @@ class DesktopPlatform(Platform):
         return str(target)
 
     def download(self, filename: str, text: str, mime: str = "application/json") -> str:
-        safe = _UNSAFE_FILENAME.sub("-", os.path.basename(filename)).strip(".-") or "export.txt"
-        target = self.results_dir / safe
-        stem, suffix = target.stem, target.suffix
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.results_dir / f"{stem}-{n}{suffix}"
+        """A new file in the results folder; never replaces one (``name-2.json``... when taken)."""
+        from game import outfiles
+
+        stem, dot, ext = os.path.basename(filename.replace("\\", "/")).rpartition(".")
+        if not dot:
+            stem, ext = ext, "txt"
+        stem = outfiles.name_part(stem, "export", max_chars=150, max_bytes=200)
+        suffix = "." + outfiles.name_part(ext, "txt", max_chars=10, max_bytes=20)
         try:
-            atomic_write(target, text)
+            return str(outfiles.create_new(self.results_dir, stem, [(suffix, text)])[0])
         except OSError as exc:
-            raise StorageError(f"could not write {target}: {exc.strerror or exc}") from exc
-        return str(target)
+            raise StorageError(f"could not write into {self.results_dir}: {exc.strerror or exc}") from exc
 
     def url_params(self) -> dict[str, str]:
         return dict(self._params)

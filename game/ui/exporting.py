@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from game.exports import FORMATS, RecordError, build_record, write_exports
+from game.exports import FORMATS, RecordError, build_record, folder_writer, write_exports
 from game.platform import StorageError
 
 DEFAULT_FORMATS = ",".join(FORMATS)
@@ -38,12 +38,19 @@ def record_for(session, ended_at: str | None = None) -> dict:
     return build_record(session.run, session.story, meta)
 
 
+def _writer(platform):
+    """On desktop the results folder, written as ``play --export`` writes (never replacing a file,
+    one stem for the record's files); elsewhere the platform's download."""
+    folder = getattr(platform, "results_dir", None)
+    return folder_writer(folder) if platform.name == "desktop" and folder is not None else platform.download
+
+
 def export_session(session, formats: str = DEFAULT_FORMATS) -> ExportResult:
     """Write the session's record; never raises for storage trouble, it reports it instead."""
     platform = session.app.platform
     try:
         record = record_for(session)
-        written = write_exports(record, formats, platform.download, session_key=session_key(session))
+        written = write_exports(record, formats, _writer(platform), session_key=session_key(session))
     except (StorageError, RecordError, OSError) as exc:
         return ExportResult(False, [], problem=str(exc) or type(exc).__name__)
     if platform.name == "desktop" and written:
