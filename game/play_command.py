@@ -45,7 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--organisation-type", help="e.g. police, court, ngo (recorded in exports)")
     p.add_argument("--export", metavar="DIR", help="write the playthrough's exports into DIR")
     p.add_argument("--formats", default="json,csv,xapi", help="export formats: json,csv,xapi")
-    p.add_argument("--session-key", help="sign exports with this session key (HMAC-SHA256)")
+    p.add_argument("--session-key", help="sign exports with this secret session key (HMAC-SHA256; not the "
+                   "session code, which is public)")
     p.set_defaults(func=run)
 
 
@@ -101,11 +102,14 @@ def load_story(path: str | Path):
     """A Story from a compiled .json or a .yaml draft; a UserError with diagnostics otherwise."""
     from game.engine import Story, StoryError
 
+    from game.engine.safeio import path_problem
+
     path = Path(path)
-    if not path.exists():
-        raise UserError(f"{path}: no such file", 2)
-    if path.is_dir():
+    problem = path_problem(path)  # never open a named pipe: it would wait for a writer for ever
+    if problem is not None and problem.startswith("a folder"):
         raise UserError(f"{path}: is a folder; name a scenario file", 2)
+    if problem is not None and not problem.startswith("cannot read it"):
+        raise UserError(f"{path}: {problem}", 2)
     if path.suffix.lower() == ".json":
         try:
             return Story.from_file(path, verify_hash=True)
@@ -116,7 +120,12 @@ def load_story(path: str | Path):
     from game.authoring.compiler import compile_path
     from game.authoring.diagnostics import has_errors, render_text
 
-    story_dict, diagnostics = compile_path(path)
+    from game.authoring.yamlload import SourceError
+
+    try:
+        story_dict, diagnostics = compile_path(path)
+    except SourceError as exc:  # unreadable (permission), or a catalogue that is not a file
+        raise UserError(str(exc), 2) from None
     if story_dict is None or has_errors(diagnostics):
         raise UserError(f"{path} has errors; fix them and try again:\n{render_text(diagnostics)}", 1)
     return Story(story_dict, source=str(path))
@@ -162,6 +171,9 @@ def run(args: argparse.Namespace) -> int:
     choices = [c.strip() for c in args.choices.split(",") if c.strip()] if args.choices else None
 
     # A bad format or a folder we cannot write is refused before the playthrough, not after it.
+    from game.exports.signing import key_from
+
+    key_from(args.session_key, environ={})  # an empty --session-key is refused, never "unsigned"
     if args.export:
         from game.exports import parse_formats
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import quote
 
 from game import __version__
 from game.errors import UserError
-from game.engine import Run, Story
+from game.engine import Run, Story, safeio
 from game.exports import shape
 
 RECORD_FORMAT = "rightspath-record"
@@ -21,6 +22,34 @@ RECORD_VERSION = 1  # bump when a field changes meaning; readers refuse newer ve
 
 # Metadata a caller may give; anything else in meta is ignored (e.g. the session key, never stored).
 META_TEXT_FIELDS = ("trainee", "session", "role", "country", "organisation_type")
+
+# The learner's account when the game was not told one (docs/CONTRACTS.md §11, "Learners").
+DEFAULT_HOME_PAGE = "https://rightspath.eu"
+PERSON, ROOM = "person", "room"
+
+
+def learner_for(session: str, trainee: str, mode: str, *, home_page: str | None = None,
+                lms: dict | None = None) -> dict | None:
+    """Who made the choices: a person identified within a session, the room, or the LMS's learner.
+
+    - ``lms`` (the hook for a cmi5/SCORM launch): ``{"home_page": ..., "name": ...}`` from the launch;
+      that learner is used as given (source "lms").
+    - facilitated mode: the room decided (kind "room"); name ``<session>/room``, or
+      ``<session>/room/<trainee>`` when the facilitator's screen has a code (one per group or table).
+    - otherwise a person: name ``<session>/<trainee>`` (each part percent-encoded), so trainee T01 of
+      two sessions are two learners, and a replay in the same session is the same learner.
+    - without a session or (for a person) a trainee code there is no identity: None, and each such
+      playthrough counts as a participant of its own.
+    ``home_page`` is the facilitator's base URL when known, else https://rightspath.eu.
+    """
+    kind = ROOM if mode == "facilitated" else PERSON
+    if lms:
+        return {"kind": kind, "home_page": str(lms["home_page"]), "name": str(lms["name"]), "source": "lms"}
+    if not session or (kind == PERSON and not trainee):
+        return None
+    who = quote(trainee, safe="") if kind == PERSON else "room" + (f"/{quote(trainee, safe='')}" if trainee else "")
+    return {"kind": kind, "home_page": home_page or DEFAULT_HOME_PAGE, "name": f"{quote(session, safe='')}/{who}",
+            "source": "session"}
 
 
 class RecordError(UserError, ValueError):
@@ -87,6 +116,7 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
             "role": rec.role,
             "shown": list(rec.shown),
             "disabled": list(rec.disabled),
+            "order": list(rec.order),  # every option on screen, in the order shown: "option 3 as shown"
             "chosen": rec.chosen,
             "votes": None if rec.votes is None else dict(rec.votes),
             "seconds": rec.seconds,
@@ -139,6 +169,12 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
         },
         "outcome": None if ending is None else ending.get("outcome"),
         "variables": dict(run.variables),
+        # Who chose: "room" in facilitated mode (the room's votes per option are in decisions[].votes),
+        # else "trainee".
+        "chooser": ROOM if str(meta.get("mode") or "") == "facilitated" else "trainee",
+        "learner": learner_for(str(meta.get("session") or ""), str(meta.get("trainee") or ""),
+                               str(meta.get("mode") or "learning"), home_page=meta.get("home_page") or None,
+                               lms=meta.get("lms_learner") or None),
     }
 
 
@@ -147,8 +183,9 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
 TOP_LEVEL_KEYS = frozenset((
     "format", "record_version", "generator", "trainee", "session", "role", "country", "organisation_type",
     "scenario", "mode", "language", "seed", "started_at", "ended_at", "decisions", "rights", "score",
-    "finished", "ending", "outcome", "variables", "signature",
+    "finished", "ending", "outcome", "variables", "signature", "learner", "chooser",
 ))
+LEARNER_KEYS = {"kind": (PERSON, ROOM), "home_page": None, "name": None, "source": ("session", "lms")}
 def check_record(data: Any) -> dict:
     """``data`` if it is a record this version can read; RecordError with the reason otherwise."""
     if not isinstance(data, dict):
@@ -176,7 +213,33 @@ def check_record(data: Any) -> dict:
             raise RecordError(f"the record's {key} {data[key]!r} is not a UTC time like 2026-11-23T09:00:00Z") from None
     if not 0 <= data["score"]["scaled"] <= 1:
         raise RecordError("the record's score.scaled is outside 0..1")
+    _check_orders(data["decisions"])
+    # learner and chooser came after the first records: absent in those, checked when present.
+    if "chooser" in data and data["chooser"] not in ("trainee", ROOM):
+        raise RecordError(f"the record's chooser {data['chooser']!r} is neither 'trainee' nor 'room'")
+    learner = data.get("learner")
+    if learner is not None:
+        if not isinstance(learner, dict) or set(learner) != set(LEARNER_KEYS):
+            raise RecordError("the record's learner should be an object with kind, home_page, name and source")
+        for key, allowed in LEARNER_KEYS.items():
+            value = learner[key]
+            if not isinstance(value, str) or not value or (allowed and value not in allowed):
+                raise RecordError(f"the record's learner.{key} {value!r} is not allowed")
     return data
+
+
+def _check_orders(decisions: list) -> None:
+    """decisions[].order (the options in the order shown) came after the first records: absent in
+    those (their options were shown as authored), checked when present."""
+    for i, d in enumerate(decisions):
+        if "order" not in d:
+            continue
+        order = d["order"]
+        if not isinstance(order, list) or not all(isinstance(c, str) for c in order) or len(set(order)) != len(order):
+            raise RecordError(f"the record is malformed: decisions[{i}].order should be a list of distinct option ids")
+        if d["chosen"] not in order:
+            raise RecordError(f"the record is malformed: decisions[{i}].order does not hold the option chosen "
+                              f"({d['chosen']!r})")
 
 
 def record_to_json(record: dict) -> str:
@@ -191,7 +254,7 @@ def record_from_json(text: str | bytes) -> dict:
         except UnicodeDecodeError:
             raise RecordError("corrupt: the file is not UTF-8 text") from None
     try:
-        data = json.loads(text)
+        data = safeio.loads(text)
     except ValueError as exc:
         raise RecordError(f"corrupt: not valid JSON ({exc})") from None
     return check_record(data)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 
 from game.exports.record import canonical_text
 
+KEY_ENV = "RIGHTSPATH_SESSION_KEY"
 ALGORITHM = "HMAC-SHA256"
 VALID, TAMPERED, UNSIGNED = "valid", "tampered", "unsigned"
 
@@ -44,3 +46,19 @@ def signature_status(record: dict, key: str | None) -> tuple[str, str]:
     if hmac.compare_digest(sig["value"], _mac(record, key)):
         return VALID, "signature matches"
     return TAMPERED, "the signature does not match the content (changed after export, or another session key)"
+
+
+def key_from(given: str | None, environ=None) -> str | None:
+    """The session key a command uses: ``given`` (--session-key), else $RIGHTSPATH_SESSION_KEY.
+
+    An empty ``given`` is refused (UserError, exit 2), never taken as "no key": an empty shell
+    variable would otherwise switch signing or checking off without a word. An empty environment
+    variable counts as unset, as in the shell.
+    """
+    from game.errors import UserError
+
+    if given is not None:
+        if not given.strip():
+            raise UserError("--session-key is empty; give the session's secret key, or leave the option out", 2)
+        return given
+    return (os.environ if environ is None else environ).get(KEY_ENV) or None

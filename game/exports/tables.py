@@ -16,14 +16,14 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 
 DECISION_COLUMNS = (
     "session", "trainee", "scenario_id", "scenario_version", "index", "node", "stage", "role",
-    "shown", "disabled", "chosen", "votes", "seconds", "earned", "best", "worst", "recommended",
+    "shown", "disabled", "chosen", "shown_position", "shown_order", "votes", "seconds", "earned", "best", "worst", "recommended",
     "best_choices", "verdicts", "deltas",
 )
 SUMMARY_COLUMNS = (
     "record_version", "trainee", "session", "role", "country", "organisation_type", "scenario_id",
     "scenario_version", "content_hash", "mode", "language", "started_at", "ended_at", "decisions",
     "earned", "best", "worst", "scaled", "mastery", "passed", "recommended", "recommended_share",
-    "finished", "ending", "outcome", "rights", "signature",
+    "finished", "ending", "outcome", "rights", "record_signature",
 )
 
 
@@ -68,6 +68,10 @@ def decision_rows(record: dict) -> list[dict]:
         "scenario_id": sc["id"], "scenario_version": sc["version"],
         "index": d["index"], "node": d["node"], "stage": d["stage"], "role": d["role"],
         "shown": _join(d["shown"]), "disabled": _join(d["disabled"]), "chosen": d["chosen"],
+        # "option N as shown": the position of the chosen option in the order the trainee saw
+        # (empty for records from before the order was kept, whose options were shown as authored)
+        "shown_position": d["order"].index(d["chosen"]) + 1 if d.get("order") else None,
+        "shown_order": _join(d.get("order") or ()),
         "votes": _compact(d["votes"]), "seconds": d["seconds"],
         "earned": d["earned"], "best": d["best"], "worst": d["worst"], "recommended": d["recommended"],
         "best_choices": _join(d["best_choices"]),
@@ -91,7 +95,8 @@ def summary_row(record: dict) -> dict:
         "recommended": score["recommended"], "recommended_share": score["recommended_share"],
         "finished": record["finished"], "ending": ending["id"] if ending else None, "outcome": record.get("outcome"),
         "rights": _join(f"{rid}={t['upheld']}/{t['breached']}/{t['missed']}" for rid, t in record["rights"].items()),
-        "signature": sig["value"] if isinstance(sig, dict) else None,
+        # The JSON record's signature, for matching this row to its JSON file; it does not cover the CSV.
+        "record_signature": sig["value"] if isinstance(sig, dict) else None,
     }
 
 

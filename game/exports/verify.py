@@ -1,22 +1,35 @@
-"""Checking an exported file: valid, tampered, unsigned, or corrupt (with the reason).
+"""Checking an exported file: valid, unsigned, tampered, rejected, unchecked, corrupt (with the reason).
+
+Two checks, both needed. The signature (when there is one) says whether the file is as the game
+wrote it for whoever holds the session key. The replay (``game.exports.replay``, when stories are
+given) says whether its figures follow from its decisions on the story it names; a record whose
+figures differ or whose choices are impossible is *rejected*, one whose story is not at hand is
+*unchecked*. Signed and unsigned records are replayed alike.
 
 A signed export is written in canonical form (sorted keys, compact separators), so the check is
 strict: the signature must match the content *and* the bytes must be exactly what the game wrote.
 That way any changed byte is caught — even one that leaves the JSON meaning the same.
-JSON records and xAPI statement files are checked; CSV tables carry no signature of their own.
+JSON records and xAPI statement files are checked; CSV tables carry no signature of their own
+(the summary's ``record_signature`` column repeats the JSON record's signature for matching the two;
+it does not cover the CSV), so a CSV file cannot be verified.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
+from game.engine import safeio
 from game.exports.files import xapi_to_json
 from game.exports.record import RecordError, check_record, record_to_json
+from game.exports.replay import Shelf, StoryFinder, replay_record
 from game.exports.signing import TAMPERED, UNSIGNED, VALID, signature_status
 from game.exports.xapi import record_from_statements
 
 CORRUPT, UNREADABLE = "corrupt", "unreadable"
+REJECTED = "rejected"  # the figures do not follow from the decisions, or the choices are impossible
+UNCHECKED = "unchecked"  # the story is not at hand (or a CSV table): nothing can be confirmed
+NOT_CHECKED = "signed"  # signed, but no key was given to check it (only with key_optional)
+BAD = (TAMPERED, CORRUPT, UNREADABLE, REJECTED, UNCHECKED)
 
 
 class KeyNeeded(ValueError):
@@ -29,10 +42,13 @@ class Verdict:
     reason: str
     record: dict | None = None
     kind: str = ""  # "record" | "xapi" | "csv" | ""
+    key_given: bool = False  # with a key every file must be signed by it: unsigned is then bad
+    signed: bool = False  # the file carries a signature that the key given confirmed
+    replayed: bool = False  # the figures were recomputed and match
 
     @property
     def bad(self) -> bool:
-        return self.status in (TAMPERED, CORRUPT, UNREADABLE)
+        return self.status in BAD or (self.status == UNSIGNED and self.key_given)
 
 
 def load_export(data: bytes, name: str = "") -> tuple[dict, str, str]:
@@ -42,7 +58,7 @@ def load_export(data: bytes, name: str = "") -> tuple[dict, str, str]:
     except UnicodeDecodeError:
         raise RecordError("corrupt: the file is not UTF-8 text") from None
     try:
-        parsed = json.loads(text)
+        parsed = safeio.loads(text)
     except ValueError as exc:
         raise RecordError(f"corrupt: not valid JSON ({exc})") from None
     try:
@@ -55,10 +71,30 @@ def load_export(data: bytes, name: str = "") -> tuple[dict, str, str]:
         raise RecordError(f"not a usable RightsPath export ({type(exc).__name__}: {exc})") from None
 
 
-def verify_bytes(data: bytes, key: str | None, name: str = "") -> Verdict:
+def verify_bytes(data: bytes, key: str | None, name: str = "", *,
+                 stories: Shelf | StoryFinder | None = None, key_optional: bool = False) -> Verdict:
+    """The signature check, then (with ``stories``) the replay of a file that passed it.
+
+    A signed file and no key raises KeyNeeded, unless ``key_optional``: then its status is "signed"
+    (the signature not checked) and it is still replayed.
+    """
+    verdict = _signature_verdict(data, key, name, key_optional)
+    verdict.key_given = bool(key)
+    if stories is None or verdict.record is None or verdict.status not in (VALID, UNSIGNED, NOT_CHECKED):
+        return verdict
+    replay = replay_record(verdict.record, stories)
+    if replay.ok:
+        verdict.replayed = True
+        return verdict
+    status = UNCHECKED if replay.story is None else REJECTED
+    return Verdict(status, replay.reason, verdict.record, verdict.kind, verdict.key_given, verdict.signed)
+
+
+def _signature_verdict(data: bytes, key: str | None, name: str, key_optional: bool = False) -> Verdict:
     if name.lower().endswith(".csv"):
-        return Verdict(UNSIGNED, "CSV tables carry no signature; verify the JSON export of the same playthrough",
-                       kind="csv")
+        return Verdict(UNCHECKED, "a CSV table cannot be verified: no signature covers it (the summary's "
+                                  "record_signature column only repeats the JSON record's); verify the JSON "
+                                  "export of the same playthrough", kind="csv")
     try:
         record, kind, text = load_export(data, name)
     except RecordError as exc:
@@ -73,7 +109,15 @@ def verify_bytes(data: bytes, key: str | None, name: str = "") -> Verdict:
         if not as_written:
             return Verdict(TAMPERED, "unsigned, and the file is not as the game wrote it (edited, reformatted, "
                                      "or a signature removed)", record, kind)
-        return Verdict(UNSIGNED, "no signature (exported without a session key)", record, kind)
+        if key:
+            return Verdict(UNSIGNED, "not signed by the session key given: the file carries no signature "
+                                     "(exported without a key, or its signature was removed)", record, kind)
+        return Verdict(UNSIGNED, "no signature", record, kind)
+    if not key and key_optional:
+        if not as_written:
+            return Verdict(TAMPERED, "the file's bytes are not as the game wrote them (reformatted or edited)",
+                           record, kind)
+        return Verdict(NOT_CHECKED, "signed; the signature was not checked (no session key given)", record, kind)
     try:
         status, reason = signature_status(record, key)
     except ValueError as exc:
@@ -81,13 +125,12 @@ def verify_bytes(data: bytes, key: str | None, name: str = "") -> Verdict:
     if status == VALID and not as_written:
         return Verdict(TAMPERED, "the content is signed correctly but the file's bytes were changed "
                                  "(reformatted or edited)", record, kind)
-    return Verdict(status, reason, record, kind)
+    return Verdict(status, reason, record, kind, signed=status == VALID)
 
 
-def verify_file(path, key: str | None) -> Verdict:
+def verify_file(path, key: str | None, *, stories: Shelf | StoryFinder | None = None) -> Verdict:
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = safeio.read_regular(path)  # never waits on a named pipe
     except OSError as exc:
         return Verdict(UNREADABLE, exc.strerror or str(exc))
-    return verify_bytes(data, key, str(path))
+    return verify_bytes(data, key, str(path), stories=stories)

@@ -9,7 +9,12 @@ the same record twice gives the same ids and an LRS stores it once.
 
 The statements carry the whole record in extensions under our IRI namespace, so a session's
 statements pulled back from an LRS rebuild the records exactly (``record_from_statements``).
-The actor is an account (homePage + the trainee's pseudonym), never an e-mail address.
+The actor is an account, never an e-mail address: the record's ``learner`` (homePage = the
+facilitator's base URL or https://rightspath.eu, name = ``<session>/<trainee>``), so the same code in
+two sessions is two actors. In facilitated mode the room chose: the actor is an identified Group
+(name ``<session>/room``), each ``answered`` statement carries the room's votes per option in the
+``votes`` result extension, and ``chosen-by`` = ``room`` in the context. A record with no learner
+(no session, or no trainee code) gets an account of its own (``anonymous/<registration>``).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import uuid
 from datetime import timedelta
 from urllib.parse import quote
 
-from game.exports.record import RecordError, canonical_text, check_record, parse_utc
+from game.exports.record import ROOM, RecordError, canonical_text, check_record, learner_for, parse_utc
 
 BASE = "https://rightspath.eu/xapi"
 EXT = BASE + "/extensions/"
@@ -39,13 +44,32 @@ INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 SESSION_TYPE = "http://adlnet.gov/expapi/activities/meeting"
 
 HEADER_KEYS = ("format", "record_version", "generator", "trainee", "session", "role", "country",
-               "organisation_type", "scenario", "mode", "language", "seed", "started_at")
+               "organisation_type", "scenario", "mode", "language", "seed", "started_at", "learner", "chooser")
 RESULT_KEYS = ("ended_at", "rights", "score", "finished", "ending", "outcome", "variables")
 
 
 def registration_id(record: dict) -> str:
     """The playthrough's registration: a UUID derived from the whole record."""
     return str(uuid.uuid5(ID_NAMESPACE, "registration:" + canonical_text(record)))
+
+
+def learner_of(record: dict) -> dict | None:
+    """The record's learner; for a record made before learners were recorded, the one it would have."""
+    if "learner" in record:
+        return record["learner"]
+    return learner_for(record["session"], record["trainee"], record["mode"])
+
+
+def actor(record: dict, registration: str | None = None) -> dict:
+    """The xAPI actor: an Agent (a person) or an identified Group (the room), by account."""
+    learner = learner_of(record)
+    if learner is None:
+        reg = registration or registration_id(record)
+        return {"objectType": "Agent", "account": {"homePage": HOME_PAGE, "name": f"anonymous/{reg}"}}
+    account = {"homePage": learner["home_page"], "name": learner["name"]}
+    if learner["kind"] == ROOM:
+        return {"objectType": "Group", "name": f"Room of session {record['session'] or '?'}", "account": account}
+    return {"objectType": "Agent", "account": account}
 
 
 def session_iri(session: str) -> str:
@@ -91,8 +115,8 @@ def statements(record: dict) -> list[dict]:
     reg = registration_id(record)
     lang = _lang(record)
     sc = record["scenario"]
-    actor = {"objectType": "Agent",
-             "account": {"homePage": HOME_PAGE, "name": record["trainee"] or "anonymous"}}
+    who = actor(record, reg)
+    chosen_by = ROOM if record.get("chooser") == ROOM or record["mode"] == "facilitated" else "trainee"
     scenario = {"objectType": "Activity", "id": scenario_iri(sc["id"]),
                 "definition": {"type": SIMULATION, "name": {lang: sc.get("title") or sc["id"]}}}
     base_context: dict = {
@@ -100,7 +124,8 @@ def statements(record: dict) -> list[dict]:
         "language": lang,
         "platform": "RightsPath",
         "extensions": {EXT + "scenario-version": sc["version"], EXT + "content-hash": sc["content_hash"],
-                       EXT + "session": record["session"], EXT + "mode": record["mode"]},
+                       EXT + "session": record["session"], EXT + "mode": record["mode"],
+                       EXT + "chosen-by": chosen_by},
     }
     if record["session"]:
         base_context["contextActivities"] = {"grouping": [
@@ -118,7 +143,7 @@ def statements(record: dict) -> list[dict]:
             context["contextActivities"] = acts
         stmt = {
             "id": str(uuid.uuid5(ID_NAMESPACE, f"{reg}/{len(out)}")),
-            "actor": actor,
+            "actor": who,
             "verb": {"id": VERBS[verb], "display": {"en-US": verb}},
             "object": obj,
             "context": context,
@@ -131,7 +156,7 @@ def statements(record: dict) -> list[dict]:
     started = _stamp(parse_utc(record["started_at"]))
     ended = _stamp(parse_utc(record["ended_at"]))
     add("initialized", scenario, started,
-        context_ext={EXT + "record-header": {k: record.get(k) for k in HEADER_KEYS}})
+        context_ext={EXT + "record-header": {k: record.get(k) for k in HEADER_KEYS if k in record}})
 
     for d, moment in zip(record["decisions"], _decision_times(record)):
         obj = {"objectType": "Activity", "id": f"{scenario['id']}/decisions/{quote(d['node'], safe='')}",
@@ -144,6 +169,11 @@ def statements(record: dict) -> list[dict]:
             score.update(min=d["worst"], max=d["best"])
         result = {"response": d["chosen"], "success": bool(d["recommended"]), "score": score,
                   "extensions": {EXT + "verdicts": d["verdicts"], EXT + "deltas": d["deltas"]}}
+        if d.get("order"):  # the options in the order shown, and where the one chosen stood
+            result["extensions"][EXT + "shown-order"] = list(d["order"])
+            result["extensions"][EXT + "shown-position"] = d["order"].index(d["chosen"]) + 1
+        if d.get("votes") is not None:  # the room's votes per option (option id -> count)
+            result["extensions"][EXT + "votes"] = d["votes"]
         if d.get("seconds") is not None:
             result["duration"] = _duration(float(d["seconds"]))
         facts = {k: v for k, v in d.items() if k not in ("verdicts", "deltas")}

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from game.cli_args import writable_folder
+from game.engine.safeio import read_regular, scan_folder
 from game.errors import UserError
 from game.exports import (
-    KeyNeeded, RecordError, folder_writer, load_export, record_to_json, statements, verify_bytes,
+    KeyNeeded, RecordError, folder_writer, record_to_json, statements, verify_bytes,
 )
 from game.exports.files import base_name
 from game.exports.xapi import EXT, group_by_registration, record_from_statements, session_iri
@@ -22,8 +22,9 @@ def export_files(inputs: list[str]) -> list[Path]:
     out: list[Path] = []
     for item in inputs:
         path = Path(item)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*.json") if p.is_file()))
+        if path.is_dir():  # a pipe or a broken link among them is reported when read, never waited on
+            found, skipped = scan_folder(path, (".json",), hidden_dirs=True)
+            out.extend(sorted(found + [p for p, _ in skipped]))
         elif path.exists():
             out.append(path)
         else:
@@ -44,20 +45,21 @@ def push(args) -> int:
         raise UserError("no .json exports found in what was given", 2)
     if args.batch < 1:
         raise UserError("--batch must be at least 1", 2)
-    key = getattr(args, "session_key", None) or os.environ.get("RIGHTSPATH_SESSION_KEY") or None
+    from game.exports.signing import key_from
+    from game.report.stories import shelf
+
+    key = key_from(getattr(args, "session_key", None))
+    stories = shelf(getattr(args, "story", None))  # every record is replayed; wrong figures are never sent
     problems = 0
     pending: dict[str, dict] = {}  # statement id -> statement; a record and its xAPI file send once
     registrations: set[str] = set()
     for path in files:
         try:
-            data = path.read_bytes()
-            if key:
-                verdict = verify_bytes(data, key, str(path))
-                if verdict.bad:
-                    raise RecordError(f"{verdict.status}: {verdict.reason}")
-                record = verdict.record
-            else:
-                record = load_export(data, str(path))[0]
+            data = read_regular(path)
+            verdict = verify_bytes(data, key, str(path), stories=stories, key_optional=True)
+            if verdict.bad:
+                raise RecordError(f"{verdict.status}: {verdict.reason}")
+            record = verdict.record
         except OSError as exc:
             print(f"{path}: skipped — cannot read it ({exc.strerror or exc})", file=sys.stderr)
             problems += 1

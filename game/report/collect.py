@@ -1,8 +1,15 @@
 """Gathering a room's exports for the debrief: which records go in, and why the others do not.
 
 One bad file never stops the report: each is either included or listed with its reason (corrupt,
-unknown version, tampered, unsigned when signatures are checked, another scenario or version, a
-duplicate of a file already read).
+unknown version, tampered, unsigned when signatures are checked, figures that do not follow from the
+decisions when replayed on the story, choices not possible in it, a story not at hand, another
+scenario or version, a duplicate of a file already read).
+
+Then attempts: playthroughs of the same learner (``learner`` in the record: session + trainee code,
+the room, or the LMS's learner) are attempts of one participant. ``attempt`` picks which one counts:
+``first`` (the default: the earliest start), ``best`` (the highest scaled score, earliest on a tie),
+``last`` (the latest start) or ``all`` (every attempt counts as a row of its own). Participants are
+counted once whatever the rule; each row says how many attempts its learner made.
 """
 
 from __future__ import annotations
@@ -12,7 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Story
-from game.exports import KeyNeeded, RecordError, load_export, registration_id, verify_bytes
+from game.engine.safeio import read_regular, scan_folder
+from game.exports import registration_id, verify_bytes
+from game.exports.replay import Shelf
+from game.exports.xapi import learner_of
+
+ATTEMPT_RULES = ("first", "best", "last", "all")
+SIGNED, SIGNED_UNCHECKED, UNSIGNED_FILE = "signed file", "signed file, signature not checked", "unsigned file"
 
 
 @dataclass
@@ -21,6 +34,7 @@ class Source:
     data: bytes | None = None  # None: could not be read (reason in ``error``)
     error: str = ""
     record: dict | None = None  # already a record (e.g. rebuilt from an LRS)
+    origin: str = "file"  # "file" | "lrs" (statements pulled back from an LRS)
 
 
 @dataclass
@@ -32,6 +46,13 @@ class Collection:
     signatures_checked: bool = False
     unchecked_signed: int = 0  # signed records included without a key to check them
     scenario: dict | None = None  # {"id", "version", "content_hash", "title"} the report covers
+    evidence: list[str] = field(default_factory=list)  # per record: signed file / unsigned file / ...
+    attempts: list[int] = field(default_factory=list)  # per record: how many attempts its learner made
+    attempt_no: list[int] = field(default_factory=list)  # per record: which attempt it is (1 = first)
+    attempt_rule: str = "first"
+    learners: int = 0  # distinct participants
+    played: int = 0  # playthroughs before the attempt rule
+    replayed: int = 0  # records whose figures were recomputed and matched (all included ones)
 
 
 def sources_from_paths(inputs: list[str]) -> list[Source]:
@@ -39,10 +60,14 @@ def sources_from_paths(inputs: list[str]) -> list[Source]:
     out: list[Source] = []
     for item in inputs:
         path = Path(item)
-        files = sorted(p for p in path.rglob("*.json") if p.is_file()) if path.is_dir() else [path]
+        if path.is_dir():  # a pipe or broken link among them is listed as unreadable, never waited on
+            found, skipped = scan_folder(path, (".json",), hidden_dirs=True)
+            files = sorted(found + [p for p, _ in skipped])
+        else:
+            files = [path]
         for f in files:
             try:
-                out.append(Source(str(f), f.read_bytes()))
+                out.append(Source(str(f), read_regular(f)))
             except OSError as exc:
                 out.append(Source(str(f), None, f"cannot be read ({exc.strerror or exc})"))
     return out
@@ -70,46 +95,59 @@ def mismatch(got: tuple, target: tuple) -> str | None:
     return None
 
 
-def collect(sources: list[Source], *, key: str | None = None, story: Story | None = None) -> Collection:
-    out = Collection(signatures_checked=bool(key))
-    candidates: list[tuple[str, dict]] = []
+def _evidence(verdict, origin: str) -> str:
+    kind = SIGNED if verdict.signed else SIGNED_UNCHECKED if "signature" in verdict.record else UNSIGNED_FILE
+    return kind + (" (statements pulled from an LRS)" if origin == "lrs" else "")
+
+
+def collect(sources: list[Source], *, key: str | None = None, story: Story | None = None,
+            stories: Shelf | None = None, attempt: str = "first") -> Collection:
+    """Read, check (signature and replay), keep one scenario, merge duplicates, apply the attempt rule.
+
+    ``stories`` supplies the stories to replay on (``story`` is added to it); every record's figures
+    are recomputed, and one whose figures or choices are wrong, or whose story is not at hand, is left out.
+    """
+    if attempt not in ATTEMPT_RULES:
+        raise ValueError(f"attempt rule {attempt!r} is not one of {', '.join(ATTEMPT_RULES)}")
+    shelf = stories if stories is not None else Shelf()
+    if story is not None:
+        shelf.add(story)
+    out = Collection(signatures_checked=bool(key), attempt_rule=attempt)
+    candidates: list[tuple[str, dict, str]] = []
     for src in sources:
+        data = src.data
         if src.record is not None:
-            candidates.append((src.name, src.record))
-            continue
-        if src.data is None:
+            from game.exports import record_to_json
+
+            data = record_to_json(src.record).encode("utf-8")
+        if data is None:
             out.excluded.append((src.name, src.error or "cannot be read"))
             continue
         if src.name.lower().endswith(".csv"):
             out.excluded.append((src.name, "a CSV table; the report reads the JSON or xAPI exports"))
             continue
-        if key:
-            verdict = verify_bytes(src.data, key, src.name)
-            if verdict.bad:
-                out.excluded.append((src.name, f"{verdict.status}: {verdict.reason}"))
-                continue
-            if verdict.status == "unsigned":
-                out.excluded.append((src.name, "not signed, but this report checks signatures (a session key "
-                                               "was given)"))
-                continue
-            record = verdict.record
-        else:
-            try:
-                record = load_export(src.data, src.name)[0]
-            except (RecordError, KeyNeeded) as exc:
-                reason = str(exc)
-                out.excluded.append((src.name, reason if reason.startswith("corrupt") else f"corrupt: {reason}"))
-                continue
-            if "signature" in record:
-                out.unchecked_signed += 1
-        candidates.append((src.name, record))
+        verdict = verify_bytes(data, key, src.name, stories=shelf, key_optional=True)
+        if verdict.bad and verdict.status == "unsigned":
+            out.excluded.append((src.name, "not signed, but this report checks signatures (a session key "
+                                           "was given)"))
+            continue
+        if verdict.status == "unchecked" and verdict.record is not None:
+            candidates.append((src.name, verdict.record, "unchecked: " + verdict.reason))  # placed below
+            continue
+        if verdict.bad:
+            out.excluded.append((src.name, f"{verdict.status}: {verdict.reason}"))
+            continue
+        if "signature" in verdict.record and not verdict.signed:
+            out.unchecked_signed += 1
+        candidates.append((src.name, verdict.record, _evidence(verdict, src.origin)))
 
     if story is not None:
         target = (story.id, story.version, story.hash, story.scenario.get("language", ""))
         title = story.title
     elif candidates:
-        target = Counter(_scenario_key(r) for _, r in candidates).most_common(1)[0][0]
-        title = next(r["scenario"].get("title", "") for _, r in candidates if _scenario_key(r) == target)
+        checked = [c for c in candidates if not c[2].startswith("unchecked: ")] or candidates
+        target = Counter(_scenario_key(r) for _, r, _ in checked).most_common(1)[0][0]
+        title = next(r["scenario"].get("title", "") for _, r, _ in checked if _scenario_key(r) == target)
     else:
         target, title = None, ""
     if target:
@@ -117,16 +155,56 @@ def collect(sources: list[Source], *, key: str | None = None, story: Story | Non
                         "language": target[3]}
 
     seen: set[str] = set()
-    for name, record in candidates:
+    kept: list[tuple[str, dict, str]] = []
+    for name, record, evidence in candidates:
         why = mismatch(_scenario_key(record), target)
         if why:
             out.excluded.append((name, why))
+            continue
+        if evidence.startswith("unchecked: "):  # its story is not at hand: its figures cannot be trusted
+            out.excluded.append((name, evidence))
             continue
         ident = registration_id({k: v for k, v in record.items() if k != "signature"})
         if ident in seen:  # the same playthrough as JSON and as xAPI, or copied twice
             out.duplicates += 1
             continue
         seen.add(ident)
+        kept.append((name, record, evidence))
+    out.played = out.replayed = len(kept)
+    _apply_attempts(out, kept, attempt)
+    return out
+
+
+def learner_key(record: dict, fallback: str) -> str:
+    """One key per participant: the learner's account, or (no learner) the playthrough itself."""
+    learner = learner_of(record)
+    if learner is None:
+        return "playthrough:" + fallback
+    return f"{learner['home_page']}\x00{learner['name']}"
+
+
+def _apply_attempts(out: Collection, kept: list[tuple[str, dict, str]], attempt: str) -> None:
+    groups: dict[str, list[tuple[str, dict, str]]] = {}
+    for item in kept:
+        groups.setdefault(learner_key(item[1], item[0]), []).append(item)
+    out.learners = len(groups)
+    chosen: list[tuple[tuple[str, dict, str], int, int]] = []
+    for items in groups.values():
+        items.sort(key=lambda it: (it[1]["started_at"], it[1]["ended_at"], it[0]))
+        numbered = [(it, n) for n, it in enumerate(items, start=1)]
+        if attempt == "all":
+            picks = numbered
+        elif attempt == "last":
+            picks = [numbered[-1]]
+        elif attempt == "best":
+            picks = [max(numbered, key=lambda p: (p[0][1]["score"]["scaled"], -p[1]))]
+        else:
+            picks = [numbered[0]]
+        chosen.extend((it, len(items), n) for it, n in picks)
+    chosen.sort(key=lambda c: kept.index(c[0]))
+    for (name, record, evidence), total, n in chosen:
         out.records.append(record)
         out.names.append(name)
-    return out
+        out.evidence.append(evidence)
+        out.attempts.append(total)
+        out.attempt_no.append(n)

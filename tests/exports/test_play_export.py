@@ -31,12 +31,17 @@ def test_scripted_play_exports_and_verifies(tmp_path):
     helpers.validate(record)
     assert record["trainee"] == "P-17" and record["session"] == "ROOM-3" and record["mode"] == "assessment"
     assert record["finished"] and record["signature"]["algorithm"] == "HMAC-SHA256"
-    ok = subprocess.run([sys.executable, "-m", "game", "verify", *map(str, files), "--session-key", "k-123"],
+    jsons = [f for f in files if f.suffix == ".json"]
+    ok = subprocess.run([sys.executable, "-m", "game", "verify", *map(str, jsons), "--session-key", "k-123"],
                         capture_output=True, text=True, cwd=REPO, timeout=120)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout.count(": valid") == 2
+    assert ok.stdout.count(": valid") == 2 and ok.stdout.count("figures recomputed from the decisions and match") == 2
+    # A CSV table is not covered by any signature: verify says so and does not pass it.
+    csv = subprocess.run([sys.executable, "-m", "game", "verify", str(files[1]), "--session-key", "k-123"],
+                         capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert csv.returncode == 1 and "unchecked — a CSV table cannot be verified" in csv.stdout
     xapi = json.loads(next(f for f in files if f.name.endswith("-xapi.json")).read_text(encoding="utf-8"))
-    assert xapi[0]["actor"]["account"]["name"] == "P-17"
+    assert xapi[0]["actor"]["account"]["name"] == "ROOM-3/P-17"
 
 
 def test_unknown_format_is_a_clear_error(tmp_path):

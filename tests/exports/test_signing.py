@@ -93,18 +93,24 @@ def test_verify_command(tmp_path):
     newer.write_text(Path(plain[0]).read_text(encoding="utf-8").replace('"record_version":1', '"record_version":9'),
                      encoding="utf-8")
 
-    ok = rightspath("verify", *signed, *plain, "--session-key", KEY)
+    signed_json = [p for p in signed if p.endswith(".json")]
+    ok = rightspath("verify", *signed_json, "--session-key", KEY)
     assert ok.returncode == 0, ok.stderr
     lines = ok.stdout.splitlines()
-    assert len(lines) == 5
-    assert sum(": valid" in line for line in lines) == 2  # the JSON record and the xAPI file
-    assert sum(": unsigned" in line for line in lines) == 3  # two CSV tables and the unsigned JSON
+    assert len(lines) == 2 and all(": valid" in line for line in lines)  # the JSON record and the xAPI file
+    unsigned = rightspath("verify", *plain, env={"RIGHTSPATH_SESSION_KEY": ""})
+    assert unsigned.returncode == 0 and ": unsigned — no signature; figures recomputed" in unsigned.stdout
+    # With a key every file must be signed by it: an unsigned one is not (R5).
+    keyed = rightspath("verify", *plain, "--session-key", KEY)
+    assert keyed.returncode == 1 and ": unsigned — not signed by the session key given" in keyed.stdout
+    csv = rightspath("verify", *(p for p in signed if p.endswith(".csv")), "--session-key", KEY)
+    assert csv.returncode == 1 and csv.stdout.count(": unchecked — a CSV table cannot be verified") == 2
 
     bad = rightspath("verify", signed[0], tampered, corrupt, newer, tmp_path / "missing.json",
                      env={"RIGHTSPATH_SESSION_KEY": KEY})
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     out = bad.stdout.splitlines()
-    assert out[0].endswith("valid — signature matches")
+    assert out[0].endswith("valid — signature matches; figures recomputed from the decisions and match")
     assert f"{tampered}: tampered" in out[1]
     assert f"{corrupt}: corrupt" in out[2] and "JSON" in out[2]
     assert f"{newer}: corrupt" in out[3] and "unknown record version 9" in out[3]

@@ -60,7 +60,7 @@ def test_summary_row_matches_the_record():
     assert float(row["scaled"]) == s["scaled"] and float(row["mastery"]) == s["mastery"]
     assert row["passed"] == yes_no(s["passed"]) and int(row["decisions"]) == s["decisions"]
     assert row["ending"] == record["ending"]["id"] and row["outcome"] == record["outcome"]
-    assert row["signature"] == record["signature"]["value"]
+    assert row["record_signature"] == record["signature"]["value"]
     rights = dict(item.split("=") for item in row["rights"].split(";"))
     assert {rid: "{upheld}/{breached}/{missed}".format(**t) for rid, t in record["rights"].items()} == rights
 

@@ -50,7 +50,7 @@ def test_statement_sequence(seed):
     assert done["result"]["extensions"][EXT + "mastery"] == record["score"]["mastery"]
     for s in stmts:
         assert set(s["actor"]) == {"objectType", "account"}
-        assert s["actor"]["account"] == {"homePage": "https://rightspath.eu", "name": record["trainee"]}
+        assert s["actor"]["account"] == {"homePage": "https://rightspath.eu", "name": f"MEETUP-1/{record['trainee']}"}
         assert s["context"]["contextActivities"]["grouping"][0]["id"].endswith("/sessions/MEETUP-1")
     assert "mbox" not in json.dumps(stmts)
 
