@@ -67,6 +67,7 @@ def check_scenario(path: str, *, strict: bool = False) -> Checked:
     if model is None:
         return result
     catalogues: dict[str, Catalogue] | None = {}
+    loaded_catalogues: dict[str, tuple[Catalogue, Loaded]] = {}
     for i, catalogue_id in enumerate(model.rights):
         cat_path = catalogue_path(path, catalogue_id)
         if not cat_path.is_file():
@@ -82,10 +83,13 @@ def check_scenario(path: str, *, strict: bool = False) -> Checked:
         checked = check_catalogue(str(cat_path))
         if checked.ok and catalogues is not None:
             catalogues[catalogue_id] = checked.model
+            loaded_catalogues[catalogue_id] = (checked.model, checked.loaded)
         else:
             # The catalogue's own problems are reported against its own file.
             result.diagnostics += checked.diagnostics
             catalogues = None
+    if catalogues is not None:
+        result.diagnostics += lint.duplicate_rights(loaded_catalogues)
     result.diagnostics += lint.lint_scenario(model, result.loaded, catalogues)
     result.model = model
     result.catalogues = catalogues or {}

@@ -8,6 +8,7 @@ order, choices nobody assesses).
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from functools import lru_cache
 from pathlib import Path as FilePath
@@ -464,8 +465,54 @@ def lint_catalogue(catalogue: Catalogue, loaded: Loaded) -> list[Diagnostic]:
         if catalogue.prefix and not right.id.startswith(catalogue.prefix):
             report(("rights", k, "id"), "E204", f"'{right.id}' lacks this catalogue's prefix '{catalogue.prefix}'",
                    f"write it as '{catalogue.prefix}{right.id}'")
+        elif not catalogue.prefix and ":" in right.id:
+            carried = right.id.split(":", 1)[0] + ":"
+            report(("rights", k, "id"), "E204", f"'{right.id}' carries the prefix '{carried}', but this catalogue "
+                   "declares none (prefix: \"\")", f"set 'prefix: \"{carried}\"', or write the id without it")
+    out.extend(_prefix_problems(catalogue, loaded))
     for k, right in enumerate(catalogue.rights):
         if right.parent is not None and right.parent not in first:
             report(("rights", k, "parent"), "E307", f"the parent '{right.parent}' is not a right in this catalogue",
                    did_you_mean(right.parent, first) or "name an article or paragraph listed in this file")
+    return out
+
+
+PREFIX = re.compile(r"^[0-9]{4}/[0-9]+:$")
+_INSTRUMENT_NUMBER = re.compile(r"(?<![0-9/])([0-9]{4}/[0-9]+)(?![0-9])")
+
+
+def _prefix_problems(catalogue: Catalogue, loaded: Loaded) -> list[Diagnostic]:
+    """E204: a prefix that is not 'yyyy/n:', or whose number is not the instrument's."""
+    if not catalogue.prefix:
+        return []
+    line, col = loaded.pos(("prefix",))
+    number = _INSTRUMENT_NUMBER.search(catalogue.instrument)
+    expected = f"{number.group(1)}:" if number else None
+    if not PREFIX.match(catalogue.prefix):
+        return [Diagnostic(loaded.path, line, col, "error", "E204", f"the prefix '{catalogue.prefix}' is not of the "
+                           "form 'year/number:' (as in '2011/36:')", f"write 'prefix: \"{expected or '2011/36:'}\"'")]
+    if expected is not None and catalogue.prefix != expected:
+        return [Diagnostic(loaded.path, line, col, "error", "E204", f"the prefix '{catalogue.prefix}' does not match "
+                           f"the instrument '{catalogue.instrument}'",
+                           f"write 'prefix: \"{expected}\"' and the ids with it, or correct 'instrument:'")]
+    return []
+
+
+def duplicate_rights(catalogues: dict[str, tuple[Catalogue, Loaded]]) -> list[Diagnostic]:
+    """E313: a right id that two catalogues listed by one scenario both define. Its citation would
+    depend on the order of 'rights:'; reported at the later definition, naming the first."""
+    out = []
+    first: dict[str, tuple[str, str, int]] = {}  # id -> (catalogue id, path, line)
+    for cid, (catalogue, loaded) in catalogues.items():
+        for k, right in enumerate(catalogue.rights):
+            line, col = loaded.pos(("rights", k, "id"))
+            if right.id in first and first[right.id][0] != cid:
+                other, other_path, other_line = first[right.id]
+                out.append(Diagnostic(loaded.path, line, col, "error", "E313", f"the right id '{right.id}' is also "
+                                      f"defined by catalogue '{other}' ({other_path}:{other_line}); which one a "
+                                      "citation shows would depend on the order of 'rights:'",
+                                      "give each instrument's catalogue its own 'prefix:' (e.g. '2011/93:', ids "
+                                      "'2011/93:18'), or list only one of the two"))
+            else:
+                first.setdefault(right.id, (cid, loaded.path, line))
     return out

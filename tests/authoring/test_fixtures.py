@@ -45,7 +45,8 @@ def test_every_code_has_a_fixture():
     for path in SCENARIO_FIXTURES + CATALOGUE_FIXTURES:
         codes.update(line.split()[0] for line in path.with_suffix(".expected").read_text().splitlines() if line)
     wanted = {"E101", "E102", "E104", "E105", "E106", "E107", "E201", "E202", "E203", "E204", "E301", "E302",
-              "E303", "E304", "E305", "E306", "E307", "E308", "E309", "E310", "E311", "W401", "W402", "W403"}
+              "E303", "E304", "E305", "E306", "E307", "E308", "E309", "E310", "E311", "E312", "E313",
+              "W401", "W402", "W403", "W410", "W411", "W412"}
     assert wanted <= codes, sorted(wanted - codes)
 
 
@@ -91,6 +92,10 @@ POINTS_AT = {
     "w401-effect-range": "60}",
     "w402-stage-order": "ask",
     "w403-no-assessment": "id: rush",
+    "e312-no-option": "ask",
+    "w410-no-option-sometimes": "ask",
+    "w411-constant-condition": "\"false\"",
+    "w412-long-text": "\"Rush on and on",
     "e302-duplicate-right": "\"2011/36:14(2)\"",
 }
 

@@ -60,3 +60,41 @@ def test_a_compiled_story_with_a_huge_range_plays_in_text_and_in_the_window(tmp_
     head = cli("play", str(story), "--headless", "--choices", "explain", "--screenshots", str(shots),
                data_dir=tmp_path / "data")
     assert head.returncode == 0, head.stderr
+
+
+# -- R3: a right id defined twice across catalogues, and prefixes that do not match ----------------
+
+def _second_catalogue(folder, prefix: str, ids: list[str], instrument: str = "Directive 2011/93/EU"):
+    rights = "".join(f'  - id: "{rid}"\n    title: "Right {rid}"\n    text: "What {rid} says."\n' for rid in ids)
+    (folder / "rights" / "second.yaml").write_text(
+        f'id: second\ninstrument: "{instrument}"\nshort_name: "Second"\nadopted: 2011-12-13\nsource: "test"\n'
+        f'version: "test"\nprefix: "{prefix}"\nrights:\n{rights}', encoding="utf-8")
+
+
+@pytest.mark.parametrize("order", ["[fixture-vrd, second]", "[second, fixture-vrd]"])
+def test_the_same_right_id_in_two_catalogues_is_an_error(tmp_path, order):
+    path = draft(tmp_path, replace={"rights: [fixture-vrd]": f"rights: {order}"})
+    _second_catalogue(tmp_path, "", ["3(2)", "18"])  # a 2011/93 catalogue whose prefix was dropped
+    out = cli("validate", str(path))
+    text = out.stdout + out.stderr
+    assert out.returncode == 1, text
+    assert "E313" in text and "'3(2)'" in text and "Traceback" not in text
+    # Reported where the second definition is, naming the first with its file and line.
+    second, first = ("second.yaml:9:", "fixture-vrd.yaml:16") if order.startswith("[fixture") else \
+        ("fixture-vrd.yaml:16:", "second.yaml:9")
+    assert second in text and first in text.split("E313", 1)[1]
+    assert cli("compile", str(path)).returncode == 1
+
+
+@pytest.mark.parametrize("prefix, ids, instrument, line", [
+    ("", ["2011/93:18"], "Directive 2011/93/EU", 9),     # ids carry a prefix the catalogue does not declare
+    ("2011/36:", ["2011/36:18"], "Directive 2011/93/EU", 7),  # the prefix is another instrument's number
+    ("2011/93", ["2011/93:18"], "Directive 2011/93/EU", 7),   # not of the form '2011/93:'
+])
+def test_a_prefix_that_does_not_match_the_ids_is_an_error(tmp_path, prefix, ids, instrument, line):
+    (tmp_path / "rights").mkdir()
+    _second_catalogue(tmp_path, prefix, ids, instrument)
+    out = cli("validate", str(tmp_path / "rights" / "second.yaml"))
+    text = out.stdout + out.stderr
+    assert out.returncode == 1, text
+    assert f"second.yaml:{line}:" in text and "E204" in text and "Traceback" not in text
