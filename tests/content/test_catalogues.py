@@ -19,7 +19,7 @@ from game.engine import vocab
 RIGHTS_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "rights"
 
 VRD = "directive-2012-29"
-PREFIXED = {"directive-2011-36": "2011/36:", "directive-2011-93": "2011/93:"}
+PREFIXED = {"directive-2011-36": "2011/36:", "directive-2011-93": "2011/93:", "directive-2016-800": "2016/800:"}
 
 # Ids that issue 2 requires in the Victims' Rights Directive catalogue (from docs RIGHTS.md's table
 # and the failure list under it). Kept explicit so CI does not depend on the shared docs folder.
@@ -45,8 +45,16 @@ REQUIRED_VRD_IDS = [
 ]
 
 REQUIRED_PREFIXED_IDS = {
-    "directive-2011-36": ["8", "11(3)", "13", "14(1)", "14(2)", "15(1)", "15(2)", "15(3)", "15(4)", "15(5)", "16"],
-    "directive-2011-93": ["18", "19", "20(1)", "20(2)", "20(3)", "20(4)", "20(5)", "20(6)"],
+    # 2011/36: the consolidated text after Directive (EU) 2024/1712, with the provisions the legal review
+    # (December 2026, A12-A16) found missing: 2(4)-(5), 9(1), 11(1), 11(2), 11(4), 11(5), 12(4), 13(3), 16(2)-(4), 17.
+    "directive-2011-36": ["2(4)", "2(5)", "8", "9(1)", "11(1)", "11(2)", "11(3)", "11(4)", "11(5)", "12(4)", "13",
+                          "13(1)", "13(2)", "13(3)", "14(1)", "14(2)", "15(1)", "15(2)", "15(3)", "15(4)", "15(5)",
+                          "16", "16(2)", "16(3)", "16(4)", "17"],
+    # 2011/93: 15(1), 16 and the split of Article 19 (review A18, A21).
+    "directive-2011-93": ["15(1)", "16", "16(1)", "16(2)", "18", "19", "19(1)", "19(2)", "19(3)", "20(1)", "20(2)",
+                          "20(3)", "20(4)", "20(5)", "20(6)"],
+    # Directive (EU) 2016/800, for a child victim who is first arrested or questioned as a suspect.
+    "directive-2016-800": ["3", "4", "6", "7", "10", "10(1)", "12"],
 }
 
 # Provisions docs/RIGHTS.md marks "(chk)": the catalogue must flag them until someone checks them.
@@ -263,8 +271,48 @@ def test_prefixed_catalogues_hold_the_required_ids(catalogue_id):
 
 def test_trafficking_catalogue_notes_the_2024_amendment():
     cat = load("directive-2011-36")
-    assert "2024/1712" in cat["version"]
-    assert "CELEX 32011L0036" in cat["source"]
+    assert "2024/1712" in cat["version"] and "02011L0036-20240714" in cat["version"]
+    assert "CELEX 32011L0036" in cat["source"] and "2024/1712" in cat["source"]
+
+
+@pytest.mark.parametrize("catalogue_id", all_catalogue_ids())
+def test_every_catalogue_dates_the_text_it_follows(catalogue_id):
+    """Review §3: each catalogue says which version of its instrument it paraphrases and when that was checked."""
+    version = load(catalogue_id)["version"]
+    assert re.search(r"checked on \d{4}-\d\d-\d\d", version), version
+    assert re.search(r"unamended as at|consolidated", version), version
+
+
+def test_vrd_version_names_the_agreed_revision():
+    version = load(VRD)["version"]
+    assert "10 December 2025" in version and "COM(2023) 424" in version and "not applicable" in version
+
+
+def test_recast_and_corrigendum_of_2011_93_are_noted():
+    version = load("directive-2011-93")["version"]
+    assert "2011/92/EU" in version and "22 June 2026" in version
+
+
+def test_discretions_are_worded_as_discretions():
+    """Review A7, E2, D1/D18: "may" provisions are powers, not guaranteed outcomes."""
+    by_id = {str(r["id"]): r for cid in all_catalogue_ids() for r in load(cid)["rights"]}
+    assert "entitled" in by_id["2011/36:8"]["text"] and "other unlawful activities" in by_id["2011/36:8"]["text"]
+    assert by_id["21"]["text"].startswith("Authorities can take measures")
+    assert "conflict of interest" in by_id["2011/36:14(2)"]["text"] and "by national law" in by_id["2011/36:14(2)"]["text"]
+    assert "where appropriate" in by_id["2011/36:16(3)"]["text"]
+    assert "where necessary" in by_id["2011/36:15(3)(c)"]["text"]
+    assert "Upon request" in by_id["7(3)"]["text"]
+    assert "unless national law provides" in by_id["16"]["text"]
+    assert "first contact with the competent authority" in by_id["4(1)(g)"]["text"]
+    assert "policy duty" not in by_id["26"]["text"]
+
+
+def test_right_ids_are_unique_across_catalogues():
+    seen: dict[str, str] = {}
+    for cid in all_catalogue_ids():
+        for rid in ids_of(load(cid)):
+            assert rid not in seen, f"{rid} is in both {seen[rid]} and {cid}"
+            seen[rid] = cid
 
 
 def test_the_three_catalogues_issue_2_asks_for_exist():
