@@ -20,7 +20,9 @@ def auto_play(story: Story, seed: int) -> Run:
         if run.kind == "scene":
             run.advance()
         else:
-            enabled = [c.id for c in run.choices() if c.enabled]
+            # Drawn among the enabled options in authored order, not the order shown, so a seed
+            # takes the same choices whatever order the options appear in.
+            enabled = [c.id for c in sorted(run.choices(), key=lambda c: c.authored) if c.enabled]
             if not enabled:
                 raise StoryError(f"{story.source}: decision {run.node_id!r} offers no enabled choice")
             run.choose(rng.choice(enabled))

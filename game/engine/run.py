@@ -7,7 +7,10 @@ save is either restored exactly or refused — never half-loaded.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,9 +20,31 @@ from game.engine.safeio import JSONTooDeep
 from game.engine.scoring import DecisionRecord, ScoreCard, option_value, score
 from game.engine.story import Story, StoryError
 
-SAVE_VERSION = 1
+SAVE_VERSION = 2  # 2: options are shown in the seed's order ("option_order"); 1 was always authored order
 SAVE_FORMAT = "rightspath-save"
+ORDER_SEEDED, ORDER_AUTHORED = "seeded", "authored"
 MAX_BRANCH_HOPS = 1000  # a branch chain longer than this is a loop the lint should have caught
+
+
+def order_key(seed: int, node_id: str, choice_id: str) -> bytes:
+    """Where an option goes in the order shown: sha256 of the seed, the decision and the option
+    (docs/CONTRACTS.md §6). A hash, not ``random`` or ``hash()``, so the order is the same on every
+    Python and in the browser, and an option hidden by a condition leaves the others where they were."""
+    return hashlib.sha256(f"rightspath-order/1\n{int(seed)}\n{node_id}\n{choice_id}".encode("utf-8")).digest()
+
+
+def shown_order(seed: int, node_id: str, choice_ids: list[str]) -> list[str]:
+    """``choice_ids`` in the order a playthrough with ``seed`` shows them at decision ``node_id``
+    (a decision with ``order: fixed`` shows them as authored instead: see Run.display_order)."""
+    return sorted(choice_ids, key=lambda cid: order_key(seed, node_id, cid))
+
+
+def new_seed() -> int:
+    """A fresh seed for a playthrough that was given none (the window, the browser): 31 random bits."""
+    try:
+        return int.from_bytes(os.urandom(4), "big") & 0x7FFFFFFF
+    except (NotImplementedError, OSError):  # a runtime without an entropy source
+        return time.time_ns() & 0x7FFFFFFF
 
 
 class SaveError(ValueError):
@@ -37,6 +62,7 @@ class ChoiceView:
     text: str
     enabled: bool
     data: dict
+    authored: int = 0  # 0-based position in the decision as written (the shown order is ``index``)
 
 
 @dataclass
@@ -56,9 +82,15 @@ class DecisionResult:
 
 
 class Run:
-    def __init__(self, story: Story, seed: int = 0):
+    def __init__(self, story: Story, seed: int = 0, option_order: str = ORDER_SEEDED):
         self.story = story
         self.seed = int(seed)
+        if option_order not in (ORDER_SEEDED, ORDER_AUTHORED):
+            raise ValueError(f"option_order must be {ORDER_SEEDED!r} or {ORDER_AUTHORED!r}, not {option_order!r}")
+        # "seeded": options in the order drawn from the seed, unless the decision is "order: fixed";
+        # "authored": always as written (only for saves made before shuffling existed).
+        self.option_order = option_order
+        self._orders: dict[str, list[int]] = {}
         self.variables: dict[str, int] = {k: v["start"] for k, v in story.variables.items()}
         self.visits: dict[str, int] = {}
         self.chosen: set[tuple[str, str]] = set()
@@ -114,17 +146,45 @@ class Run:
         self.steps.append({"advance": self.node_id})
         self._enter(self.node["next"])
 
+    def display_order(self, node_id: str | None = None) -> list[int]:
+        """Positions (0-based, as authored) of a decision's options in the order shown."""
+        node_id = node_id or self.node_id
+        order = self._orders.get(node_id)
+        if order is None:
+            node = self.story.nodes[node_id]
+            ids = [ch["id"] for ch in node["choices"]]
+            if self.option_order == ORDER_AUTHORED or node.get("order") == "fixed":
+                order = list(range(len(ids)))
+            else:
+                order = sorted(range(len(ids)), key=lambda i: order_key(self.seed, node_id, ids[i]))
+            self._orders[node_id] = order
+        return order
+
     def choices(self) -> list[ChoiceView]:
-        """The visible choices of the current decision, with whether each can be taken."""
+        """The visible choices of the current decision, with whether each can be taken.
+
+        A condition is absent only when its key is (``None``): the compiler writes ``show_if:
+        "false"`` as JSON ``false`` and ``"0"`` as ``0``, which hide. When the conditions leave no
+        choice both visible and enabled, the decision offers all its choices, enabled (CONTRACTS
+        §6, "no dead end"): a trainee is never stuck, and the score compares the choice with every
+        option, as it would for a decision without conditions.
+        """
         if self.kind != "decision":
             return []
         ctx = self._ctx()
         out = []
-        for ch in self.node["choices"]:
-            if ch.get("show_if") and not evaluate(ch["show_if"], ctx):
+        authored = self.node["choices"]
+        order = self.display_order()  # the order shown: ``index`` counts it (keys 1-9)
+        for pos in order:
+            ch = authored[pos]
+            show_if, enable_if = ch.get("show_if"), ch.get("enable_if")
+            if show_if is not None and not evaluate(show_if, ctx):
                 continue
-            enabled = not ch.get("enable_if") or bool(evaluate(ch["enable_if"], ctx))
-            out.append(ChoiceView(len(out) + 1, ch["id"], ch.get("text", ""), enabled, ch))
+            enabled = enable_if is None or bool(evaluate(enable_if, ctx))
+            out.append(ChoiceView(len(out) + 1, ch["id"], ch.get("text", ""), enabled, ch, pos))
+        if not any(view.enabled for view in out):
+            out = [ChoiceView(i + 1, authored[pos]["id"], authored[pos].get("text", ""), True, authored[pos], pos)
+                   for i, pos in enumerate(order)]
         return out
 
     def choose(self, choice_id: str, seconds: float | None = None,
@@ -132,7 +192,9 @@ class Run:
         if self.kind != "decision":
             raise ChoiceError(f"there is no decision to make at {self.node_id!r} (a {self.kind})")
         views = self.choices()
-        shown = [v for v in views if v.enabled]
+        # shown/disabled are kept in authored order (as before shuffling); ``order`` is what was seen.
+        by_authored = sorted(views, key=lambda v: v.authored)
+        shown = [v for v in by_authored if v.enabled]
         picked = next((v for v in views if v.id == choice_id), None)
         if picked is None:
             names = ", ".join(v.id for v in views)
@@ -154,7 +216,7 @@ class Run:
             stage=self.stage,
             role=self.node.get("role", ""),
             shown=[v.id for v in shown],
-            disabled=[v.id for v in views if not v.enabled],
+            disabled=[v.id for v in by_authored if not v.enabled],
             chosen=choice_id,
             earned=values[choice_id],
             best=best,
@@ -164,6 +226,7 @@ class Run:
             deltas=deltas,
             seconds=None if seconds is None else round(float(seconds), 3),
             votes=None if votes is None else {str(k): int(v) for k, v in votes.items()},
+            order=[v.id for v in views],
         )
         self.history.append(rec)
         self.chosen.add((self.node_id, choice_id))
@@ -200,6 +263,7 @@ class Run:
             "story_version": self.story.version,
             "story_hash": self.story.hash,
             "seed": self.seed,
+            "option_order": self.option_order,
             "steps": self.steps,
             **self.snapshot(),
         }, ensure_ascii=False, sort_keys=True)
@@ -230,7 +294,11 @@ class Run:
         steps, seed = data.get("steps"), data.get("seed")
         if not isinstance(steps, list) or not isinstance(seed, int):
             raise SaveError("the save file is damaged (no steps or seed)")
-        run = cls(story, seed=seed)
+        # A version-1 save was played with the options as authored: it goes on that way.
+        option_order = data.get("option_order") if version >= 2 else ORDER_AUTHORED
+        if option_order not in (ORDER_SEEDED, ORDER_AUTHORED):
+            raise SaveError("the save file is damaged (unknown option order)")
+        run = cls(story, seed=seed, option_order=option_order)
         try:
             for step in steps:
                 if not isinstance(step, dict):
@@ -248,6 +316,10 @@ class Run:
         except (ChoiceError, KeyError, TypeError, ValueError):
             raise SaveError("the save file is damaged (its steps do not replay on this scenario)") from None
         snap = {k: data.get(k) for k in ("node", "variables", "visits", "history")}
-        if snap != run.snapshot():
+        mine = run.snapshot()
+        if version < 2:  # its decisions were recorded before the order shown was
+            for rec in mine["history"]:
+                rec.pop("order", None)
+        if snap != mine:
             raise SaveError("the save file is damaged (its state does not match its steps)")
         return run

@@ -57,6 +57,8 @@ class DecisionRecord:
     deltas: dict[str, int]
     seconds: float | None = None
     votes: dict[str, int] | None = None
+    # Every visible option (enabled or not) in the order shown; position n is "option n as shown".
+    order: list[str] = field(default_factory=list)
 
     @property
     def recommended(self) -> bool:

@@ -44,6 +44,7 @@ class AppOptions:
     headless: bool = False
     choices: list[str] | None = None
     auto_seed: int | None = None
+    seed: int | None = None  # the playthrough's seed (option order); None: auto_seed, else a fresh one
     screenshots_dir: str | None = None
     text_size: int = 1
     high_contrast: bool = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 from game.engine import Run
+from game.engine.run import new_seed
 from game.platform import StorageError
 from game.ui.saves import drop_save, write_save
 from game.ui.tr import N_, _
@@ -22,7 +23,7 @@ class Session:
                  started_at: str | None = None):
         self.app = app
         self.story = story
-        self.run = run or Run(story, seed=app.opts.auto_seed or 0)
+        self.run = run or Run(story, seed=playthrough_seed(app.opts))
         self.mode = mode or app.prefs.mode
         # When the playthrough began (UTC, ISO 8601): kept in the autosave's meta so a resumed run
         # exports its true start, not the moment it was resumed.
@@ -144,6 +145,16 @@ class Session:
         self.results.clear()
         self.meters_shown = dict(self.run.variables)
         self.begin()
+
+
+def playthrough_seed(opts) -> int:
+    """The seed a new playthrough is given: the one asked for (--seed, a headless script), else a
+    fresh one, which the autosave keeps, so a resumed run shows the options in the same order."""
+    if getattr(opts, "seed", None) is not None:
+        return int(opts.seed)
+    if opts.auto_seed is not None:
+        return int(opts.auto_seed)
+    return new_seed()
 
 
 def utc_now() -> str:

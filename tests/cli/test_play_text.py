@@ -43,16 +43,49 @@ def test_assessment_mode_shows_no_feedback(story_file):
     assert "NOT PASSED" in out.stdout
 
 
-def test_numbers_work_as_choices(story_file):
+def _shown_numbers(story, ids, seed=0):
+    """The numbers the transcript shows for ``ids``: positions in the order shown (seeded), not as authored."""
+    from game.engine import Run
+
+    run, numbers = Run(story, seed=seed), []
+    for cid in ids:
+        while run.kind == "scene":
+            run.advance()
+        numbers.append(str(next(v.index for v in run.choices() if v.id == cid)))
+        run.choose(cid)
+    return numbers
+
+
+def test_numbers_work_as_choices_and_count_the_order_shown(story_file):
+    story = Story.from_file(story_file)
     by_id = rp("play", "--text", str(story_file), "--choices", "listen,record")
-    by_number = rp("play", "--text", str(story_file), "--choices", "1,1")
+    numbers = _shown_numbers(story, ["listen", "record"])
+    by_number = rp("play", "--text", str(story_file), "--choices", ",".join(numbers))
     assert by_number.returncode == 0 and by_number.stdout == by_id.stdout
+    # The transcript numbers the options as shown: "N. Option listen" with N the shown position.
+    assert f"   {numbers[0]}. Option listen" in by_id.stdout
+
+
+def test_the_seed_sets_the_order_the_options_are_shown_in(story_file):
+    def first_menu(seed):
+        out = rp("play", "--text", str(story_file), "--choices", "listen,record", "--seed", str(seed))
+        assert out.returncode == 0, out.stderr
+        menu = out.stdout.split("[Teacher] First?")[1].split("→")[0]
+        return [line.strip() for line in menu.splitlines() if line.strip()]
+
+    menus = {tuple(first_menu(seed)) for seed in range(6)}
+    assert len(menus) > 1  # the order changes with the seed...
+    assert all([m[:3] for m in menu] == ["1. ", "2. ", "3. "] for menu in menus)  # ...the numbers do not
+    assert first_menu(3) == first_menu(3)
 
 
 def test_interactive_answers_from_stdin(story_file):
-    out = rp("play", "--text", str(story_file), input_text="9\n1\n1\n")
+    # Typed numbers are positions in the order shown (seed 0 by default), an id works too.
+    first, second = _shown_numbers(Story.from_file(story_file), ["listen", "record"])
+    out = rp("play", "--text", str(story_file), input_text=f"9\n{first}\nrecord\n")
     assert out.returncode == 0, out.stderr
     assert "Please type one of" in out.stdout and "SCORE CARD" in out.stdout
+    assert "→ listen" in out.stdout and "→ record" in out.stdout and "PASSED" in out.stdout
 
 
 def test_auto_is_deterministic(story_file):

@@ -83,7 +83,7 @@ def test_facilitated_votes_can_be_taken_back_by_mouse_and_touch(make_pilot, via)
     scene = pilot.scene
     assert scene.name == "decision" and scene.facilitated
     (first, box), (second, box2) = scene._vote_boxes()[:2]
-    act(scene.group.widgets[0].rect.center)  # the option itself adds one
+    act(scene.group.widgets[scene.views.index(first)].rect.center)  # the option itself adds one
     assert scene.votes[first.id] == 1
     act((box.x + 10, box.centery))  # the "−" end
     act((box.x + 10, box.centery))  # never below zero
@@ -94,8 +94,7 @@ def test_facilitated_votes_can_be_taken_back_by_mouse_and_touch(make_pilot, via)
     assert scene.votes[second.id] == 1 and sum(scene.votes.values()) == 1
     act("Play the room's choice")
     assert pilot.app.session.run.history[-1].chosen == second.id
-    assert pilot.app.session.run.history[-1].votes == {first.id: 0, second.id: 1, **{
-        v.id: 0 for v in scene.views[2:]}}
+    assert pilot.app.session.run.history[-1].votes == {**{v.id: 0 for v in scene.views}, first.id: 0, second.id: 1}
 
 
 def test_pause_menu_restart_settings_and_back_to_menu(make_pilot, platform):
@@ -144,13 +143,19 @@ def test_disabled_choice_cannot_be_taken(make_pilot):
     open_story(pilot, story)
     pilot.press(pygame.K_SPACE, pygame.K_SPACE)
     scene = pilot.scene
-    assert scene.name == "decision" and not scene.views[2].enabled
-    pilot.press(pygame.K_3)
-    pilot.click(scene.group.widgets[2])
+    # Where the disabled option stands depends on the order shown (the seed); find it.
+    off = next(i for i, v in enumerate(scene.views) if not v.enabled)
+    assert scene.name == "decision" and len(scene.views) == 3
+    pilot.press(getattr(pygame, f"K_{off + 1}"))
+    pilot.click(scene.group.widgets[off])
     assert pilot.scene is scene and scene.run.history == []
-    # Arrow focus skips the disabled option.
-    pilot.press(pygame.K_DOWN, pygame.K_DOWN)
-    assert scene.group.focus == 0
+    # Arrow focus skips the disabled option: two steps down from the first enabled one come back to it.
+    start = scene.group.focus
+    assert scene.views[start].enabled
+    pilot.press(pygame.K_DOWN)
+    assert scene.group.focus != off
+    pilot.press(pygame.K_DOWN)
+    assert scene.group.focus == start
 
 
 def test_a_link_naming_a_scenario_opens_its_content_note_over_its_card(make_pilot):
