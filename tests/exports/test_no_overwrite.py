@@ -11,6 +11,8 @@ import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from tests.exports.helpers import REPO as ROOT
 
 RP = str(ROOT / ".venv" / "bin" / "rightspath")
@@ -18,15 +20,18 @@ TUTORIAL = str(ROOT / "scenarios" / "tutorial.yaml")
 SUFFIXES = (".json", "-decisions.csv", "-summary.csv", "-xapi.json")
 
 
-def _command(out: Path, seed: int, trainee: str, session: str = "S-1") -> list[str]:
+ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+
+
+def _command(out: Path, seed: int, trainee: str, session: str = "S-1", how: str = "--text") -> list[str]:
     exe = [RP] if os.path.exists(RP) else [sys.executable, "-m", "game"]
-    return [*exe, "play", "--text", TUTORIAL, "--auto", "--seed", str(seed), "--trainee", trainee,
+    return [*exe, "play", how, TUTORIAL, "--auto", "--seed", str(seed), "--trainee", trainee,
             "--session", session, "--export", str(out)]
 
 
-def _play(out: Path, seed: int, trainee: str, session: str = "S-1") -> subprocess.CompletedProcess:
-    return subprocess.run(_command(out, seed, trainee, session), cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+def _play(out: Path, seed: int, trainee: str, session: str = "S-1", how: str = "--text") -> subprocess.CompletedProcess:
+    return subprocess.run(_command(out, seed, trainee, session, how), cwd=ROOT, env=ENV, capture_output=True,
+                          text=True, timeout=300)
 
 
 def _records(folder: Path) -> list[Path]:
@@ -64,7 +69,8 @@ def test_three_parallel_playthroughs_of_one_trainee_all_survive(tmp_path):
     assert seeds == {1, 2, 3}
 
 
-def test_an_export_never_replaces_a_file_already_there(tmp_path):
+@pytest.mark.parametrize("how", ["--text", "--headless"])
+def test_an_export_never_replaces_a_file_already_there(tmp_path, how):
     """Files that hold exactly the names the next playthrough would take (every second of the next
     few minutes, so the clash is certain) are kept byte for byte; the record takes the next free name."""
     out = tmp_path / "results"
@@ -77,7 +83,7 @@ def test_an_export_never_replaces_a_file_already_there(tmp_path):
             path = out / f"rightspath-tutorial-S-1-P-9-{stamp}{suffix}"
             path.write_text(f"precious {stamp}{suffix}\n", encoding="utf-8")
             decoys[path] = path.read_bytes()
-    done = _play(out, 4, "P-9")
+    done = _play(out, 4, "P-9", how=how)
     assert done.returncode == 0, done.stderr
     assert all(path.read_bytes() == text for path, text in decoys.items())
     paths = _written(done.stdout)
@@ -89,7 +95,8 @@ def test_an_export_never_replaces_a_file_already_there(tmp_path):
 def test_codes_in_any_script_keep_readable_distinct_names(tmp_path):
     out = tmp_path / "results"
     decomposed = unicodedata.normalize("NFD", "Андрей")  # й as и + combining breve
-    runs = [_play(out, 1, "Иван", "СОФ-1"), _play(out, 1, "Пётр", "СОФ-1"), _play(out, 1, decomposed, "a/b:c")]
+    runs = [_play(out, 1, "Иван", "СОФ-1"), _play(out, 1, "Пётр", "СОФ-1"),
+            _play(out, 1, decomposed, "a/b:c")]
     assert [r.returncode for r in runs] == [0, 0, 0], [r.stderr for r in runs]
     stems = [_one_stem(_written(r.stdout)) for r in runs]
     assert stems[0].startswith("rightspath-tutorial-СОФ-1-Иван-")
