@@ -206,17 +206,11 @@ class DebriefScene(Scene):
         r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
         y = r.bottom + 4
         chosen = choices.get(rec.chosen, {})
-        votes = ""
-        if rec.votes:
-            votes = " " + _("(room votes: {votes})").format(votes=", ".join(
-                f"{i}: {rec.votes.get(cid, 0)}" for i, cid in enumerate(rec.shown, 1)))
-        y = draw.block(surf, ui, _("You chose: {choice}").format(choice=chosen.get("text", rec.chosen)) + votes,
-                       (0, y, width, 300), "small", theme.text) + 2
+        y = draw.block(surf, ui, self.chosen_line(rec), (0, y, width, 300), "small", theme.text) + 2
         y = self._verdict_lines(surf, y, width, rec.verdicts)
         if not rec.recommended and rec.best_choices:
             best = choices.get(rec.best_choices[0], {})
-            y = draw.block(surf, ui, _("Best option: {choice}").format(choice=best.get("text", "")), (0, y, width, 300),
-                           "small", theme.text, bold=True) + 2
+            y = draw.block(surf, ui, self.best_line(rec), (0, y, width, 300), "small", theme.text, bold=True) + 2
             if best.get("feedback"):
                 y = draw.block(surf, ui, _("Why: {reason}").format(reason=best["feedback"]), (0, y, width, 400),
                                "small", theme.text_muted) + 2
@@ -224,6 +218,28 @@ class DebriefScene(Scene):
             y = draw.block(surf, ui, _("Why: {reason}").format(reason=chosen["feedback"]), (0, y, width, 400), "small",
                            theme.text_muted) + 2
         return surf, y + 12
+
+    def chosen_line(self, rec) -> str:
+        """"You chose option 3 as shown: ..." (each playthrough shows the options in its own order),
+        with the room's votes numbered as the room saw the options."""
+        choices = {c["id"]: c for c in self.session.story.nodes[rec.node].get("choices", [])}
+        text = choices.get(rec.chosen, {}).get("text", rec.chosen)
+        n = shown_position(rec, rec.chosen)
+        line = (_("You chose option {n} as shown: {choice}").format(n=n, choice=text) if n
+                else _("You chose: {choice}").format(choice=text))
+        if rec.votes:
+            numbered = list(enumerate(rec.order, 1)) if rec.order else list(enumerate(rec.shown, 1))
+            line += " " + _("(room votes: {votes})").format(votes=", ".join(
+                f"{i}: {rec.votes.get(cid, 0)}" for i, cid in numbered if cid in rec.votes))
+        return line
+
+    def best_line(self, rec) -> str:
+        """"Best option (option 2 as shown): ..." for a decision that was not the best."""
+        choices = {c["id"]: c for c in self.session.story.nodes[rec.node].get("choices", [])}
+        text = choices.get(rec.best_choices[0], {}).get("text", "")
+        n = shown_position(rec, rec.best_choices[0])
+        return (_("Best option (option {n} as shown): {choice}").format(n=n, choice=text) if n
+                else _("Best option: {choice}").format(choice=text))
 
     def _verdict_lines(self, surf, y: int, width: int, verdicts) -> int:
         """The rights a decision touched, each with its full citation in the story's language."""
@@ -316,3 +332,9 @@ def article_label(right: dict, right_id: str, main: str = "") -> str:
     article = right_id.rsplit(":", 1)[-1]
     at = citation.find(article)
     return citation[:at + len(article)] if at >= 0 else citation
+
+
+def shown_position(rec, choice_id: str) -> int | None:
+    """Where ``choice_id`` stood in the order the options were shown (1-based), if that is known."""
+    order = getattr(rec, "order", None) or []
+    return order.index(choice_id) + 1 if choice_id in order else None
