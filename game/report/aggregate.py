@@ -137,12 +137,21 @@ def breakdown(records: list[dict], field: str) -> list[dict]:
     return rows
 
 
-def participants(records: list[dict]) -> list[dict]:
+def participants(records: list[dict], extras: list[dict] | None = None) -> list[dict]:
+    """One row per record counted, with (from ``extras``, parallel to ``records``) the evidence it is
+    (signed file, unsigned file, ...), its attempt number and its learner's number of attempts."""
+    extras = extras or [{} for _ in records]
     rows = []
-    for r in sorted(records, key=lambda r: (r["session"], r["trainee"], r["started_at"])):
+    order = sorted(range(len(records)), key=lambda i: (records[i]["session"], records[i]["trainee"],
+                                                       records[i]["started_at"]))
+    for i in order:
+        r, extra = records[i], extras[i]
         s = r["score"]
         role = r.get("role") or ""
-        rows.append({"trainee": r["trainee"], "session": r["session"], "role": role,
+        rows.append({"evidence": extra.get("evidence", ""), "attempt": extra.get("attempt", 1),
+                     "attempts": extra.get("attempts", 1), "chooser": r.get("chooser") or (
+                         "room" if r["mode"] == "facilitated" else "trainee"),
+                     "trainee": r["trainee"], "session": r["session"], "role": role,
                      "role_label": ROLE_LABELS.get(role, role),
                      "country": r.get("country") or "", "organisation_type": r.get("organisation_type") or "",
                      "mode": r["mode"], "started_at": r["started_at"], "ended_at": r["ended_at"],
@@ -152,14 +161,26 @@ def participants(records: list[dict]) -> list[dict]:
     return rows
 
 
-def summarise(records: list[dict], story: Story | None) -> dict:
+def summarise(records: list[dict], story: Story | None, extras: list[dict] | None = None,
+              learners: int | None = None, played: int | None = None) -> dict:
+    """Every figure of the report, over ``records`` (the attempts the rule counts).
+
+    ``learners``: distinct participants (a learner's attempts counted once; default one per record);
+    ``played``: playthroughs before the attempt rule; ``extras``: per record, its evidence and attempt
+    numbers (see ``participants``). Rates and means are over ``records``: one per participant under
+    the first/best/last rules, every attempt under "all".
+    """
+    o = overview(records)
+    o["counted"] = len(records)
+    o["participants"] = len(records) if learners is None else learners
+    o["played"] = len(records) if played is None else played
     return {
-        "overview": overview(records),
+        "overview": o,
         "outcomes": outcomes(records),
         "rights": rights(records, story),
         "decisions": decisions(records, story),
         "by_role": breakdown(records, "role"),
         "by_country": breakdown(records, "country"),
         "by_organisation": breakdown(records, "organisation_type"),
-        "participants": participants(records),
+        "participants": participants(records, extras),
     }

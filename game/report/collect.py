@@ -175,6 +175,12 @@ def collect(sources: list[Source], *, key: str | None = None, story: Story | Non
     return out
 
 
+def extras(col: Collection) -> list[dict]:
+    """Per record counted: the evidence it is and its attempt numbers (for aggregate.summarise)."""
+    return [{"evidence": e, "attempt": n, "attempts": t}
+            for e, n, t in zip(col.evidence, col.attempt_no, col.attempts)]
+
+
 def learner_key(record: dict, fallback: str) -> str:
     """One key per participant: the learner's account, or (no learner) the playthrough itself."""
     learner = learner_of(record)

@@ -12,7 +12,7 @@ from game.engine import Story
 from game.exports.tables import rows_csv
 from game.report import charts, labels
 from game.report.aggregate import summarise
-from game.report.collect import Collection
+from game.report.collect import Collection, extras
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PARTICIPANT_LIMIT = 300  # the HTML lists this many; the CSV tables hold everyone
@@ -43,6 +43,21 @@ def notes_for(col: Collection, story: Story | None, lang: str, story_note: str |
     elif col.unchecked_signed:
         notes.append(_("{n} export(s) are signed, but no session key was given, so their signatures were not "
                        "checked (use --session-key).").format(n=col.unchecked_signed))
+    if col.records:
+        notes.append(_("Every figure was recomputed by replaying each playthrough's decisions on its scenario; "
+                       "a file whose figures did not follow from its decisions is listed below with the reason."))
+    other = col.played - len(col.records)
+    if col.attempt_rule == "all" and col.played > col.learners:
+        notes.append(_("Every attempt counts (--attempt all): {n} playthroughs by {p} participants.").format(
+            n=col.played, p=col.learners))
+    elif other:
+        rule = {"first": _("Participants who played more than once: {n}. The first attempt of each is counted "
+                           "({other} other attempts are not; see --attempt)."),
+                "best": _("Participants who played more than once: {n}. The best attempt of each is counted "
+                          "({other} other attempts are not; see --attempt)."),
+                "last": _("Participants who played more than once: {n}. The last attempt of each is counted "
+                          "({other} other attempts are not; see --attempt).")}[col.attempt_rule]
+        notes.append(rule.format(n=sum(1 for t in col.attempts if t > 1), other=other))
     if col.duplicates:
         notes.append(_("{n} duplicate file(s) (the same playthrough exported twice, e.g. as JSON and xAPI) were "
                        "counted once.").format(n=col.duplicates))
@@ -56,11 +71,18 @@ def notes_for(col: Collection, story: Story | None, lang: str, story_note: str |
     return notes
 
 
+def _summary(col: Collection, story: Story | None) -> dict:
+    s = summarise(col.records, story, extras(col) if col.evidence else None,
+                  learners=col.learners if col.evidence else None, played=col.played if col.evidence else None)
+    s["overview"]["attempt_rule"] = col.attempt_rule
+    return s
+
+
 def html_report(col: Collection, story: Story | None, *, lang: str = "en", title: str | None = None,
                 story_note: str | None = None) -> str:
     translations = labels.translations(lang)
     _ = translations.gettext
-    s = labels.localise(summarise(col.records, story), _)
+    s = labels.localise(_summary(col, story), _)
     o = s["overview"]
     rendered: dict = {"scores": "", "rights": "", "decisions": [], "votes": [], "breakdowns": {}}
     if col.records:
@@ -93,9 +115,9 @@ def html_report(col: Collection, story: Story | None, *, lang: str = "en", title
 
 def csv_tables(col: Collection, story: Story | None) -> dict[str, str]:
     """File name -> CSV text: the aggregate tables behind the HTML report."""
-    s = summarise(col.records, story)
+    s = _summary(col, story)
     o = s["overview"]
-    overview_cols = ("participants", "finished", "completion", "passed", "pass_rate", "mean", "median", "min",
+    overview_cols = ("participants", "played", "counted", "attempt_rule", "finished", "completion", "passed", "pass_rate", "mean", "median", "min",
                      "max", "mastery", "recommended_share")
     sc = col.scenario or {"id": "", "version": "", "content_hash": ""}
     tables = {
@@ -114,7 +136,7 @@ def csv_tables(col: Collection, story: Story | None) -> dict[str, str]:
             [{"by": field, **{k: r[k] for k in ("value", "participants", "mean", "pass_rate", "completion")}}
              for field in ("role", "country", "organisation_type") for r in s[f"by_{field.split('_')[0]}"]]),
         "participants.csv": rows_csv(
-            ("trainee", "session", "role", "country", "organisation_type", "mode", "started_at", "ended_at",
+            ("trainee", "session", "evidence", "chooser", "attempt", "attempts", "role", "country", "organisation_type", "mode", "started_at", "ended_at",
              "decisions", "scaled", "passed", "recommended_share", "finished", "outcome"), s["participants"]),
         "not-included.csv": rows_csv(("file", "reason"), [{"file": n, "reason": r} for n, r in col.excluded]),
     }
