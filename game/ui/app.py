@@ -31,6 +31,9 @@ _cpu_time = getattr(time, "process_time", time.perf_counter)
 
 SIZE = (1280, 720)
 FRAME = 1 / 60
+# CPU seconds an iteration may spend in all (input, update, drawing, then pictures made ahead of
+# time): half a frame natively, so WebAssembly's ~2x slower Python still fits one frame.
+ITERATION_BUDGET = 0.008
 IS_BROWSER = sys.platform == "emscripten"
 
 
@@ -58,6 +61,7 @@ class FrameStats:
     idle: int = 0
     draw_seconds: list[float] = field(default_factory=list)  # wall time of draw()
     frame_cpu: list[float] = field(default_factory=list)  # CPU time of each iteration that drew
+    idle_cpu: list[float] = field(default_factory=list)  # CPU time of idle iterations that made pictures
     first_frame_at: float | None = None
     started_at: float = 0.0
 
@@ -84,6 +88,7 @@ class App:
         self.translations = install_language(self.prefs.language, asset_dirs())
         self.fonts = FontBook()
         self.art = ArtCache()
+        self.warmup = None  # the modules later screens need, imported in spare time (game.ui.warmup)
         self.stats = FrameStats()
         self.surface: pygame.Surface | None = None
         self.window: pygame.Surface | None = None
@@ -145,6 +150,9 @@ class App:
         from game.ui.screens.title import TitleScene
 
         self.running = True
+        from game.ui.warmup import Warmup
+
+        self.warmup = Warmup()
         if self.driver is None and self.opts.headless and (self.opts.choices or self.opts.auto_seed is not None):
             self.driver = self._autopilot()
         self.scenes.reset(TitleScene(self))
@@ -198,11 +206,24 @@ class App:
             animating |= bool(scene.update())
         if not (self._dirty or animating) or top is None or not self.running:
             self.stats.idle += 1
+            if self._work_ahead(cpu0):
+                self.stats.idle_cpu.append(_cpu_time() - cpu0)
             return False
         self.draw()
-        # CPU time of the whole iteration that drew: input, update, drawing and the flip.
+        self._work_ahead(cpu0)
+        # CPU time of the whole iteration that drew: input, update, drawing, the flip, work ahead.
         self.stats.frame_cpu.append(_cpu_time() - cpu0)
         return True
+
+    def _work_ahead(self, cpu0: float) -> bool:
+        """Spend what is left of this iteration's budget on what later screens need: first the modules
+        still to import (one per iteration), then the pictures of the screens to come."""
+        spare = ITERATION_BUDGET - (_cpu_time() - cpu0)
+        if spare <= 0 or self.stats.drawn == 0:
+            return False
+        if self.warmup is not None and not self.warmup.done:
+            return self.warmup.step()
+        return self.art.has_work and self.art.work(spare)
 
     def dispatch(self, event) -> None:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESIZED, pygame.WINDOWRESTORED, pygame.VIDEOEXPOSE):

@@ -16,6 +16,8 @@ from game.ui.saves import drop_save, write_save
 from game.ui.tr import N_, _
 
 PORTRAIT_SIZE = (340, 420)
+# How many nodes ahead (breadth-first) get their pictures first whenever the player moves on.
+UPCOMING_NODES = 8
 
 
 class Session:
@@ -72,34 +74,46 @@ class Session:
     # -- flow -----------------------------------------------------------------------------------
     def begin(self) -> None:
         """Show the screen for wherever the run stands (a new run or a resumed one)."""
+        from game.ui.artcache import node_keys, upcoming_keys
         from game.ui.screens.loading import LoadingScene
 
-        self.app.art.keep_only(self.story, self.app.size, PORTRAIT_SIZE)
-        jobs = self.app.art.prerender_jobs(self.story, self.app.size, PORTRAIT_SIZE)
-        if not jobs:
+        art, size = self.app.art, self.app.size
+        art.keep_only(self.story, size, PORTRAIT_SIZE)
+        # Everything the story can show, nearest first, is made in spare time from now on; only the
+        # first screen's pictures are waited for.
+        art.queue(upcoming_keys(self.story, self.run.node_id, size, PORTRAIT_SIZE))
+        first = [k for k in node_keys(self.story, self.run.node_id, size, PORTRAIT_SIZE) if not art.has(k)]
+        if not first:
             self.app.scenes.reset(self._scene_for_current())
             return
-        self.app.scenes.reset(LoadingScene(self.app, self.story, jobs,
+        self.app.scenes.reset(LoadingScene(self.app, self.story, first,
                                            then=lambda: self.app.scenes.replace(self._scene_for_current())))
 
     begin_from_title = begin
 
     def show_current(self) -> None:
+        from game.ui.artcache import upcoming_keys
+
+        # The screens that can come after this one get their pictures first.
+        self.app.art.prioritise(upcoming_keys(self.story, self.run.node_id, self.app.size, PORTRAIT_SIZE,
+                                              limit=UPCOMING_NODES))
         self.app.scenes.replace(self._scene_for_current())
 
     def _scene_for_current(self):
-        from game.ui.screens.debrief import DebriefScene
-        from game.ui.screens.decision import DecisionScene
-        from game.ui.screens.story import StoryScene
-
         run = self.run
         if run.ended:
+            from game.ui.screens.debrief import DebriefScene
+
             scene = DebriefScene(self.app, self)
             self.app.result = run.score()
         elif run.kind == "decision":
+            from game.ui.screens.decision import DecisionScene
+
             self.decision_started = self.app.clock.now
             scene = DecisionScene(self.app, self)
         else:
+            from game.ui.screens.story import StoryScene
+
             scene = StoryScene(self.app, self)
         return scene
 

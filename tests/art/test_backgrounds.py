@@ -49,3 +49,32 @@ def test_unknown_location_is_a_clear_error(bad):
 def test_bad_size_is_a_clear_error(size):
     with pytest.raises(ValueError, match="size"):
         backgrounds.render("school", size)
+
+
+@pytest.mark.parametrize("location", LOCATIONS)
+def test_painting_in_steps_gives_the_pixels_of_one_pass(location):
+    """The game paints rooms a drawing call at a time (game.ui.artcache); the recorded calls replayed
+    must give exactly what painting the room straight onto the canvas gives."""
+    import pygame
+
+    from game.ui.art.draw import SUPERSAMPLE, Painter, downsample, seeded
+    from game.ui.art.rooms import H, SCENES, W
+
+    w, h = 320, 180
+    canvas = pygame.Surface((w * SUPERSAMPLE, h * SUPERSAMPLE))
+    scale = max(canvas.get_width() / W, canvas.get_height() / H)
+    offset = ((canvas.get_width() - W * scale) / 2, (canvas.get_height() - H * scale) / 2)
+    SCENES[location](Painter(canvas, scale, offset), seeded(location))
+    direct = rgb_bytes(downsample(canvas, (w, h)))
+    backgrounds.clear_cache()
+    steps, count = backgrounds.paint_steps(location, (w, h)), 0
+    while True:
+        try:
+            next(steps)
+            count += 1
+        except StopIteration as done:
+            stepped = done.value
+            break
+    assert count > 10  # really spread over many small steps
+    assert rgb_bytes(stepped) == direct
+    assert backgrounds.render(location, (w, h)) is stepped  # and cached like render's

@@ -20,6 +20,7 @@ PARTS = [
     ("authoring", "tests.bench.authoring"),
     ("art", "tests.art.bench"),
     ("ui", "tests.bench.ui"),
+    ("startup", "tests.bench.startup"),
     ("exports", "tests.bench.exports"),
     ("web", "tests.bench.web"),
 ]

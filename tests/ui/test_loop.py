@@ -153,37 +153,33 @@ def test_async_run_returns_the_score_and_quits_on_window_close(make_pilot):
     assert result is None and not pilot.app.running
 
 
-def test_story_pictures_are_prepared_one_per_frame_before_play(make_pilot):
-    """Backgrounds and portraits are drawn before the story starts, one per loop iteration, with a
-    progress screen, so the loop keeps yielding; play then never draws a new picture."""
-    from game.ui.app import FRAME
+def test_only_the_first_screens_pictures_are_waited_for(make_pilot):
+    """Starting a story waits for the pictures of its first screen only, several per loop iteration
+    where they fit the budget; the rest are made in spare time, and play never draws one on the spot."""
+    from game.ui.artcache import node_keys
+    from game.ui.session import PORTRAIT_SIZE
 
     story = fixture_story()
     pilot = make_pilot([story])
     app = pilot.app
-    jobs = len(app.art.prerender_jobs(story, app.size, (340, 420)))
-    assert jobs >= 3  # two backgrounds, at least one portrait
-    pilot.click("Start a training")
-    pilot.click("Continue")
-    pilot.press(pygame.K_1)
-    app.step(FRAME)
-    post = __import__("game.ui.pilot", fromlist=["post_key"]).post_key
-    post(pygame.K_RETURN)
-    app.step(FRAME)
-    seen = 0
-    while app.scenes.top.name == "loading":
-        seen += 1
-        app.step(FRAME)
-        assert seen <= jobs + 2
-    assert seen >= jobs - 1
-    assert app.art.prerender_jobs(story, app.size, (340, 420)) == []
-    cached = len(app.art._images)
+    wanted = set(app.art._story_keys(story, app.size, PORTRAIT_SIZE))
+    first = set(node_keys(story, story.start, app.size, PORTRAIT_SIZE))
+    assert len(wanted) >= 3 and first < wanted  # two backgrounds, at least one portrait
+    open_story(pilot, story)
+    for _ in range(30):
+        if app.scenes.top.name != "loading":
+            break
+        pilot.step(1)
+    # The story's first screen is up: its pictures are made, and not yet every other one.
+    assert app.scenes.top.name == "story"
+    assert all(app.art.has(k) for k in first)
+    assert not all(app.art.has(k) for k in wanted)
+    pilot.step(60)  # a second of reading: the spare time makes the rest
+    assert all(app.art.has(k) for k in wanted) and app.art.pending == 0
     from tests.ui.driving import play_to_debrief
 
     play_to_debrief(pilot, ["explain-simply", "record-once"])
-    pictures = [k for k in app.art._images if k[0] in ("bg", "pt")]
-    assert len(pictures) == len([k for k in list(app.art._images)[:cached] if k[0] in ("bg", "pt")])
-
+    assert app.art.drawn_on_demand == 0
 
 def test_meters_glide_to_new_values_with_the_clock(make_pilot):
     """After a decision that moves a meter, the next story screen glides it from the old value."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.art.draw import LRU, SUPERSAMPLE, Painter, check_size, downsample, seeded
+from game.ui.art.draw import LRU, SUPERSAMPLE, Recorder, check_size, downsample, seeded
 from game.ui.art.rooms import H, SCENES, W
 
 LOCATIONS = tuple(SCENES)
@@ -26,13 +26,42 @@ def render(location: str, size: tuple[int, int]) -> pygame.Surface:
     return _cache.get_or_make((location, w, h), lambda: _paint(location, w, h))
 
 
-def _paint(location: str, w: int, h: int) -> pygame.Surface:
+def cached(location: str, size: tuple[int, int]) -> pygame.Surface | None:
+    """The room if it is painted already (at this size), else None; paints nothing."""
+    return _cache.items.get((location, *check_size(size)))
+
+
+def paint_steps(location: str, size: tuple[int, int]):
+    """Paint a room a little at a time: a generator whose every ``next()`` does one small piece of the
+    work (one drawing call, or the final scaling) and which returns the finished room, cached as
+    ``render`` caches it. The pixels are exactly ``render``'s; only the work is spread out, so the
+    game can paint the rooms still to come in the time left over between frames."""
+    if location not in SCENES:
+        raise ValueError(f"unknown location {location!r}; known: {', '.join(SCENES)}")
+    w, h = check_size(size)
+    found = cached(location, (w, h))
+    if found is not None:
+        return found
     big_w, big_h = w * SUPERSAMPLE, h * SUPERSAMPLE
     canvas = pygame.Surface((big_w, big_h))
     scale = max(big_w / W, big_h / H)
     offset = ((big_w - W * scale) / 2, (big_h - H * scale) / 2)
-    SCENES[location](Painter(canvas, scale, offset), seeded(location))
-    return downsample(canvas, (w, h))
+    recorder = Recorder(canvas, scale, offset)
+    SCENES[location](recorder, seeded(location))
+    yield
+    for op in recorder.ops:
+        op()
+        yield
+    return _cache.get_or_make((location, w, h), lambda: downsample(canvas, (w, h)))
+
+
+def _paint(location: str, w: int, h: int) -> pygame.Surface:
+    steps = paint_steps(location, (w, h))
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
 
 
 def clear_cache() -> None:

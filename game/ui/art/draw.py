@@ -170,12 +170,83 @@ class Painter:
         """Limit drawing to a rectangle: ``with p.clipped(...):``."""
         return _Clip(self.surface, self.r(x, y, w, h))
 
+    def blit(self, picture: pygame.Surface, topleft: tuple[int, int]) -> None:
+        """Put a finished picture (in pixels, not design units) onto the canvas."""
+        self.surface.blit(picture, topleft)
+
     def translucent(self, color: Color, alpha: int, draw: Callable[["Painter"], None]) -> None:
         """Run ``draw`` onto a transparent layer and blend it with ``alpha`` (pygame.draw does not blend)."""
         layer = pygame.Surface(self.surface.get_size(), pygame.SRCALPHA)
         draw(Painter(layer, self.k, (self.ox, self.oy)))
         layer.fill((255, 255, 255, alpha), special_flags=pygame.BLEND_RGBA_MULT)
         self.surface.blit(layer, (0, 0))
+
+
+class Recorder(Painter):
+    """A Painter that draws nothing yet: each drawing call is kept, in order, in ``ops`` (callables that
+    make it on the real canvas later). A picture can then be painted a few calls at a time across
+    frames, with exactly the pixels one pass would give. Coordinates, ``rng`` draws and arguments are
+    all fixed when the call is recorded; only the pixels wait."""
+
+    def __init__(self, surface: pygame.Surface, scale: float, offset: Point = (0.0, 0.0),
+                 ops: list | None = None):
+        super().__init__(surface, scale, offset)
+        self.ops: list[Callable[[], None]] = [] if ops is None else ops
+
+    def shifted(self, dx: float, dy: float) -> "Recorder":
+        return Recorder(self.surface, self.k, (self.ox + dx * self.k, self.oy + dy * self.k), self.ops)
+
+    def _later(self, name: str, *args, **kwargs) -> None:
+        real = Painter(self.surface, self.k, (self.ox, self.oy))
+        self.ops.append(lambda: getattr(real, name)(*args, **kwargs))
+
+    # circle, curve and shadow go through ellipse, stroke and glow, so these are all the primitives
+    def rect(self, color, x, y, w, h, radius: float = 0, width: float = 0) -> None:
+        self._later("rect", color, x, y, w, h, radius=radius, width=width)
+
+    def ellipse(self, color, cx, cy, rx, ry, width: float = 0) -> None:
+        self._later("ellipse", color, cx, cy, rx, ry, width=width)
+
+    def polygon(self, color, points) -> None:
+        self._later("polygon", color, list(points))
+
+    def stroke(self, color, points, width: float, closed: bool = False) -> None:
+        self._later("stroke", color, list(points), width, closed=closed)
+
+    def gradient(self, top, bottom, x, y, w, h, radius: float = 0, horizontal: bool = False) -> None:
+        self._later("gradient", top, bottom, x, y, w, h, radius=radius, horizontal=horizontal)
+
+    def glow(self, color, alpha: int, cx, cy, rx, ry) -> None:
+        self._later("glow", color, alpha, cx, cy, rx, ry)
+
+    def blit(self, picture, topleft) -> None:
+        self._later("blit", picture, tuple(topleft))
+
+    def translucent(self, color, alpha: int, draw) -> None:
+        self._later("translucent", color, alpha, draw)
+
+    def clipped(self, x, y, w, h):
+        return _RecordedClip(self, self.r(x, y, w, h))
+
+
+class _RecordedClip:
+    """``with recorder.clipped(...):`` — the clip is set and restored at those points of the replay."""
+
+    def __init__(self, recorder: Recorder, rect: pygame.Rect):
+        self.recorder, self.rect, self.saved = recorder, rect, []
+
+    def __enter__(self):
+        surface = self.recorder.surface
+
+        def enter():
+            self.saved.append(surface.get_clip())
+            surface.set_clip(self.rect.clip(self.saved[-1]))
+
+        self.recorder.ops.append(enter)
+
+    def __exit__(self, *exc):
+        surface = self.recorder.surface
+        self.recorder.ops.append(lambda: surface.set_clip(self.saved.pop()))
 
 
 class _Clip:

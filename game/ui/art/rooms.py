@@ -361,7 +361,7 @@ def video_link(p: Painter, rng: random.Random) -> None:
     screen = p.r(sx, sy, sw, sh)
     picture = pygame.Surface(screen.size)
     courtroom(Painter(picture, screen.width / W), random.Random(rng.randrange(2**32)))
-    p.surface.blit(picture, screen.topleft)  # blit clips where a crop cuts the screen
+    p.blit(picture, screen.topleft)  # blit clips where a crop cuts the screen
     p.circle(pal.METAL_DARK, sx + sw / 2, sy - 20, 8)  # the camera looking at the child
     p.circle(pal.CHARCOAL, sx + sw / 2, sy - 20, 4)
     p.circle((120, 200, 140), sx + sw - 10, sy + sh + 5, 3)  # power light

@@ -1,7 +1,9 @@
-"""Preparing a story's pictures, one per frame, with a progress bar.
+"""Preparing the pictures of a story's first screen, with a progress bar.
 
-Backgrounds and portraits are drawn by code and can take a moment each (longer in WebAssembly), so
-they are made here, before the story starts, while the loop keeps yielding to the browser.
+Backgrounds and portraits are drawn by code and take a moment each (longer in WebAssembly). Only the
+first screen's are waited for here, as many per loop iteration as fit in ``LOADING_BUDGET`` of CPU
+time, so the loop keeps yielding to the browser; the rest are made later in spare time (see
+``game.ui.artcache``).
 """
 
 from __future__ import annotations
@@ -13,31 +15,40 @@ from game.ui.scene import Scene
 from game.ui.tr import _
 
 
+# CPU seconds of picture-making per loop iteration: half a 60 Hz frame natively, which leaves room for
+# WebAssembly's ~2x slower Python within one frame.
+LOADING_BUDGET = 0.008
+
+
 class LoadingScene(Scene):
     name = "loading"
 
-    def __init__(self, app, story, jobs, then):
+    def __init__(self, app, story, keys, then):
         super().__init__(app)
         self.story = story
-        self.jobs = list(jobs)
-        self.total = max(1, len(self.jobs))
+        self.keys = list(keys)
+        self.total = max(1, len(self.keys))
         self.then = then
         self._last_iteration = -1
         self._finished = False
+        self._shown = -1  # pictures done when last drawn: redraw only when the bar moves
+
+    @property
+    def done(self) -> int:
+        return sum(1 for key in self.keys if self.app.art.has(key))
 
     def update(self) -> bool:
-        # One picture per loop iteration, however often update() is asked within it.
+        # One budget's worth of pictures per loop iteration, however often update() is asked within it.
         if self._finished:
             return False
         it = self.app.stats.iterations
         if it != self._last_iteration:
             self._last_iteration = it
-            if self.jobs:
-                self.jobs.pop(0)()
-            if not self.jobs:
+            if self.app.art.run_now(self.keys, LOADING_BUDGET):
                 self._finished = True
                 self.then()
-        return True
+                return False
+        return self.done != self._shown
 
     def draw(self, surface) -> None:
         ui = self.app
@@ -51,7 +62,8 @@ class LoadingScene(Scene):
         bar = pygame.Rect(0, 0, 520, 16)
         bar.center = (cx, cy + 20)
         pygame.draw.rect(surface, theme.panel_alt, bar, border_radius=8)
-        done = (self.total - len(self.jobs)) / self.total
+        self._shown = self.done
+        done = self._shown / self.total
         fill = bar.copy()
         fill.w = max(0, int(bar.w * done))
         if fill.w:

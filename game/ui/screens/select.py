@@ -195,6 +195,12 @@ class SelectScene(WidgetScene):
                        "decision."),
                      [(N_("Start"), True), (N_("Back"), False)], cancel=False, icon="warning", name="content-note")
         self.app.scenes.push(dlg, lambda ok: ok and self.start(story))
+        # While the note is read, the loop's spare time paints the story's first screens.
+        from game.ui.artcache import upcoming_keys
+        from game.ui.session import PORTRAIT_SIZE, UPCOMING_NODES
+
+        self.app.art.prioritise(upcoming_keys(story, story.start, self.app.size, PORTRAIT_SIZE,
+                                              limit=UPCOMING_NODES))
 
     def start(self, story) -> None:
         from game.ui.session import Session
