@@ -18,7 +18,7 @@ from game.engine.l10n import story_file_name  # the runtime looks stories up by 
 from game.errors import UserError
 from game.i18n.sources import Source, is_catalogue, load_source, resolve
 from game.i18n.storytexts import catalogue_finder, slots
-from game.i18n.translations import languages_beside, languages_of, load
+from game.i18n.translations import languages_beside, languages_of, load, placeholder_problem
 from game.i18n.units import CITATION_TEMPLATE
 
 INTERFACE_DIR = Path("game/locale")
@@ -93,7 +93,22 @@ def translations_beside(scenario_path: Path, story: dict, only: str | None = Non
         return []
     source = load_source(scenario_path)
     catalogues = _catalogue_sources(scenario_path, story)
+    for lang in langs:  # a broken placeholder is left out of the story (its English is used): say so
+        for problem in broken_placeholders([source, *catalogues.values()], lang):
+            print(f"rightspath: {problem}; the English is used for it", file=sys.stderr)
     return [(lang, translate_story(story, source, catalogues, lang)[0]) for lang in langs]
+
+
+def broken_placeholders(sources, lang: str) -> list[str]:
+    """'file:line: placeholder: id: what' for each usable-looking translation of ``sources`` into
+    ``lang`` whose placeholders are not the English ones. ``i18n compile`` refuses them; a story
+    translated anyway (``play --lang`` of a draft) keeps the English for them."""
+    out = []
+    for source in sources:
+        tr = load(source, lang)
+        if tr is not None:
+            out += [f"{tr.where()}:{line}: placeholder: {ctxt}: {why}" for line, ctxt, why in tr.broken()]
+    return out
 
 
 def translated_stories(scenarios_dir: Path, langs: list[str] | None = None) -> dict[str, bytes]:
@@ -122,6 +137,8 @@ def interface_catalogue(po_path: Path) -> dict[str, str]:
     for entry in pofiles.read(po_path):
         if entry.obsolete or not entry.msgstr or "fuzzy" in entry.flags or not entry.msgid:
             continue
+        if placeholder_problem(entry.msgid, entry.msgstr) is not None:
+            continue  # run_compile refuses these; the game shows the English
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         messages[key] = entry.msgstr
     return messages
@@ -195,6 +212,7 @@ def run_compile(paths: list[str], lang: str | None, out_dir: str | None) -> int:
     # Every .po this run reads is read once first: one that cannot be read stops it before any write.
     pofiles.check_readable([s.po_path(code) for s in sources.values() for code in ([lang] if lang else languages_of(s))]
                            + _interface_pos(lang))
+    _refuse_broken_placeholders(scenarios, sources, lang)
     out.mkdir(parents=True, exist_ok=True)
     count = 0
     for path in scenarios:
@@ -213,6 +231,38 @@ def run_compile(paths: list[str], lang: str | None, out_dir: str | None) -> int:
     if not count:
         print("no translated stories written", file=sys.stderr)
     return 0
+
+
+def _refuse_broken_placeholders(scenarios: list[Path], sources: dict[Path, Source], lang: str | None) -> None:
+    """UserError (exit 1), before anything is written, listing file:line of every translation this
+    run would use whose placeholders differ from the English ({artcle}, {{article}}, {article)."""
+    from game.authoring.checking import catalogue_path
+    from game.i18n import pofiles
+
+    problems: list[str] = []
+    catalogues: dict[Path, Source] = {}
+    for path in scenarios:
+        source = sources[path]
+        listed = [catalogue_path(str(path), cid) for cid in source.model.rights]
+        for cat in listed:
+            if cat.is_file() and cat not in catalogues:
+                catalogues[cat] = sources.get(cat) or load_source(cat)
+        own = [source, *(catalogues[c] for c in listed if c in catalogues)]
+        for code in [lang] if lang else languages_of(source):
+            problems += broken_placeholders(own, code)
+    for po in _interface_pos(lang):
+        if po.is_file():
+            for entry in pofiles.read(po):
+                if entry.obsolete or not entry.msgstr or "fuzzy" in entry.flags or not entry.msgid:
+                    continue
+                why = placeholder_problem(entry.msgid, entry.msgstr)
+                if why is not None:
+                    problems.append(f"{po}:{entry.linenum}: placeholder: {entry.msgid!r}: {why}")
+    if problems:
+        unique = list(dict.fromkeys(problems))
+        raise UserError("not compiled: these translations would print a broken placeholder:\n" + "\n".join(unique)
+                        + "\n  hint: write each placeholder exactly as in the English "
+                        "('rightspath i18n check' lists every problem)", 1)
 
 
 def _interface_pos(lang: str | None, interface_dir: Path = INTERFACE_DIR) -> list[Path]:

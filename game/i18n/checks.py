@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.errors import UserError
-from game.i18n import pseudo
+from game.i18n import pseudo, translations
 from game.i18n.sources import Source, load_source, resolve
 from game.i18n.translations import Translation, languages_of, load
 
@@ -32,7 +32,7 @@ class Problem:
 
 
 def placeholders(text: str) -> Counter:
-    return Counter(m.group(0) for m in pseudo.PLACEHOLDER.finditer(text) if m.group(0) != "%%")
+    return translations.placeholders(text)
 
 
 def _where(tr: Translation) -> str:
@@ -66,10 +66,9 @@ def entry_problems(tr: Translation) -> list[Problem]:
             continue
         if "fuzzy" in entry.flags:
             problems.append(Problem(where, line, "fuzzy", f"{ctxt} is marked fuzzy; review it and remove the flag"))
-        want, got = placeholders(unit.text), placeholders(entry.msgstr)
-        if want != got:
-            problems.append(Problem(where, line, "placeholder",
-                                    f"{ctxt}: placeholders differ: English has {_list(want)}, translation has {_list(got)}"))
+        why = translations.placeholder_problem(unit.text, entry.msgstr)
+        if why is not None:
+            problems.append(Problem(where, line, "placeholder", f"{ctxt}: {why}"))
     for unit in tr.source.units:
         if unit.ctxt not in seen and tr.path is not None:
             problems.append(Problem(where, 1, "missing", f"{unit.ctxt} has no entry (source line {unit.line}); "
@@ -287,10 +286,9 @@ def run_interface_check(lang: str | None, out=None) -> int:
                 problems.append(Problem(str(path), line, "missing", f"{label!r} is not translated"))
             elif "fuzzy" in entry.flags:
                 problems.append(Problem(str(path), line, "fuzzy", f"{label!r} is marked fuzzy"))
-            elif placeholders(entry.msgid) != placeholders(entry.msgstr):
-                problems.append(Problem(str(path), line, "placeholder", f"{label!r}: placeholders differ: English has "
-                                        f"{_list(placeholders(entry.msgid))}, translation has "
-                                        f"{_list(placeholders(entry.msgstr))}"))
+            elif translations.placeholder_problem(entry.msgid, entry.msgstr) is not None:
+                problems.append(Problem(str(path), line, "placeholder", f"{label!r}: "
+                                        f"{translations.placeholder_problem(entry.msgid, entry.msgstr)}"))
         for missing in sorted(wanted - seen, key=str):
             problems.append(Problem(str(path), 1, "missing", f"{missing[1]!r} has no entry; "
                                     f"run 'rightspath i18n init --interface --lang {path.stem}'"))
