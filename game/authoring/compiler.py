@@ -70,6 +70,8 @@ def _decision(node: Decision, location: str) -> dict:
                 "prompt": node.prompt, "choices": choices}
     if node.discuss:
         decision["discuss"] = list(node.discuss)
+    if node.order == "fixed":  # shuffled, the default, is left out like other empty fields
+        decision["order"] = "fixed"
     return decision
 
 

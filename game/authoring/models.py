@@ -132,6 +132,9 @@ class Decision(Closed):
     location: Optional[Location] = None
     prompt: Text
     discuss: list[Text] = Field(default_factory=list, description="Prompts for facilitated play.")
+    order: Literal["shuffled", "fixed"] = Field(
+        "shuffled", description="'shuffled' (default): each playthrough shows the options in an order drawn from "
+        "its seed. 'fixed': always as written, for options that form a scale (e.g. from least to most).")
     choices: list[Choice] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES)
 
 
