@@ -43,8 +43,8 @@ def _load_and_validate(path: str, model_class):
     try:
         model = model_class.model_validate(loaded.data)
     except ValidationError as exc:
-        return loaded, None, schema_errors.diagnostics_from(exc, loaded, model_class)
-    return loaded, model, []
+        return loaded, None, schema_errors.diagnostics_from(exc, loaded, model_class) + loaded.notes
+    return loaded, model, list(loaded.notes)
 
 
 def check_catalogue(path: str) -> Checked:

@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.authoring import models
-from game.authoring.diagnostics import Diagnostic, did_you_mean, one_of, unique_sorted
+from game.authoring.diagnostics import (Diagnostic, did_you_mean, odd_character, odd_character_note, one_of, retyped,
+                                        shown_plainly, unique_sorted)
 from game.authoring.yamlload import Loaded
 from game.engine import vocab
 
@@ -85,6 +86,16 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
 
     if kind == "string_pattern_mismatch":
         what, how = PATTERN_NAMES.get(ctx.get("pattern"), ("a valid value", None))
+        odd = odd_character(value) if isinstance(value, str) else None
+        if odd is not None:  # it looks right on screen: name the character and where it is
+            index, ch = odd
+            line, col = loaded.key(path) if is_key else loaded.pos(path)
+            col += (0 if is_key else loaded.text_shift.get(tuple(path), 0)) + index
+            context = describe(path[:-1], data) if is_key else where
+            return Diagnostic(loaded.path, line, col, "error", "E204",
+                              f"'{shown_plainly(shown)}' is not {what} ({context}): column {col} holds "
+                              f"{odd_character_note(ch)}", f"delete that character and type it again on the keyboard, "
+                              f"as '{retyped(value)}'" if retyped(value) else "delete that character")
         if is_key:
             return at(path, "E204", f"'{shown}' is not {what} ({describe(path[:-1], data)})", how, key=True)
         return at(path, "E204", f"'{shown}' is not {what} ({where})", how)

@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from game.authoring.diagnostics import Diagnostic
+from game.authoring.diagnostics import INVISIBLE, Diagnostic, describe_character
+from game.engine import safeio
 
 MAX_BYTES = 2 * 1024 * 1024  # scenarios are a few hundred KB; 2 MB leaves ample room
 MAX_DEPTH = 40  # a scenario nests about 7 levels deep
@@ -61,6 +62,9 @@ class Loaded:
     # Where the text of a single-line scalar starts relative to its mark (1 after a quote), so a
     # column inside a condition string can be turned into a column in the file.
     text_shift: dict[Path, int] = field(default_factory=dict)
+    # Warnings about how the text was written (a value cut at ' #', a stray or curly quote): the
+    # file loads, but the game would show something the author did not mean.
+    notes: list[Diagnostic] = field(default_factory=list)
 
     def pos(self, path: Path) -> tuple[int, int]:
         """Position of the value at ``path``, or of the nearest enclosing value that has one."""
@@ -81,19 +85,19 @@ class Loaded:
 
 def read_source(path: str) -> bytes:
     """Read a file's bytes, refusing big files before reading them (E103)."""
+    problem = safeio.path_problem(path)  # a named pipe would block the open, a folder is not a file
+    if problem is not None and not problem.startswith("cannot read it"):
+        if problem.startswith("a folder"):
+            problem = "is a folder, not a file"
+        raise SourceError(f"{path}: {problem}")
     try:
         size = os.stat(path).st_size
-    except FileNotFoundError:
-        raise SourceError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    if os.path.isdir(path):
-        raise SourceError(f"{path}: is a folder, not a file")
+    except OSError:
+        size = 0
     if size > MAX_BYTES:
         raise LoadError(_too_large(path, size))
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # a pipe or device may not report its size
+        raw = safeio.read_regular(path, MAX_BYTES)  # non-blocking, and refuses a pipe swapped in since
     except OSError as exc:
         raise SourceError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     if len(raw) > MAX_BYTES:
@@ -156,6 +160,10 @@ def load_text(text: str, path: str = "<text>") -> Loaded:
         problem = exc.problem or exc.context or "the YAML could not be read"
         if exc.context and exc.context_mark and exc.problem:
             problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        cause = _syntax_cause(text, exc)
+        if cause is not None:  # the parser's words name a symptom; say what the author typed
+            line, col, problem, hint = cause
+            raise LoadError(Diagnostic(path, line, col, "error", "E101", f"YAML syntax: {problem}", hint)) from None
         raise LoadError(Diagnostic(path, line, col, "error", "E101", f"YAML syntax: {problem}",
                                    _syntax_hint(problem))) from None
     except yaml.reader.ReaderError as exc:
@@ -176,7 +184,68 @@ def load_text(text: str, path: str = "<text>") -> Loaded:
         line, col = loaded.value_pos.get((), (1, 1))
         raise LoadError(Diagnostic(path, line, col, "error", "E106", f"the file is {kind}, but it must be a mapping of keys",
                                    "start the file with keys such as 'id: my-scenario' at the left margin"))
+    loaded.notes = _text_notes(text, path, builder.plain_texts)
     return loaded
+
+
+_CURLY_OPEN = "\u201c\u2018\u201e\u00ab"
+_CURLY_CLOSE = "\u201d\u2019\u201c\u00bb"
+_COMMENT_AFTER = re.compile(r"[ \t]+#(.*)$")
+
+
+def _text_notes(text: str, path: str, plain_texts: list) -> list[Diagnostic]:
+    """W430-W432 for plain (unquoted) texts, which YAML reads differently from how they look.
+
+    W430: ' #' ends a plain text and starts a comment, so 'the helpline #116 111.' loses its end;
+    warned when the comment reads like the rest of a sentence (no space after '#', or it ends
+    like a sentence while the text does not). W431: an odd number of '"' in a plain text (its
+    opening quote is missing, so the quote is shown). W432: a text wrapped in curly quotes.
+    """
+    if not plain_texts:
+        return []
+    lines = text.split("\n")
+    out = []
+    for value_path, start, end, value in plain_texts:
+        name = _field_name(value_path)
+        if end.line < len(lines) and " " in value.strip():
+            after = _COMMENT_AFTER.match(lines[end.line], end.column)
+            if after:
+                comment = after.group(1).rstrip("\r")
+                prose = comment[:1] not in ("", " ", "\t", "#") or (
+                    comment.rstrip()[-1:] in ".!?" and value.rstrip()[-1:] not in ".!?:")
+                if prose:
+                    hash_col = lines[end.line].index("#", end.column) + 1
+                    out.append(Diagnostic(
+                        path, end.line + 1, hash_col, "warning", "W430",
+                        f"{name} stops at ' #': YAML reads '#{_clip_text(comment.strip())}' as a comment, so the "
+                        f"game shows only '{_clip_text(value)}'",
+                        "put the whole text in double quotes to keep the '#' and what follows"))
+        quotes = value.count('"')
+        if quotes % 2 == 1:
+            index = value.index('"') if not value.endswith('"') else len(value) - 1
+            line, col = start.line + 1, start.column + 1 + (index if start.line == end.line else 0)
+            out.append(Diagnostic(path, line, col, "warning", "W431",
+                                  f"{name} holds a stray '\"' that the game will show: "
+                                  f"'{_clip_text(value)}'",
+                                  "put a '\"' at the start of the text too if it was meant to be quoted, or delete it"))
+        elif value[:1] in _CURLY_OPEN and value[-1:] in _CURLY_CLOSE and len(value) > 1:
+            out.append(Diagnostic(path, start.line + 1, start.column + 1, "warning", "W432",
+                                  f"{name} is wrapped in curly quotes {value[0]}...{value[-1]}, which YAML keeps "
+                                  "as part of the text, so the game shows them",
+                                  'use straight quotes "..." around the text (word processors change them into curly ones)'))
+    return out
+
+
+def _field_name(value_path: Path) -> str:
+    for part in reversed(value_path):
+        if isinstance(part, str):
+            return f"'{part}'"
+    return "the text"
+
+
+def _clip_text(value: str, limit: int = 50) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 3] + "..."
 
 
 def _too_deep(path: str, line: int, col: int) -> Diagnostic:
@@ -272,6 +341,110 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
+def _syntax_cause(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str, str] | None:
+    """(line, col, problem, hint) naming what the author typed, when the lines around the error show it.
+
+    The parser reports where it gave up, often a line or more below the mistake: an unclosed quote
+    runs on, a no-break space makes 'key:\u00a0value' one plain word. Looked at, in this order:
+    invisible characters, tabs, a quote opened and not closed, then indentation.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    last = min(mark.line, len(lines) - 1)
+    first = exc.context_mark.line if exc.context_mark is not None else last
+    first = max(0, min(first, last), last - 8)
+    problem = exc.problem or ""
+    for n in range(first, last + 1):
+        for c, ch in enumerate(lines[n]):
+            if ch in INVISIBLE:
+                return (n + 1, c + 1, f"line {n + 1} holds an invisible character, {describe_character(ch)}, "
+                        f"at column {c + 1}; YAML does not read it as a space",
+                        "delete it and type an ordinary space; it usually comes with text pasted from a web page")
+    here = lines[last]
+    tab = here.find("\t")
+    if tab >= 0 and (tab <= mark.column or not here[:tab].strip()):
+        return (last + 1, tab + 1, f"a TAB character at line {last + 1}, column {tab + 1}; YAML indents with spaces only",
+                "use spaces, not a tab (set the editor to insert spaces for the Tab key)")
+    for n in range(first, last + 1):
+        opened = _unclosed_quote(lines[n])
+        if opened is None:
+            continue
+        col, quote, closed_at = opened
+        if quote == "'" and closed_at is not None:
+            return (n + 1, closed_at + 1, f"the text in single quotes that starts at column {col + 1} ends at the "
+                    f"apostrophe at column {closed_at + 1}",
+                    "inside '...' write an apostrophe twice ('it''s'), or put the text in double quotes")
+        if n < last or quote == '"':
+            kind = "double" if quote == '"' else "single"
+            return (n + 1, col + 1, f"the text in {kind} quotes opened at line {n + 1}, column {col + 1} is not closed "
+                    "on that line, so it runs on into the lines below",
+                    f"the quote opened there is never closed: add the closing {quote} at the end of the text "
+                    f"on line {n + 1}")
+    return _indentation_cause(lines, last, mark.column, problem)
+
+
+def _unclosed_quote(line: str) -> tuple[int, str, int | None] | None:
+    """(column of the opening quote, the quote, column of an early closing quote or None) for a line
+    whose quoted value is not closed as it should be; None when its quotes are in order."""
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        if ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            return None
+        if ch in "'\"" and (i == 0 or line[i - 1] in " \t[{,:-"):
+            j = i + 1
+            while j < n:
+                if ch == '"' and line[j] == "\\":
+                    j += 2
+                    continue
+                if line[j] == ch:
+                    if ch == "'" and line.startswith("''", j):
+                        j += 2
+                        continue
+                    break
+                j += 1
+            if j >= n:
+                return i, ch, None
+            after = line[j + 1:j + 2]
+            if ch == "'" and after.isalpha():
+                return i, ch, j  # Nia's: the apostrophe closed the quotes
+            i = j + 1
+            continue
+        i += 1
+    return None
+
+
+def _indentation_cause(lines: list[str], n: int, column: int, problem: str) -> tuple[int, int, str, str] | None:
+    """A key indented unlike the keys of its mapping: the parser says 'mapping values are not allowed'
+    or 'did not find expected key / '-' indicator' at it."""
+    if not any(words in problem for words in ("mapping values are not allowed", "expected key",
+                                              "expected '-' indicator", "expected <block end>")):
+        return None
+    here = lines[n]
+    before_mark = here[:column]
+    if "mapping values" in problem and ": " in before_mark.strip() + " ":
+        return None  # 'text: Note: ...': a value with ': ' in it, which the quoting hint is right about
+    indent = len(here) - len(here.lstrip(" "))
+    key = here.strip().split(":", 1)[0].lstrip("- ").strip()
+    for m in range(n - 1, -1, -1):
+        above = lines[m]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        above_indent = len(above) - len(above.lstrip(" "))
+        stripped = above.strip()
+        key_col = above_indent + (2 if stripped.startswith("- ") else 0)
+        if stripped.endswith(":") or key_col == indent:
+            return None  # opens a mapping or a list below it, or lines up: not what went wrong
+        above_key = stripped.lstrip("- ").split(":", 1)[0].strip()
+        return (n + 1, indent + 1, f"'{key}' on line {n + 1} is indented {indent} spaces, but '{above_key}' on line "
+                f"{m + 1} is at {key_col}; YAML cannot tell which mapping '{key}' belongs to",
+                f"keys of one mapping start in the same column: indent '{key}' by {key_col} spaces "
+                "(or fix the line above if that is the one out of line)")
+    return None
+
+
 def _syntax_hint(problem: str) -> str | None:
     if "tab" in problem:
         return "indent with spaces, never tabs"
@@ -332,6 +505,7 @@ class _Builder:
         self.alias_nodes = 0
         self.stack: list[_Frame] = []
         self.documents = 0
+        self.plain_texts: list = []  # (path, start mark, end mark, value) of unquoted texts worth a look
 
     # -- the event loop ---------------------------------------------------------------------
     def run(self, loader) -> None:
@@ -360,6 +534,8 @@ class _Builder:
                         shift[child_path] = 1
                 if not style and event.tag is None:
                     value = self._plain_scalar(event)
+                    if type(value) is str and (" " in value or '"' in value or value[:1] in _CURLY_OPEN):
+                        self.plain_texts.append((child_path, mark, event.end_mark, value))
                 elif style and event.tag is None:
                     value = event.value  # quoted and block scalars are always text
                 else:

@@ -1,0 +1,155 @@
+"""Messages an author can act on (issue 11): each mistake of a new author, through the real CLI.
+
+Every test writes a copy of the valid fixture story with one mistake, runs ``rightspath`` on it and
+checks the first thing it says: the code, the place (line:column of the mistake itself, not where
+the parser gave up) and words that name the cause.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.authoring.helpers import VALID, VALID_STORY, rightspath
+
+STORY = VALID_STORY.read_text(encoding="utf-8")
+
+
+def _draft(tmp_path: Path, *changes: tuple[str, str], text: str | None = None) -> Path:
+    """The fixture story with each (old, new) replaced once, beside a copy of its catalogues."""
+    text = STORY if text is None else text
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    shutil.copytree(VALID / "rights", tmp_path / "rights", dirs_exist_ok=True)
+    path = tmp_path / "fixture-story.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def _diagnostics(*args: str) -> tuple[int, list[dict]]:
+    result = rightspath("validate", "--format", "json", *args)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, json.loads(result.stdout)["diagnostics"]
+
+
+def _first(path: Path, code: str | None = None) -> dict:
+    rc, found = _diagnostics(str(path))
+    assert found, "no diagnostic at all"
+    if code is not None:
+        found = [d for d in found if d["code"] == code]
+        assert found, f"no {code}"
+    return found[0]
+
+
+# -- 1. YAML-level mistakes name the real cause -------------------------------------------------
+
+def test_a_tab_is_named_with_its_line_and_column(tmp_path):
+    path = _draft(tmp_path, ("        next: check-stress\n        effects: {trust: +10",
+                             "\tnext: check-stress\n        effects: {trust: +10"))
+    d = _first(path)
+    assert (d["code"], d["line"], d["col"]) == ("E101", _line_of(path, "\tnext: check-stress"), 1)
+    assert "TAB" in d["message"] and "spaces, not a tab" in d["hint"]
+    assert "quote" not in d["hint"]
+
+
+@pytest.mark.parametrize("char, name", [("\u00a0", "U+00A0 NO-BREAK SPACE"), ("\u200b", "U+200B ZERO WIDTH SPACE")])
+def test_an_invisible_character_in_the_yaml_is_named_where_it_is(tmp_path, char, name):
+    path = _draft(tmp_path, ("        next: check-stress\n        effects: {trust: +10",
+                             f"        next:{char}check-stress\n        effects: {{trust: +10"))
+    d = _first(path)
+    line = _line_of(path, f"next:{char}check-stress")
+    if d["code"] == "E101":  # U+00A0: 'next:\u00a0check-stress' is no longer 'key: value'
+        assert (d["line"], d["col"]) == (line, 14)
+    else:  # U+200B after ':' is part of the value, which is then not an id
+        assert (d["code"], d["line"], d["col"]) == ("E204", line, 15)
+    assert name in d["message"]
+
+
+@pytest.mark.parametrize("written, name", [("\u043ene-interview", "U+043E CYRILLIC SMALL LETTER O"),
+                                           ("on\u0435-in\u0442erview", "U+0435 CYRILLIC SMALL LETTER IE"),
+                                           ("one-\u200finterview", "U+200F RIGHT-TO-LEFT MARK")])
+def test_a_look_alike_character_in_an_id_is_named_with_its_column(tmp_path, written, name):
+    # 'one-interview' as it looks on screen, with a Cyrillic letter or an invisible mark in it
+    path = _draft(tmp_path, ("    else: one-interview", f"    else: {written}"))
+    d = _first(path, "E204")
+    line = path.read_text(encoding="utf-8").splitlines()[d["line"] - 1]
+    assert line == f"    else: {written}"
+    assert line[d["col"] - 1] == next(ch for ch in written if ord(ch) > 126)
+    assert name in d["message"] and f"column {d['col']}" in d["message"]
+    assert "'one-interview'" in d["hint"]
+
+
+def test_an_unclosed_quote_points_at_the_line_where_it_opened(tmp_path):
+    path = _draft(tmp_path, ('        text: "Agree to a second interview."', '        text: "Agree to a second interview.'))
+    d = _first(path)
+    assert (d["code"], d["line"], d["col"]) == ("E101", _line_of(path, "Agree to a second"), 15)
+    assert "not closed" in d["message"]
+
+
+def test_an_unclosed_quote_inside_braces_points_at_the_line_where_it_opened(tmp_path):
+    path = _draft(tmp_path, ('text: "Mira is interviewed once, in a quiet room."}', 'text: "Mira is interviewed once, in a quiet room.}'))
+    d = _first(path)
+    assert (d["code"], d["line"]) == ("E101", _line_of(path, "Mira is interviewed once"))
+    assert "not closed" in d["message"]
+
+
+def test_an_apostrophe_inside_single_quotes_is_named(tmp_path):
+    path = _draft(tmp_path, ('    prompt: "Mira sits down. How do you begin?"', "    prompt: 'Mira's turn. How do you begin?'"))
+    d = _first(path)
+    assert (d["code"], d["line"], d["col"]) == ("E101", _line_of(path, "Mira's turn"), 18)
+    assert "apostrophe" in d["message"] and "''" in d["hint"]
+
+
+def test_a_key_out_of_line_is_told_as_indentation_not_quoting(tmp_path):
+    path = _draft(tmp_path, ('    prompt: "Mira sits down.', '     prompt: "Mira sits down.'))
+    d = _first(path)
+    assert (d["code"], d["line"], d["col"]) == ("E101", _line_of(path, "Mira sits down."), 6)
+    assert "indented 5 spaces" in d["message"] and "4" in d["message"]
+    assert "quoted" not in d["hint"]
+
+
+def test_a_colon_in_an_unquoted_text_still_gets_the_quoting_hint(tmp_path):
+    path = _draft(tmp_path, ('    prompt: "Mira sits down. How do you begin?"', "    prompt: Next step: how do you begin?"))
+    d = _first(path)
+    assert d["code"] == "E101" and "quoted" in d["hint"]
+
+
+def test_a_text_cut_short_by_a_comment_is_warned(tmp_path):
+    path = _draft(tmp_path, ('        text: "Wait and see."', "        text: Wait and call the helpline #116 111."))
+    rc, found = _diagnostics(str(path))
+    cut = [d for d in found if d["code"] == "W430"]
+    assert rc == 0 and cut, found
+    assert (cut[0]["line"], cut[0]["col"]) == (_line_of(path, "#116 111."), 42)
+    assert "'Wait and call the helpline'" in cut[0]["message"]
+    assert rightspath("validate", "--strict", str(path)).returncode == 1
+
+
+def test_an_ordinary_comment_after_a_value_is_not_warned(tmp_path):
+    path = _draft(tmp_path, ('        text: "Wait and see."', "        text: Wait and see.   # TODO: a kinder wording"),
+                  ("id: fixture-story\n", "id: fixture-story  # the file name\n"))
+    rc, found = _diagnostics(str(path))
+    assert not [d for d in found if d["code"].startswith("W43")], found
+
+
+def test_a_stray_quote_and_curly_quotes_are_warned(tmp_path):
+    path = _draft(tmp_path, ('        text: "Wait and see."', '        text: Wait and see."'),
+                  ('        text: "Agree to a second interview."', "        text: \u201cAgree to a second interview.\u201d"))
+    rc, found = _diagnostics(str(path))
+    codes = {d["code"]: d for d in found}
+    assert rc == 0
+    assert codes["W431"]["line"] == _line_of(path, 'Wait and see."') and codes["W431"]["col"] == 28
+    assert codes["W432"]["line"] == _line_of(path, "\u201cAgree")
+    assert "curly" in codes["W432"]["message"]
+
+
+def test_the_bundled_scenarios_get_none_of_these_warnings():
+    rc, found = _diagnostics(str(VALID_STORY), *map(str, sorted((VALID.parent.parent.parent / "scenarios").glob("*.yaml"))))
+    assert not [d for d in found if d["code"] in ("W430", "W431", "W432")], found
