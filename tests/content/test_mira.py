@@ -26,8 +26,13 @@ RIGHTS_DIR = SCENARIO.parent / "rights"
 REQUIRED_RIGHTS = {
     "20(b)", "3(2)", "4(1)", "5(1)", "3(3)", "20(c)", "8(2)", "18", "20(a)", "23(2)(a)", "23(2)(b)",
     "23(2)(c)", "24(1)(a)", "20(d)", "24(1)(b)", "24(1)(c)", "13", "22(1)", "22(4)", "22(6)", "22(7)",
-    "8(1)", "9(1)(c)", "6(5)", "6(1)(a)", "6(3)", "11(1)", "12(1)", "23(3)(a)", "23(3)(b)", "23(3)(c)",
-    "23(3)(d)", "19(1)", "21(1)", "6(2)(a)", "16", "15",
+    "8(1)", "9(1)(c)", "6(5)", "6(1)(a)", "6(3)", "11(3)", "12(1)", "23(3)(a)", "23(3)(b)", "23(3)(c)",
+    "23(3)(d)", "19(1)", "21(1)", "6(2)(a)", "16(1)", "15",
+    # Cited at the grain of their conditions (legal review, December 2026): the information a victim needs to
+    # ask for a review is 11(3), not the right itself (11(1)); compensation in the criminal proceedings is
+    # 16(1), whose national-law exception the scenario teaches; the binding identity rule in a child
+    # sexual abuse case is 2011/93 Art. 20(6).
+    "2011/93:20(6)",
 }
 REQUIRED_ROLES = {"teacher", "police_officer", "doctor", "social_worker", "psychologist", "prosecutor",
                   "judge", "lawyer", "support_worker"}
