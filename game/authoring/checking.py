@@ -6,6 +6,8 @@ showing; a scenario with the wrong shape cannot be linted), so an author fixes t
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +62,31 @@ def catalogue_path(scenario_path: str, catalogue_id: str) -> Path:
     return Path(scenario_path).parent / RIGHTS_FOLDER / f"{catalogue_id}.yaml"
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why something at ``path`` is not a catalogue file ('is a folder, not a file'), or None if nothing is there."""
+    if path.is_symlink() and not path.exists():
+        return f"is a link to {os.readlink(path)}, which does not exist"
+    if not path.exists():
+        return None
+    return f"is {_kind_of(path)}, not a file"
+
+
+def _kind_of(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "a link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 def check_scenario(path: str, *, strict: bool = False) -> Checked:
     """Everything about one scenario file. Catalogues are read from ``rights/`` beside it."""
     result = Checked(str(path))
@@ -72,12 +99,18 @@ def check_scenario(path: str, *, strict: bool = False) -> Checked:
         cat_path = catalogue_path(path, catalogue_id)
         if not cat_path.is_file():
             folder = cat_path.parent
-            present = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+            present = sorted(p.stem for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
             line, col = result.loaded.pos(("rights", i))
-            result.diagnostics.append(Diagnostic(
-                str(path), line, col, "error", "E311", f"no rights catalogue '{catalogue_id}' (looked for {cat_path})",
-                did_you_mean(catalogue_id, present) or (f"catalogues here: {', '.join(present)}" if present
-                                                        else "put the catalogue in a 'rights' folder beside the scenario")))
+            not_a_file = _not_a_file(cat_path)
+            if not_a_file:  # it is there, but cannot be a catalogue: 'did you mean <the same name>' would mislead
+                message = f"the rights catalogue '{catalogue_id}' at {cat_path} {not_a_file}"
+                kind = _kind_of(cat_path).removeprefix("a ").removeprefix("not a ")
+                hint = f"move that {kind} out of the way and put the catalogue's YAML in a file named {cat_path.name}"
+            else:
+                message = f"no rights catalogue '{catalogue_id}' (looked for {cat_path})"
+                hint = did_you_mean(catalogue_id, present) or (f"catalogues here: {', '.join(present)}" if present
+                                                               else "put the catalogue in a 'rights' folder beside the scenario")
+            result.diagnostics.append(Diagnostic(str(path), line, col, "error", "E311", message, hint))
             catalogues = None
             continue
         checked = check_catalogue(str(cat_path))

@@ -17,6 +17,7 @@ from game.authoring import reasoning
 from game.authoring.diagnostics import Diagnostic, did_you_mean, one_of
 from game.authoring.flow import Edge, branch_cycles, edges_of, reach
 from game.authoring.models import RESERVED_NAMES, Branch, Catalogue, Decision, Ending, Scenario, Scene
+from game.authoring.rightids import unknown_right_hint
 from game.authoring.yamlload import Loaded
 from game.engine import conditions, vocab
 
@@ -244,7 +245,7 @@ class _Linter:
                         path = ("nodes", i, "choices", j, "assess", k, "right")
                         names = ", ".join(self.catalogues)
                         self.report(path, "E307", f"'{item.right}' is not a right in {names}",
-                                    did_you_mean(item.right, known) or "cite an id exactly as the catalogue lists it")
+                                    unknown_right_hint(item.right, self.catalogues, self.loaded.path))
 
     def check_ranges(self) -> None:
         """W401, kept simple on purpose.

@@ -8,6 +8,7 @@ the parser gave up) and words that name the cause.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -153,3 +154,44 @@ def test_a_stray_quote_and_curly_quotes_are_warned(tmp_path):
 def test_the_bundled_scenarios_get_none_of_these_warnings():
     rc, found = _diagnostics(str(VALID_STORY), *map(str, sorted((VALID.parent.parent.parent / "scenarios").glob("*.yaml"))))
     assert not [d for d in found if d["code"] in ("W430", "W431", "W432")], found
+
+
+# -- 2. Right ids and catalogues -----------------------------------------------------------------
+
+def test_a_right_id_without_its_prefix_suggests_the_prefixed_id(tmp_path):
+    path = _draft(tmp_path, ('{right: "2011/36:14(2)", verdict: upholds', '{right: "14(2)", verdict: upholds'))
+    d = _first(path, "E307")
+    assert d["line"] == _line_of(path, '{right: "14(2)"')
+    assert "did you mean '2011/36:14(2)'?" in d["hint"] and "fixture-trafficking" in d["hint"]
+
+
+def test_a_right_of_a_catalogue_not_listed_says_to_list_it(tmp_path):
+    path = _draft(tmp_path, ("rights: [fixture-vrd, fixture-trafficking]", "rights: [fixture-vrd]"))
+    d = _first(path, "E307")
+    assert "'2011/36:14(2)'" in d["message"]
+    assert "add fixture-trafficking to 'rights:'" in d["hint"]
+
+
+def test_a_prefix_left_out_of_a_catalogue_not_listed_says_both(tmp_path):
+    path = _draft(tmp_path, ("rights: [fixture-vrd, fixture-trafficking]", "rights: [fixture-vrd]"),
+                  ('{right: "2011/36:14(2)", verdict: upholds', '{right: "14(2)", verdict: upholds'))
+    d = next(d for d in _diagnostics(str(path))[1] if d["code"] == "E307" and "'14(2)'" in d["message"])
+    assert "did you mean '2011/36:14(2)'?" in d["hint"] and "add fixture-trafficking to 'rights:'" in d["hint"]
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "dangling link"])
+def test_a_catalogue_path_that_is_not_a_file_is_told_truly(tmp_path, kind):
+    path = _draft(tmp_path)
+    target = tmp_path / "rights" / "fixture-trafficking.yaml"
+    target.unlink()
+    if kind == "folder":
+        target.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(tmp_path / "rights" / "gone.yaml")
+    rc, found = _diagnostics(str(path))  # a FIFO must not be opened: that would hang
+    d = next(d for d in found if d["code"] == "E311")
+    assert rc == 1
+    assert {"folder": "is a folder", "fifo": "named pipe", "dangling link": "does not exist"}[kind] in d["message"]
+    assert "did you mean" not in (d["hint"] or "")
