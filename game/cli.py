@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "game.webbuild.commands",  # build-web, links
     "game.exports_commands",  # verify, lrs push/pull, report
     "game.i18n.commands",  # i18n extract, init, check, compile
+    "game.audit_command",  # audit (answer strategies against mastery)
 ]
 
 
