@@ -12,12 +12,17 @@ from game.authoring.flow import edges_of
 from game.authoring.models import Branch, Decision, Ending, Scenario
 from game.engine import vocab
 
-_UNSAFE = re.compile(r'["\[\]{}()<>|#;`]')
+# Characters Mermaid could read as syntax (or as HTML, or as the start of its own entity codes)
+# inside a quoted label; each is written as Mermaid's '#<decimal>;' entity code, so 'stress >= 70'
+# is drawn as written instead of losing its '>'.
+_UNSAFE = re.compile(r'["\[\]{}()<>|#;`&%]')
 
 
 def _label(text: str, limit: int = 48) -> str:
-    text = _UNSAFE.sub(" ", " ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return _UNSAFE.sub(lambda m: f"#{ord(m.group())};", text)
 
 
 def _mermaid_id(node_id: str) -> str:
@@ -61,7 +66,7 @@ def mermaid(scenario: Scenario) -> str:
             if edge.target not in seen:
                 continue
             text = conditions[k] if k < len(conditions) else edge.choice  # a branch edge shows its condition
-            label = f'|"{_label(text, 30)}"|' if text else ""
+            label = f'|"{_label(text, 80 if k < len(conditions) else 30)}"|' if text else ""
             out.append(f"  {_mermaid_id(edge.source)} -->{label} {_mermaid_id(edge.target)}")
     out.append("  classDef ending fill:#e8f4ea,stroke:#2e7d32,stroke-width:2px")
     out.append("```")

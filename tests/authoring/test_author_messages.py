@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -195,3 +196,32 @@ def test_a_catalogue_path_that_is_not_a_file_is_told_truly(tmp_path, kind):
     assert rc == 1
     assert {"folder": "is a folder", "fifo": "named pipe", "dangling link": "does not exist"}[kind] in d["message"]
     assert "did you mean" not in (d["hint"] or "")
+
+
+# -- 3. graph keeps what conditions say -----------------------------------------------------------
+
+def _mermaid_text(label: str) -> str:
+    """A Mermaid label as the reader sees it: '#60;' entity codes decoded."""
+    return re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), label)
+
+
+def test_graph_keeps_comparisons_and_parentheses_in_conditions(tmp_path):
+    condition = "stress >= 45 or (trust < 30 and not chose(how-to-start, explain-simply))"
+    path = _draft(tmp_path, ('when: "stress >= 45 and not chose(how-to-start, explain-simply)"', f'when: "{condition}"'))
+    result = rightspath("graph", str(path))
+    assert result.returncode == 0, result.stderr
+    edge = next(line for line in result.stdout.splitlines() if line.strip().startswith("n_check_stress -->|"))
+    label = edge.split("|")[1]
+    assert label.startswith('"') and label.endswith('"')
+    raw = label[1:-1]
+    assert not set(raw) & set('"<>()[]{}|'), raw  # nothing Mermaid could read as syntax
+    assert _mermaid_text(raw) == condition
+
+
+def test_graph_escapes_node_texts_too(tmp_path):
+    path = _draft(tmp_path, ('title: "Heard and supported"', 'title: "Heard <and> \\"supported\\" (1) #2"'))
+    result = rightspath("graph", str(path))
+    line = next(line for line in result.stdout.splitlines() if "n_supported_end(" in line)
+    inner = line.split('(["', 1)[1].split('"])', 1)[0]
+    assert '"' not in inner and "<and>" not in inner
+    assert _mermaid_text(inner).startswith('Heard <and> "supported" (1) #2')
