@@ -1,5 +1,5 @@
 """Issue 11 (D1): the debrief's "Export results" on desktop never replaces a file, and a record's
-files share one stem; pressed twice in one second it writes two records."""
+files share one stem (Cyrillic codes kept in the name)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_the_export_button_never_replaces_a_file_and_keeps_one_stem(make_pilot, 
     assert all(path.read_bytes() == text for path, text in decoys.items())
     new = sorted(set(results.iterdir()) - set(decoys))
     records = [p for p in new if p.name.endswith(".json") and not p.name.endswith("-xapi.json")]
-    assert len(records) == 2 and len(new) == 8, [p.name for p in new]
+    assert len(records) == 2 and len(new) == 8, [p.name for p in new]  # pressed twice: two sets
     for record in records:
         stem = record.name[: -len(".json")]
         assert stem.startswith("rightspath-fixture-СОФ-1-Иван-") and stem.endswith(("Z-2", "Z-3"))
