@@ -54,14 +54,20 @@ def parse_formats(formats: str | Iterable[str]) -> list[str]:
 
 
 def write_exports(record: dict, formats: str | Iterable[str], writer: Writer,
-                  session_key: str | None = None) -> list[str]:
-    """Write ``record`` in each format through ``writer``; sign first when a session key is given.
+                  session_key: str | None = None, *, trainee_key: str | None = None) -> list[str]:
+    """Write ``record`` in each format through ``writer``; sign first when a key is given.
 
+    ``session_key``: the facilitator's secret (the trainee key is derived from it); ``trainee_key``:
+    the key from the trainee's link (game.exports.signing). An empty key is refused, never "unsigned".
     Returns what the writer returned for each file, in order: json, csv (decisions, summary), xapi.
     """
     check_record(record)
+    if session_key == "" or trainee_key == "":
+        raise RecordError("the signing key is empty; give the session's secret key, or none", 2)
     if session_key:
         record = sign_record(record, session_key)
+    elif trainee_key:
+        record = sign_record(record, trainee_key, is_trainee_key=True)
     base = base_name(record)
     files = []  # (suffix, text, mime)
     for fmt in parse_formats(formats):

@@ -28,6 +28,7 @@ PARAM_RULES = {
     "session": re.compile(r"^[A-Za-z0-9_-]{1,40}$"),
     "trainee": re.compile(r"^[A-Za-z0-9_-]{1,40}$"),
 }
+TRAINEE_KEY = re.compile(r"^[0-9a-f]{32}$")  # game.exports.signing.trainee_key, as the page checks it
 _UNSAFE_FILENAME = re.compile(r"[^\w.-]+")  # \w: letters and digits of any script, and _
 
 
@@ -184,6 +185,15 @@ class BrowserPlatform(Platform):
 
     def url_params(self) -> dict[str, str]:
         return clean_params(self._environ)
+
+    def trainee_key(self) -> str | None:
+        """The signing key from the trainee's link (#k=..., read by the page; docs/CONTRACTS.md §11)."""
+        try:
+            value = self._window.rpTraineeKey
+        except Exception:
+            return None
+        value = None if value is None else str(value)
+        return value if value and TRAINEE_KEY.match(value) else None
 
     def status(self, text: str) -> None:
         try:

@@ -24,11 +24,28 @@ class ExportResult:
     problem: str = ""
 
 
+TRAINEE_KEY_ENV = "RIGHTSPATH_TRAINEE_KEY"
+SESSION_KEY_ENV = "RIGHTSPATH_SESSION_KEY"
+
+
 def session_key(session) -> str | None:
-    """The session code doubles as the signing key: the facilitator checks the files with
-    ``rightspath verify --session-key CODE``. No code, no signature."""
-    code = (session.app.prefs.session or "").strip()
-    return code or None
+    """The trainee key this device signs with — never the session code, which is public.
+
+    In the browser it comes from the trainee's link (``#k=...``, see game.exports.signing); on the
+    desktop from ``$RIGHTSPATH_TRAINEE_KEY``, or it is derived from ``$RIGHTSPATH_SESSION_KEY`` (the
+    facilitator's own machine) for the session and trainee code set. No key, no signature.
+    """
+    getter = getattr(session.app.platform, "trainee_key", None)
+    key = getter() if callable(getter) else None
+    if not key and session.app.platform.name == "desktop":
+        key = (os.environ.get(TRAINEE_KEY_ENV) or "").strip() or None
+        secret = os.environ.get(SESSION_KEY_ENV) or ""
+        if not key and secret.strip():
+            from game.exports.signing import trainee_key
+
+            p = session.app.prefs
+            key = trainee_key(secret, p.session or "", p.trainee or "")
+    return key or None
 
 
 def record_for(session, ended_at: str | None = None) -> dict:
@@ -50,7 +67,7 @@ def export_session(session, formats: str = DEFAULT_FORMATS) -> ExportResult:
     platform = session.app.platform
     try:
         record = record_for(session)
-        written = write_exports(record, formats, _writer(platform), session_key=session_key(session))
+        written = write_exports(record, formats, _writer(platform), trainee_key=session_key(session))
     except (StorageError, RecordError, OSError) as exc:
         return ExportResult(False, [], problem=str(exc) or type(exc).__name__)
     if platform.name == "desktop" and written:

@@ -32,7 +32,10 @@ def results(platform) -> list[Path]:
     return sorted(folder.iterdir()) if folder.exists() else []
 
 
-def test_export_button_writes_signed_files_equal_to_build_record(make_pilot, platform):
+def test_export_button_writes_signed_files_equal_to_build_record(make_pilot, platform, monkeypatch):
+    # The facilitator's secret session key on this machine; the session code is not a key (issue 12).
+    monkeypatch.setenv("RIGHTSPATH_SESSION_KEY", "facilitator-secret")
+    monkeypatch.delenv("RIGHTSPATH_TRAINEE_KEY", raising=False)
     story = fixture_story()
     pilot = make_pilot([story], trainee="k7", session="ROOM-4")
     open_story(pilot, story)
@@ -47,10 +50,10 @@ def test_export_button_writes_signed_files_equal_to_build_record(make_pilot, pla
     # The debrief names the folder the files went into.
     assert str(files[0].parent) in pilot.scene.message
     for f in files:
-        verdict = verify_file(f, "ROOM-4")
+        verdict = verify_file(f, "facilitator-secret")
         if f.suffix == ".json":
             assert verdict.status == "valid", (f.name, verdict.reason)
-            assert verify_file(f, "WRONG").status == "tampered"
+            assert verify_file(f, "ROOM-4").status == "tampered"  # the public session code opens nothing
             jsonschema.validate(verdict.record, SCHEMA)
     record = json.loads(next(f for f in files if f.name.endswith("Z.json") or
                              (f.suffix == ".json" and "xapi" not in f.name)).read_text(encoding="utf-8"))
@@ -67,9 +70,12 @@ def test_export_button_writes_signed_files_equal_to_build_record(make_pilot, pla
     assert pilot.scene.name == "debrief"
 
 
-def test_without_a_session_code_exports_are_unsigned(make_pilot, platform):
+@pytest.mark.parametrize("session", ["", "ROOM-5"], ids=["no-session", "session-code-only"])
+def test_without_a_key_exports_are_unsigned(make_pilot, platform, monkeypatch, session):
+    monkeypatch.delenv("RIGHTSPATH_SESSION_KEY", raising=False)
+    monkeypatch.delenv("RIGHTSPATH_TRAINEE_KEY", raising=False)
     story = fixture_story()
-    pilot = make_pilot([story], trainee="k8")
+    pilot = make_pilot([story], trainee="k8", **({"session": session} if session else {}))
     open_story(pilot, story)
     play_to_debrief(pilot, CHOICES)
     pilot.click("Export results")
@@ -127,14 +133,16 @@ def tutorial():
     return compiled(str(SCENARIOS / "tutorial.yaml"))
 
 
-def test_headless_export_writes_what_the_debrief_button_writes(tmp_path, tutorial, make_pilot, platform):
+def test_headless_export_writes_what_the_debrief_button_writes(tmp_path, tutorial, make_pilot, platform,
+                                                              monkeypatch):
+    monkeypatch.setenv("RIGHTSPATH_SESSION_KEY", "secret-K9")  # the debrief's key on this machine
     from game.engine import auto_choices, play_choices
     from game.textplay import format_scorecard
 
     choices = auto_choices(tutorial, 3)
     out = tmp_path / "cli"
     done = _play_cli(str(SCENARIOS / "tutorial.yaml"), "--headless", "--choices", ",".join(choices),
-                     "--trainee", "t1", "--session", "S9", "--export", str(out), "--session-key", "S9",
+                     "--trainee", "t1", "--session", "S9", "--export", str(out), "--session-key", "secret-K9",
                      env_dir=tmp_path / "cli-data")
     assert done.returncode == 0, done.stderr
     card_lines = [line for line in done.stdout.splitlines() if not line.startswith("wrote ")]
@@ -153,7 +161,7 @@ def test_headless_export_writes_what_the_debrief_button_writes(tmp_path, tutoria
     for cli_file in cli_files:
         ui_file = next(f for f in ui_files if suffix(f) == suffix(cli_file))
         if cli_file.suffix == ".json":
-            a, b = verify_file(cli_file, "S9"), verify_file(ui_file, "S9")
+            a, b = verify_file(cli_file, "secret-K9"), verify_file(ui_file, "secret-K9")
             assert a.status == b.status == "valid", (a.reason, b.reason)
             jsonschema.validate(a.record, SCHEMA)
             # Same record but for the clock: the seconds per decision come from the UI's virtual clock.
@@ -173,7 +181,10 @@ def test_in_the_browser_the_button_downloads_each_file(tmp_path):
     from game.exports import verify_bytes
     from tests.web.test_browser_platform import PageWindow
 
+    from game.exports.signing import trainee_key
+
     window = PageWindow()
+    window.rpTraineeKey = trainee_key("facilitator-secret", "WEB-2", "b1")  # the page read it from #k=
     story = fixture_story()
     pilot = _browser_pilot(window, story)
     try:
@@ -181,12 +192,14 @@ def test_in_the_browser_the_button_downloads_each_file(tmp_path):
         play_to_debrief(pilot, CHOICES)
         pilot.click("Export results")
         assert pilot.scene.name == "exported" and "browser" in pilot.scene.message
+        assert "signed with the key from your link" in pilot.scene.message
         names = [name for name, _text, _mime in window.downloads]
         assert len(names) == 4 and all(n.startswith("rightspath-fixture-WEB-2-b1-") for n in names)
         for name, text, mime in window.downloads:
             if name.endswith(".json"):
                 assert mime == "application/json"
-                assert verify_bytes(text.encode("utf-8"), "WEB-2", name).status == "valid"
+                assert verify_bytes(text.encode("utf-8"), "facilitator-secret", name).status == "valid"
+                assert verify_bytes(text.encode("utf-8"), "WEB-2", name).status == "tampered"  # the code is no key
     finally:
         pygame.quit()
 

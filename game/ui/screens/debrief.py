@@ -280,7 +280,7 @@ class DebriefScene(Scene):
         else:
             text = _("{n} files were downloaded; see your browser's downloads.").format(n=len(result.written))
         if session_key(self.session):
-            text += "\n\n" + _("They are signed with your session code.")
+            text += "\n\n" + _("They are signed with the key from your link.")
         message(self.app, N_("Results exported"), text, icon="check", name="exported")
 
     def replay(self) -> None:
