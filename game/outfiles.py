@@ -106,18 +106,15 @@ def _link_new(tmp: Path, target: Path, data: bytes) -> None:
         raise
     except (OSError, AttributeError, NotImplementedError):
         pass  # no hard links here (some network and FAT file systems): create the name exclusively
-    try:
-        with open(target, "xb") as handle:
-            try:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            except BaseException:
-                handle.close()
-                target.unlink(missing_ok=True)
-                raise
-    except FileExistsError:
-        raise
+    with open(target, "xb") as handle:  # FileExistsError when the name is taken
+        try:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        except BaseException:
+            handle.close()
+            target.unlink(missing_ok=True)  # ours, half written a moment ago
+            raise
 
 
 def create_file(target: Path, data: str | bytes) -> None:
