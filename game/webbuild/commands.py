@@ -50,6 +50,9 @@ def register(sub) -> None:
     links.add_argument("--lang", help="language code, e.g. en or bg")
     links.add_argument("-o", "--output", type=Path, default=None,
                        help="printable HTML page to write (default: links-<session>.html)")
+    links.add_argument("--session-key", help="the session's secret signing key (or $RIGHTSPATH_SESSION_KEY); "
+                       "default: a new random one, printed once. Each link carries only its trainee's key, "
+                       "derived from it, in the #k= fragment")
     links.set_defaults(func=cmd_links)
 
 
@@ -81,8 +84,13 @@ def cmd_links(args) -> int:
     from game.errors import UserError
     from game.webbuild.links import links_page, make_links
 
+    from game.exports.signing import key_from
+    from game.webbuild.links import new_session_key
+
+    given = key_from(args.session_key)
+    key = given or new_session_key()
     links = make_links(args.base_url, args.session, args.count, scenario=args.scenario,
-                       mode=args.mode, lang=args.lang)
+                       mode=args.mode, lang=args.lang, session_key=key)
     _warn_if_not_bundled(args.scenario, args.lang)
     output = args.output or Path(f"links-{args.session}.html")
     page = links_page(links, args.session, scenario=args.scenario, mode=args.mode, lang=args.lang)
@@ -93,6 +101,10 @@ def cmd_links(args) -> int:
     for link in links:
         print(f"{link.trainee}  {link.url}")
     print(f"wrote {output} ({len(links)} QR codes)", file=sys.stderr)
+    if not given:
+        print(f"session key: {key}\n  keep it secret and keep it: 'rightspath verify --session-key={key} "
+              "results/' checks the files these links export (it is not on the page; each link holds only "
+              "its trainee's key)", file=sys.stderr)
     return 0
 
 

@@ -48,8 +48,18 @@ def trainee_codes(count: int) -> list[str]:
     return [f"T{n:0{width}d}" for n in range(1, count + 1)]
 
 
+def new_session_key() -> str:
+    """A fresh secret session key (128 random bits as 32 hex digits), never derived from the session code."""
+    import secrets
+
+    return secrets.token_hex(16)
+
+
 def make_links(base_url: str, session: str, count: int, *, scenario: str | None = None,
-               mode: str | None = None, lang: str | None = None) -> list[TraineeLink]:
+               mode: str | None = None, lang: str | None = None,
+               session_key: str | None = None) -> list[TraineeLink]:
+    """One link per trainee; with ``session_key`` each ends in ``#k=<that trainee's key>``
+    (game.exports.signing.trainee_key): the fragment is never sent to a server."""
     base = check_base_url(base_url)
     preset = {"scenario": scenario, "lang": lang, "mode": mode, "session": session}
     for key, value in preset.items():
@@ -59,7 +69,18 @@ def make_links(base_url: str, session: str, count: int, *, scenario: str | None 
         if problem:
             raise UserError(f"--{key}: {problem}", 2)
     fixed = [(k, v) for k, v in preset.items() if v is not None]
-    return [TraineeLink(code, f"{base}?{urlencode(fixed + [('trainee', code)])}") for code in trainee_codes(count)]
+    if session_key is not None and not session_key.strip():
+        raise UserError("--session-key is empty; give the session's secret key, or leave it out for a new one", 2)
+
+    def fragment(code: str) -> str:
+        if not session_key:
+            return ""
+        from game.exports.signing import trainee_key
+
+        return "#k=" + trainee_key(session_key, session, code)
+
+    return [TraineeLink(code, f"{base}?{urlencode(fixed + [('trainee', code)])}{fragment(code)}")
+            for code in trainee_codes(count)]
 
 
 def qr_svg(text: str, size_mm: int = 38) -> str:
@@ -110,7 +131,9 @@ def links_page(links: list[TraineeLink], session: str, *, scenario: str | None, 
   <h1>RightsPath: session {esc(session)}</h1>
   <p>{len(links)} trainee links{': ' + details if details else ''}.</p>
   <p class="noprint">Print this page and cut out one card per trainee; each scans to the game with
-  the session and the trainee's code already filled in.</p>
+  the session and the trainee's code already filled in. Give each card to its trainee only: its link
+  carries that trainee's signing key (after <code>#k=</code>), so the results files it exports can be
+  checked with <code>rightspath verify --session-key</code>. The session key itself is not on this page.</p>
 </header>
 <main class="grid">
 {cards}
