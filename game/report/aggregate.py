@@ -88,6 +88,11 @@ def decisions(records: list[dict], story: Story | None) -> list[dict]:
         recommended = set()
         for d in ds:
             recommended.update(d["best_choices"])
+        # Where each option stood in the order shown (each playthrough has its own, from its seed).
+        shown_at: dict[str, set] = defaultdict(set)
+        for d in ds:
+            for pos, cid in enumerate(d.get("order") or (), start=1):
+                shown_at[cid].add(pos)
         story_choices = node.get("choices", []) if node else []
         option_ids = [c["id"] for c in story_choices] or sorted(set(chosen) | set(votes) | recommended)
         for extra in sorted((set(chosen) | set(votes)) - set(option_ids)):
@@ -103,6 +108,7 @@ def decisions(records: list[dict], story: Story | None) -> list[dict]:
                 "value": option_value(c) if c else None,
                 "feedback": c.get("feedback", ""),
                 "assess": c.get("assess", []),
+                "shown_at": sorted(shown_at.get(cid, ())),
             })
         rec_share = sum(1 for d in ds if d["recommended"]) / len(ds)
         out.append({
