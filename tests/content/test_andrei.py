@@ -284,6 +284,16 @@ def test_d29_child_suspect_safeguards_where_he_is_held_or_questioned_as_a_suspec
         assert "Directive (EU) 2016/800" in choice["feedback"], node_id
 
 
+def test_bulgarian_cites_points_with_cyrillic_letters_and_the_official_terms():
+    """a11y review B-1, B-2, B-8: point letters as in the Bulgarian Official Journal, "нужди от защита",
+    "служби за подкрепа"."""
+    polib = pytest.importorskip("polib")
+    entries = [e for e in polib.pofile(str(SCENARIO.with_suffix(".bg.po"))) if not e.obsolete]
+    assert not [e.msgctxt for e in entries if re.search(r"\([a-k]\)", e.msgstr)]
+    assert not [e.msgctxt for e in entries if "потребности от защита" in e.msgstr or "услуги за подкрепа" in e.msgstr]
+    assert all(e.msgstr and "fuzzy" not in e.flags for e in entries)
+
+
 def test_national_procedure_is_worded_as_such(raw):
     # Recordings as evidence depend on national law (review pattern 3, D8, C8).
     for node_id, choice_id in (("d-interview-plan", "one-recorded-interview"), ("d-interview-plan", "desk-statement-now"),

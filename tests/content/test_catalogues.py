@@ -317,3 +317,15 @@ def test_right_ids_are_unique_across_catalogues():
 
 def test_the_three_catalogues_issue_2_asks_for_exist():
     assert {VRD, *PREFIXED} <= set(all_catalogue_ids())
+
+
+@pytest.mark.parametrize("catalogue_id", all_catalogue_ids())
+def test_bulgarian_paraphrases_cite_points_with_cyrillic_letters(catalogue_id):
+    """The Bulgarian Official Journal numbers points а), б), в) ...: a Latin "(b)" cannot be found there
+    (a11y review B-1). The citation pattern itself is filled in by the game from the id."""
+    polib = pytest.importorskip("polib")
+    path = RIGHTS_DIR / f"{catalogue_id}.bg.po"
+    if not path.exists():
+        pytest.skip(f"no Bulgarian translation of {catalogue_id}")
+    latin = [e.msgctxt for e in polib.pofile(str(path)) if re.search(r"\([a-k]\)|букви [a-k]\b", e.msgstr)]
+    assert not latin, latin
