@@ -44,6 +44,8 @@ def test_our_statements_pass_ralphs_xapi_models():
     for i in range(6):
         stmts += statements(build_record(helpers.played(i, story, votes=True, seconds=True), story, helpers.meta(i)))
     stmts += statements(build_record(helpers.unfinished(story), story, helpers.meta(trainee="", session="")))
+    # The room as an identified Group, with its votes (facilitated mode).
+    stmts += statements(build_record(helpers.played(2, story, votes=True), story, helpers.meta(2, mode="facilitated")))
     check = [str(lrs_server.PYTHON), str(Path(__file__).with_name("ralph_validate.py"))]
     ok = subprocess.run(check, input=json.dumps(stmts), capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stdout + ok.stderr
