@@ -15,13 +15,15 @@ ALLOWED_THIRD_PARTY = {
     "engine": set(),
     "exports": set(),
     "platform": {"platform"},  # pygbag's browser bridge, imported lazily in browser.py
+    "delivery": set(),
     "ui": {"pygame"},
 }
 ALLOWED_GAME = {
     "engine": {"game.engine"},
     "exports": {"game.engine", "game.exports", "game.errors", "game.outfiles", "game"},
     "platform": {"game.platform", "game.errors", "game.outfiles", "game"},
-    "ui": {"game.engine", "game.exports", "game.platform", "game.ui", "game.errors", "game"},
+    "delivery": {"game.delivery", "game.engine", "game.exports", "game.platform", "game"},
+    "ui": {"game.engine", "game.exports", "game.platform", "game.delivery", "game.ui", "game.errors", "game"},
 }
 
 

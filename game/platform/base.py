@@ -52,3 +52,36 @@ class Platform:
 
     def status(self, text: str) -> None:
         return None
+
+    # -- HTTP for live results (never blocks: start a request, then poll its ticket once a frame) --
+    def http_request(self, method: str, url: str, headers: dict[str, str], body: str) -> int:
+        """Start a request; returns a ticket for ``http_result``."""
+        raise NotImplementedError
+
+    def http_result(self, ticket: int) -> dict | None:
+        """None while the request runs; then ``{"status": int, "body": str}`` for any HTTP answer, or
+        ``{"error": sentence}`` when there was none (offline, refused, timed out). Given once."""
+        raise NotImplementedError
+
+    # -- the screen-reader layer (docs/CONTRACTS.md §10) -------------------------------------------
+    # The default keeps a transcript: the models announced (the last ones) and a queue of actions
+    # pressed from outside the canvas. The desktop uses it as the text log tests read; the browser
+    # overrides both with the page's layer (build/template.html, window.rpA11y).
+    TRANSCRIPT_LIMIT = 400
+
+    def announce(self, model: dict) -> None:
+        """The current screen's description changed: show it to assistive technology."""
+        log = self.__dict__.setdefault("a11y_log", [])
+        log.append(model)
+        if len(log) > self.TRANSCRIPT_LIMIT:
+            del log[: len(log) - self.TRANSCRIPT_LIMIT]
+
+    def poll_actions(self) -> list[dict]:
+        """Actions pressed in the screen-reader layer since the last call: [{"screen", "action"}]."""
+        queue = self.__dict__.get("a11y_queue") or []
+        self.__dict__["a11y_queue"] = []
+        return list(queue)
+
+    def press_action(self, screen: str, action: str) -> None:
+        """Queue an action as the page's mirrored button would (desktop transcript, tests)."""
+        self.__dict__.setdefault("a11y_queue", []).append({"screen": screen, "action": action})

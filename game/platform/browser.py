@@ -183,6 +183,30 @@ class BrowserPlatform(Platform):
             return f"could not check the upload ({exc})"
         return None if result is None else str(result)
 
+    def http_request(self, method: str, url: str, headers: dict[str, str], body: str) -> int:
+        """Start a fetch() through the page (``rpFetch`` in build/template.html); never blocks."""
+        import json
+
+        try:
+            return int(self._window.rpFetch(str(method), str(url), json.dumps(dict(headers)), str(body)))
+        except Exception as exc:
+            raise StorageError(f"could not start sending to {url} ({exc})") from exc
+
+    def http_result(self, ticket: int) -> dict | None:
+        import json
+
+        try:
+            result = self._window.rpFetchResult(int(ticket))
+        except Exception as exc:
+            return {"error": f"could not check the request ({exc})"}
+        if result is None:
+            return None
+        try:
+            answer = json.loads(str(result))
+        except ValueError:
+            return {"error": "the page gave an unreadable answer"}
+        return answer if isinstance(answer, dict) else {"error": "the page gave an unreadable answer"}
+
     def url_params(self) -> dict[str, str]:
         return clean_params(self._environ)
 
@@ -200,3 +224,25 @@ class BrowserPlatform(Platform):
             self._window.rpStatus(str(text))
         except Exception:  # the status line is a courtesy: never let it stop the game
             pass
+
+    # -- the screen-reader layer (docs/CONTRACTS.md §10; window.rpA11y in build/template.html) ------
+    def announce(self, model: dict) -> None:
+        import json
+
+        try:
+            self._window.rpA11y.render(json.dumps(model, ensure_ascii=False))
+        except Exception:  # the layer is an addition to the canvas: never let it stop the game
+            pass
+
+    def poll_actions(self) -> list[dict]:
+        import json
+
+        try:
+            text = self._window.rpA11y.take()
+        except Exception:
+            return []
+        try:
+            items = json.loads(str(text)) if text else []
+        except ValueError:
+            return []
+        return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []

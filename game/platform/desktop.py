@@ -54,6 +54,7 @@ def atomic_write(path: Path, text: str) -> None:
 
 class DesktopPlatform(Platform):
     name = "desktop"
+    _tickets = 0
 
     def __init__(self, data_dir: str | os.PathLike | None = None, params: dict[str, str] | None = None):
         self._root = Path(data_dir) if data_dir is not None else default_data_dir()
@@ -145,3 +146,46 @@ class DesktopPlatform(Platform):
 
     def status(self, text: str) -> None:
         return None
+
+    # -- HTTP for live results: a task on the game's own asyncio loop (game/platform/http.py) --------
+    def http_request(self, method: str, url: str, headers: dict[str, str], body: str) -> int:
+        import asyncio
+
+        from game.platform import http
+
+        DesktopPlatform._tickets += 1
+        ticket = DesktopPlatform._tickets
+        if not hasattr(self, "_http"):
+            self._http: dict[int, object] = {}
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._http[ticket] = {"error": "no event loop is running to send from"}
+            return ticket
+
+        async def run():
+            try:
+                answer = await http.request(method, url, headers, body)
+                return {"status": answer.status, "body": answer.body}
+            except http.HttpError as exc:
+                return {"error": str(exc)}
+
+        self._http[ticket] = loop.create_task(run())
+        return ticket
+
+    def http_result(self, ticket: int) -> dict | None:
+        pending = getattr(self, "_http", {})
+        if ticket not in pending:
+            return {"error": "unknown request"}
+        item = pending[ticket]
+        if isinstance(item, dict):
+            return pending.pop(ticket)
+        if not item.done():
+            return None
+        del pending[ticket]
+        if item.cancelled():
+            return {"error": "the request was cancelled"}
+        exc = item.exception()
+        if exc is not None:
+            return {"error": f"{exc.__class__.__name__}: {exc}"}
+        return item.result()
