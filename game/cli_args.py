@@ -32,3 +32,14 @@ def writable_folder(folder: Path, option: str) -> None:
         raise UserError(f"{option} {folder}: cannot create the folder ({exc.strerror or exc})", 2) from None
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         raise UserError(f"{option} {folder}: not a folder this user can write to", 2)
+
+
+def split_web_address(url: str):
+    """``urlsplit(url)`` for an http(s) address given by a user; ValueError with a plain reason when
+    urllib cannot take it apart (an unclosed IPv6 bracket, a port that is not a number or out of
+    range). The one check behind --base-url (links), --endpoint (lrs) and --lrs (report)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)  # ValueError: "Invalid IPv6 URL"
+    parts.port  # noqa: B018  (raises ValueError for a port that is not a number, or out of range)
+    return parts

@@ -55,23 +55,34 @@ def _is_catalogue(path: Path) -> bool:
 
 def collect(paths: list[str]) -> list[Path]:
     """Files named, plus every *.yaml under named folders (rights/ files count as catalogues)."""
+    from game.engine.safeio import path_problem
+
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = []
             for root, dirs, names in os.walk(path):
-                found += [Path(root) / n for n in sorted(names) if n.endswith((".yaml", ".yml"))]
+                candidates = [Path(root) / n for n in sorted(names) if n.endswith((".yaml", ".yml"))]
                 rights = Path(root) / "rights"
                 if "rights" in dirs:  # catalogues are checked as catalogues, not walked as scenarios
-                    found += sorted(p for p in rights.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+                    candidates += sorted(p for p in rights.iterdir() if p.suffix in (".yaml", ".yml"))
+                for candidate in candidates:
+                    # An editor's lock file (a broken link such as .#x.yaml), a named pipe, a link
+                    # loop or a folder called x.yaml is not a scenario: said, and the rest is checked.
+                    problem = path_problem(candidate)
+                    if problem is None or problem.startswith("cannot read it"):
+                        found.append(candidate)
+                    else:
+                        print(f"{candidate}: skipped: {problem}", file=sys.stderr)
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_FOLDERS and not d.startswith("."))
             if not found:
                 raise UserError(f"{raw}: no .yaml files in this folder", 2)
             files += found
-        elif path.exists():
-            if not path.is_file():
-                raise UserError(f"{raw}: not a regular file", 2)
+        elif os.path.lexists(path):
+            problem = path_problem(path)
+            if problem is not None and not problem.startswith("cannot read it"):
+                raise UserError(f"{raw}: {problem}", 2)
             files.append(path)
         else:
             raise UserError(f"{raw}: no such file or folder", 2)
@@ -127,11 +138,11 @@ def _scenario_model(args):
 
 
 def _require_file(raw: str) -> None:
-    path = Path(raw)
-    if not path.exists():
-        raise UserError(f"{raw}: no such file", 2)
-    if not path.is_file():
-        raise UserError(f"{raw}: not a file", 2)
+    from game.engine.safeio import path_problem
+
+    problem = path_problem(raw)  # no such file, a broken link, a named pipe, a folder...
+    if problem is not None and not problem.startswith("cannot read it"):
+        raise UserError(f"{raw}: {problem}", 2)
 
 
 # --- commands ------------------------------------------------------------------------------

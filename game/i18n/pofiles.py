@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polib
 
+from game.engine.safeio import read_regular
 from game.errors import UserError
 from game.i18n import posyntax
 from game.i18n.units import Unit, reference
@@ -73,7 +74,7 @@ def read(path: Path) -> polib.POFile:
     """Parse a .po/.pot with polib. A file that cannot be read is a UserError (exit 1) naming the
     file, its first bad line where one is found, and the reason; it is never a traceback."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a named pipe is refused, never waited on
     except FileNotFoundError:
         raise UserError(f"{path}: no such file", 2) from None
     except OSError as exc:
@@ -84,7 +85,8 @@ def read(path: Path) -> polib.POFile:
         raise unreadable(path, raw[: exc.start].count(b"\n") + 1, "not valid UTF-8 text; save it as UTF-8") from None
     scanned = posyntax.first_problem(text)
     try:
-        catalog = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=True)
+        # polib takes a one-line text that names an existing file for that file's path: never let it.
+        catalog = polib.pofile(text if "\n" in text else text + "\n", wrapwidth=WRAP, check_for_duplicates=True)
     except (OSError, ValueError) as exc:  # polib: OSError "Syntax error in po file (line N)...", ValueError for duplicates
         line, reason = _polib_problem(str(exc))
         if scanned and (line is None or line == scanned[0]):

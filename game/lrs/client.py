@@ -11,6 +11,9 @@ from urllib.parse import urljoin
 
 import requests
 
+from game.cli_args import split_web_address
+from game.engine.safeio import loads as safe_loads
+
 XAPI_VERSION = "1.0.3"
 PAGE_LIMIT = 500
 MAX_PAGES = 10_000  # a `more` chain longer than this is an LRS that loops
@@ -20,10 +23,16 @@ class LRSError(Exception):
     """Talking to the LRS failed; the message is for the user."""
 
 
+def _json(response: requests.Response):
+    """The body as JSON, read like every other JSON we did not write (bounded depth); ValueError if
+    it is not JSON."""
+    return safe_loads(response.content)
+
+
 def _detail(response: requests.Response) -> str:
     """The LRS's own explanation, shortened: JSON 'detail'/'message'/'error', else the body text."""
     try:
-        body = response.json()
+        body = _json(response)
     except ValueError:
         text = response.text.strip()
         return text[:500] or response.reason or ""
@@ -52,6 +61,10 @@ class LRSClient:
                  page_limit: int = PAGE_LIMIT):
         if not endpoint.startswith(("http://", "https://")):
             raise LRSError(f"the LRS endpoint must be an http:// or https:// address, not {endpoint!r}")
+        try:
+            split_web_address(endpoint)
+        except ValueError as exc:
+            raise LRSError(f"the LRS endpoint {endpoint!r} is not a web address ({exc})") from None
         self.endpoint = endpoint if endpoint.endswith("/") else endpoint + "/"
         self.statements_url = urljoin(self.endpoint, "statements")
         self.timeout = timeout
@@ -98,7 +111,7 @@ class LRSClient:
         response = self._request("POST", self.statements_url, json=statements)
         if response.status_code in (200, 204):
             try:
-                ids = response.json() if response.status_code == 200 and response.content else []
+                ids = _json(response) if response.status_code == 200 and response.content else []
             except ValueError:
                 ids = []
             return len(ids) if isinstance(ids, list) else 0
@@ -144,12 +157,19 @@ class LRSClient:
                 raise LRSError(f"the LRS could not list statements (HTTP {response.status_code}: "
                                f"{_detail(response)})")
             try:
-                body = response.json()
-            except ValueError:
-                raise LRSError(f"the LRS at {self.endpoint} answered with something that is not JSON") from None
+                body = _json(response)
+            except ValueError as exc:
+                raise LRSError(f"the LRS at {self.endpoint} answered with something that is not JSON "
+                               f"({exc})") from None
             if not isinstance(body, dict) or not isinstance(body.get("statements"), list):
                 raise LRSError(f"the LRS at {self.endpoint} answered without a statements list")
             yield from body["statements"]
             more = body.get("more")
-            url, query = (urljoin(self.endpoint, more), None) if more else (None, None)
+            if more and not isinstance(more, str):
+                raise LRSError(f"the LRS at {self.endpoint} sent a 'more' link that is not an address: {more!r:.80}")
+            try:
+                url, query = (urljoin(self.endpoint, more), None) if more else (None, None)
+            except ValueError as exc:
+                raise LRSError(f"the LRS at {self.endpoint} sent a 'more' link that is not an address "
+                               f"({exc})") from None
         raise LRSError(f"the LRS at {self.endpoint} kept sending 'more' links; stopped after {MAX_PAGES} pages")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
+from game.cli_args import split_web_address
 from game.errors import UserError
 from game.platform.browser import param_problem
 
@@ -26,8 +27,7 @@ class TraineeLink:
 
 def check_base_url(base_url: str) -> str:
     try:
-        parts = urlsplit(base_url)
-        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+        parts = split_web_address(base_url)
     except ValueError as exc:
         raise UserError(f"--base-url {base_url!r}: not a web address ({exc})", 2) from None
     if parts.scheme not in ("http", "https") or not parts.netloc:

@@ -27,20 +27,27 @@ def _cli(args, data_dir, timeout=120, **env):
                           text=True, timeout=timeout)
 
 
-def _window(args, data_dir, **env):
-    """`rightspath play` in a window (SDL's dummy driver): (alive after 3 s, stdout, stderr, rc after SIGINT)."""
+def _window(args, data_dir, until, **env):
+    """`rightspath play` in a window (SDL's dummy driver), stopped with SIGINT once ``until(stderr)``
+    holds (or the process ends): (alive then, stderr, rc). No fixed wait: a slow machine only waits longer."""
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", RIGHTSPATH_DATA_DIR=str(data_dir),
                **env)
-    proc = subprocess.Popen([sys.executable, "-m", "game", "play", *args], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        time.sleep(3)
-        alive = proc.poll() is None
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
-    return alive, out, err, proc.returncode
+    log = Path(data_dir).parent / "window-stderr.txt"
+    with open(log, "w") as err_file:
+        proc = subprocess.Popen([sys.executable, "-m", "game", "play", *args], cwd=REPO, env=env,
+                                stdout=subprocess.DEVNULL, stderr=err_file, text=True)
+        try:
+            deadline = time.monotonic() + 180
+            while proc.poll() is None and not until(log.read_text()) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            if proc.poll() is None:
+                time.sleep(2)  # past the point of interest: the loop keeps running
+            alive = proc.poll() is None
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
+            proc.wait(timeout=60)
+    return alive, log.read_text(), proc.returncode
 
 
 def _set_aside(data_dir: Path) -> list[Path]:
@@ -83,7 +90,7 @@ def test_window_opens_over_a_deep_save_through_the_cli(tmp_path):
     saves.mkdir(parents=True)
     (saves / "run-tutorial.json").write_text(DEEP)
     (saves / "meta-tutorial.json").write_text(DEEP)
-    alive, out, err, rc = _window([], tmp_path / "d")
+    alive, err, rc = _window([], tmp_path / "d", until=lambda _err: len(_set_aside(tmp_path / "d")) == 2)
     assert "Traceback" not in err, err[-3000:]
     assert alive, (rc, err[-3000:])
     assert rc == 130
@@ -116,7 +123,8 @@ def test_one_broken_draft_does_not_stop_the_window(tmp_path):
     """R8: a broken draft among the bundled scenarios is left out and reported; the window opens."""
     folder = _scenarios_copy(tmp_path)
     (folder / "broken.yaml").write_text(BROKEN)
-    alive, out, err, rc = _window([], tmp_path / "d", RIGHTSPATH_SCENARIOS_DIR=str(folder))
+    alive, err, rc = _window([], tmp_path / "d", until=lambda err: "left out" in err,
+                             RIGHTSPATH_SCENARIOS_DIR=str(folder))
     assert "Traceback" not in err, err[-3000:]
     assert alive, (rc, err[-3000:])
     assert "broken.yaml" in err and "left out" in err
