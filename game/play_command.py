@@ -174,6 +174,12 @@ def run(args: argparse.Namespace) -> int:
     from game.exports.signing import key_from
 
     key_from(args.session_key, environ={})  # an empty --session-key is refused, never "unsigned"
+    if args.session:
+        from game.platform.browser import param_problem
+
+        problem = param_problem("session", args.session)  # the rule 'links' and the browser apply
+        if problem:
+            raise UserError(f"--session: {problem}", 2)
     if args.export:
         from game.exports import parse_formats
 

@@ -7,6 +7,7 @@ diagnostic: exit 1 for invalid content, 2 for wrong usage.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -29,17 +30,20 @@ def register(sub) -> None:
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("-o", "--output", metavar="OUT.json", help="where to write (default: standard output)")
     p.add_argument("--strict", action="store_true", help="refuse to compile when there are warnings")
-    p.set_defaults(func=cmd_compile)
+    p.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_compile, parser=p, command="compile")
 
     p = sub.add_parser("stats", help="print figures about a scenario")
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_stats)
+    p.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_stats, parser=p, command="stats")
 
     p = sub.add_parser("graph", help="draw a scenario as a Mermaid flowchart")
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
-    p.set_defaults(func=cmd_graph)
+    p.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_graph, parser=p, command="graph")
 
     p = sub.add_parser("schema", help="write the JSON Schema for scenario (or catalogue) files")
     p.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
@@ -98,6 +102,7 @@ def _check(path: Path, strict: bool):
     from game.authoring.diagnostics import apply_strict
     from game.authoring.yamlload import SourceError
 
+    _refuse_other_kinds(path)
     try:
         if _is_catalogue(path):
             result = check_catalogue(str(path))
@@ -106,6 +111,21 @@ def _check(path: Path, strict: bool):
         return check_scenario(str(path), strict=strict)
     except SourceError as exc:
         raise UserError(str(exc), 2) from None
+
+
+def _refuse_other_kinds(path: Path | str) -> None:
+    """A compiled story, an export or a CSV table given where a scenario is expected: said plainly (exit 2)."""
+    from game.authoring.filekind import not_a_source
+
+    what = not_a_source(path)
+    if what:
+        raise UserError(f"{path}: {what}", 2)
+
+
+def _one_scenario(args) -> None:
+    """compile, stats and graph take one scenario: a second one gets this command's usage, not the top level's."""
+    if args.extra:
+        args.parser.error(f"one scenario at a time; unexpected: {' '.join(args.extra)}")
 
 
 def _write(text: str, output: str | None, *, ours, what: str, inputs=()) -> None:
@@ -128,8 +148,18 @@ def _report(diagnostics, stream=sys.stderr) -> None:
 
 def _scenario_model(args):
     """A schema-valid model for stats and graph (lint errors are reported, not fatal)."""
-    result = _check(Path(args.scenario), False)
-    if _is_catalogue(Path(args.scenario)) or result.model is None:
+    path = Path(args.scenario)
+    result = _check(path, False)
+    data = result.loaded.data if result.loaded is not None else None
+    if _is_catalogue(path) or (isinstance(data, dict) and "instrument" in data and "nodes" not in data):
+        from game.authoring.checking import check_catalogue
+
+        result = result if _is_catalogue(path) else check_catalogue(str(path))
+        _report(result.diagnostics)
+        state = "it has no problems" if result.ok else "its problems are listed above"
+        raise UserError(f"{args.scenario}: this is a rights catalogue, not a scenario; '{args.command}' reads "
+                        f"scenarios ('validate' checks catalogues: {state})", 2)
+    if result.model is None:
         _report(result.diagnostics)
         raise UserError(f"{args.scenario}: not a valid scenario (see above)", 1)
     errors = [d for d in result.diagnostics if d.severity == "error"]
@@ -174,7 +204,9 @@ def cmd_compile(args) -> int:
     from game.authoring.compiler import compile_path, to_bytes
     from game.authoring.yamlload import SourceError
 
+    _one_scenario(args)
     _require_file(args.scenario)
+    _refuse_other_kinds(args.scenario)
     try:
         story, diagnostics = compile_path(args.scenario, strict=args.strict)
     except SourceError as exc:
@@ -196,6 +228,7 @@ def cmd_stats(args) -> int:
 
     from game.authoring.stats import render_stats, scenario_stats
 
+    _one_scenario(args)
     _require_file(args.scenario)
     model, code = _scenario_model(args)
     stats = scenario_stats(model)
@@ -206,6 +239,7 @@ def cmd_stats(args) -> int:
 def cmd_graph(args) -> int:
     from game.authoring.graph import mermaid
 
+    _one_scenario(args)
     _require_file(args.scenario)
     model, code = _scenario_model(args)
     from game.outfiles import is_mermaid_graph

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Iterable
@@ -166,3 +167,15 @@ def retyped(text: str) -> str | None:
                 return None
         out.append(ch)
     return "".join(out)
+
+
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def rename_hint(declared_id: str, stem: str) -> str:
+    """The fix for an id that differs from its file name, never proposing an id that is not one
+    (a file 'my scenario.yaml' cannot give 'id: my scenario')."""
+    if _ID.fullmatch(stem):
+        return f"rename the file to '{declared_id}.yaml' or set 'id: {stem}'"
+    return (f"rename the file to '{declared_id}.yaml' (the name '{stem}' cannot be an id: ids use lower-case "
+            "letters, digits and single hyphens)")

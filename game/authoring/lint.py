@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path as FilePath
 
 from game.authoring import reasoning
-from game.authoring.diagnostics import Diagnostic, did_you_mean, one_of
+from game.authoring.diagnostics import Diagnostic, did_you_mean, one_of, rename_hint
 from game.authoring.flow import Edge, branch_cycles, edges_of, reach
 from game.authoring.models import RESERVED_NAMES, Branch, Catalogue, Decision, Ending, Scenario, Scene
 from game.authoring.rightids import unknown_right_hint
@@ -71,7 +71,7 @@ class _Linter:
         stem = FilePath(self.loaded.path).stem
         if self.loaded.path not in ("<text>",) and self.s.id != stem:
             self.report(("id",), "E203", f"the scenario id '{self.s.id}' differs from the file name '{stem}.yaml'",
-                        f"rename the file to '{self.s.id}.yaml' or set 'id: {stem}'")
+                        rename_hint(self.s.id, stem))
         for name in self.s.variables:
             if name in RESERVED_NAMES:
                 self.report(("variables", name), "E203", f"'{name}' is a word of the condition language and "
@@ -454,7 +454,7 @@ def lint_catalogue(catalogue: Catalogue, loaded: Loaded) -> list[Diagnostic]:
     stem = FilePath(loaded.path).stem
     if loaded.path != "<text>" and catalogue.id != stem:
         report(("id",), "E203", f"the catalogue id '{catalogue.id}' differs from the file name '{stem}.yaml'",
-               f"rename the file to '{catalogue.id}.yaml' or set 'id: {stem}'")
+               rename_hint(catalogue.id, stem))
     first: dict[str, int] = {}
     for k, right in enumerate(catalogue.rights):
         if right.id in first:

@@ -212,6 +212,8 @@ def describe(path: tuple, data: Any) -> str:
             i += 1
             current = _get(current, path[i])
             names.append(f"right {_label(current, path[i])}")
+        elif isinstance(segment, int):
+            names.append(f"item {segment + 1}")  # counted from 1, as 'line 3' and 'assessment 1' are
         else:
             names.append(f"'{segment}'")
         i += 1

@@ -225,3 +225,71 @@ def test_graph_escapes_node_texts_too(tmp_path):
     inner = line.split('(["', 1)[1].split('"])', 1)[0]
     assert '"' not in inner and "<and>" not in inner
     assert _mermaid_text(inner).startswith('Heard <and> "supported" (1) #2')
+
+
+# -- 4. The wrong kind of file, usage, counting from 1, leftovers ----------------------------------
+
+def test_validate_on_a_compiled_story_says_so_in_one_line():
+    result = rightspath("validate", str(VALID / "fixture-story.json"))
+    assert result.returncode == 2
+    assert "compiled story" in result.stderr and "E20" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["stats", "graph", "compile"])
+def test_a_csv_renamed_json_is_told_plainly(tmp_path, command):
+    path = tmp_path / "results.json"
+    path.write_bytes("\ufefftrainee,score\nP-1,0.8\nP-2,0.5\n".encode("utf-8"))
+    result = rightspath(command, str(path))
+    assert result.returncode == 2
+    assert "CSV table" in result.stderr and "'trainee,score'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["stats", "graph"])
+def test_stats_and_graph_on_a_catalogue_say_what_is_wrong(tmp_path, command):
+    path = _draft(tmp_path)
+    result = rightspath(command, str(tmp_path / "rights" / "fixture-vrd.yaml"))
+    assert result.returncode == 2
+    assert "is a rights catalogue, not a scenario" in result.stderr and "see above" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["compile", "stats", "graph"])
+def test_two_scenarios_give_that_commands_usage(command):
+    result = rightspath(command, str(VALID_STORY), str(VALID_STORY))
+    assert result.returncode == 2
+    assert f"usage: rightspath {command} " in result.stderr and "one scenario at a time" in result.stderr
+
+
+def test_a_list_item_is_counted_from_one(tmp_path):
+    path = _draft(tmp_path, ("moods: [neutral, worried, relieved]}", "moods: [neutral, worried, relieved, happy]}"))
+    d = _first(path, "E203")
+    assert "item 4 of 'moods' of character 'mira'" in d["message"]
+
+
+def test_the_file_name_hint_never_proposes_an_id_with_a_space(tmp_path):
+    path = _draft(tmp_path)
+    spaced = path.rename(tmp_path / "my story.yaml")
+    d = _first(spaced, "E203")
+    assert "rename the file to 'fixture-story.yaml'" in d["hint"] and "id: my story" not in d["hint"]
+
+
+def test_play_refuses_a_session_code_that_links_refuses(tmp_path):
+    result = rightspath("play", "--text", str(VALID_STORY), "--auto", "--session", "a b/<x>")
+    assert result.returncode == 2
+    assert "--session" in result.stderr and "Traceback" not in result.stderr
+    fine = rightspath("play", "--text", str(VALID_STORY), "--auto", "--session", "ROOM-3")
+    assert fine.returncode == 0, fine.stderr
+
+
+def test_unused_variable_and_character_and_a_catalogue_listed_twice_are_warned(tmp_path):
+    path = _draft(tmp_path, ('  interviews: {start: 0', '  spare: {start: 0, min: 0, max: 5, label: "Spare"}\n  interviews: {start: 0'),
+                  ('  officer: {name: "Officer Novak"', '  aunt: {name: Aunt, portrait: mother}\n  officer: {name: "Officer Novak"'),
+                  ("rights: [fixture-vrd, fixture-trafficking]", "rights: [fixture-vrd, fixture-trafficking, fixture-vrd]"))
+    rc, found = _diagnostics(str(path))
+    by_code = {d["code"]: d for d in found}
+    assert rc == 0
+    assert by_code["W433"]["line"] == _line_of(path, "  spare:") and "'spare'" in by_code["W433"]["message"]
+    assert by_code["W434"]["line"] == _line_of(path, "  aunt:") and "'aunt'" in by_code["W434"]["message"]
+    assert by_code["W435"]["line"] == _line_of(path, "rights: [") and "twice" in by_code["W435"]["message"]
+    assert rightspath("validate", "--strict", str(path)).returncode == 1

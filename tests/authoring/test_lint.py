@@ -46,7 +46,7 @@ def test_reserved_variable_names_narrator_character_and_file_name(tmp_path):
     path = _scenario(tmp_path, "  trust: {start", "  visits: {start: 1, label: v}\n  trust: {start",
                      "  mira: {name", "  narrator: {name: N, portrait: narrator}\n  mira: {name",
                      "id: case", "id: other-name")
-    codes = _codes(path)
+    codes = [c for c in _codes(path) if c[0].startswith("E")]  # 'visits' unused, 'narrator' silent: W433, W434
     assert [c[0] for c in codes] == ["E203", "E203", "E203"]
     assert [c[1] for c in codes] == [2, 11, 14]
 
