@@ -439,9 +439,70 @@ def _ranges_note(tree: dict, ranges: dict[str, tuple[int, int]]) -> str:
     return " (" + ", ".join(f"{n} stays within {ranges[n][0]}..{ranges[n][1]}" for n in names) + ")"
 
 
+# -- W420: no surface cue predicts the recommended option (issue 12) -----------------------------
+CUE_MIN_DECISIONS = 4  # fewer decisions with a recommended option show no pattern worth a warning
+CUE_POSITION_SHARE = 1 / 2  # no authored position may hold the recommended option in more than half
+CUE_LENGTH_SHARE = 1 / 3  # nor may it be the longest, or the shortest, option in more than a third
+
+
+def _option_value(choice) -> int:
+    from game.engine.scoring import option_value
+
+    return option_value({"assess": [{"verdict": a.verdict, "weight": a.weight} for a in choice.assess]})
+
+
+def check_surface_cues(scenario: Scenario, loaded: Loaded) -> list[Diagnostic]:
+    """W420, over the whole scenario: a trainee who knows nothing of the law must not find the
+    recommended (top-scoring) option by where it stands as written or by how long it is.
+
+    Counted over the decisions with two options or more whose options do not all score the same
+    (a tie at the top counts every tied option), and only when there are CUE_MIN_DECISIONS of them.
+    Positions are as authored: the game shuffles most decisions, but a decision with ``order: fixed``,
+    a print-out or a translation keeps them. Lengths are in characters of the option text.
+    """
+    counted = []  # (node index, node, set of top positions 1-based, longest?, shortest?)
+    for i, node in enumerate(scenario.nodes):
+        if not isinstance(node, Decision) or len(node.choices) < 2:
+            continue
+        values = [_option_value(c) for c in node.choices]
+        if len(set(values)) < 2:
+            continue
+        top = {k for k, v in enumerate(values) if v == max(values)}
+        lengths = [len(c.text) for c in node.choices]
+        longest = any(lengths[k] == max(lengths) for k in top)
+        shortest = any(lengths[k] == min(lengths) for k in top)
+        counted.append((i, node, {k + 1 for k in top}, longest, shortest))
+    n = len(counted)
+    if n < CUE_MIN_DECISIONS:
+        return []
+    out = []
+
+    def report(found: list, message: str, hint: str) -> None:
+        line, col = loaded.pos(("nodes", found[0][0], "choices"))
+        names = ", ".join(entry[1].id for entry in found)
+        out.append(Diagnostic(loaded.path, line, col, "warning", "W420", f"{message}: {names}", hint))
+
+    positions = sorted({p for entry in counted for p in entry[2]})
+    for p in positions:
+        found = [entry for entry in counted if p in entry[2]]
+        if len(found) > n * CUE_POSITION_SHARE:
+            report(found, f"the recommended option is at position {p} as written in {len(found)} of {n} decisions "
+                   f"({len(found) / n:.0%}, more than half), so 'always pick option {p}' is an answer pattern",
+                   "move the best option to other places in some of these decisions (the game shuffles the order "
+                   "shown, but a decision with 'order: fixed', a print-out or a translation keeps it)")
+    for flag, word in ((3, "longest"), (4, "shortest")):
+        found = [entry for entry in counted if entry[flag]]
+        if len(found) > n * CUE_LENGTH_SHARE:
+            report(found, f"the recommended option is the {word} option in {len(found)} of {n} decisions "
+                   f"({len(found) / n:.0%}, more than a third), so 'always pick the {word}' is an answer pattern",
+                   "write the other options as specific and careful as the right one (and the right one as plain), "
+                   "so that length says nothing about which is best")
+    return out
+
+
 def lint_scenario(scenario: Scenario, loaded: Loaded, catalogues: dict[str, Catalogue] | None) -> list[Diagnostic]:
     """All E3xx/W4xx diagnostics for a schema-valid scenario. ``catalogues`` None skips right ids."""
-    return _Linter(scenario, loaded, catalogues).run()
+    return _Linter(scenario, loaded, catalogues).run() + check_surface_cues(scenario, loaded)
 
 
 def lint_catalogue(catalogue: Catalogue, loaded: Loaded) -> list[Diagnostic]:
