@@ -49,8 +49,12 @@ RESULT_KEYS = ("ended_at", "rights", "score", "finished", "ending", "outcome", "
 
 
 def registration_id(record: dict) -> str:
-    """The playthrough's registration: a UUID derived from the whole record."""
-    return str(uuid.uuid5(ID_NAMESPACE, "registration:" + canonical_text(record)))
+    """The playthrough's registration: a UUID derived from the record's header — who played which
+    scenario version, how, with which seed, starting when — i.e. from what is known when the
+    playthrough starts. So the statements sent live during play and those exported at the end share
+    it (and their ids), and a playthrough is one registration however often it is exported."""
+    header = {k: record.get(k) for k in HEADER_KEYS if k in record}
+    return str(uuid.uuid5(ID_NAMESPACE, "registration:" + canonical_text(header)))
 
 
 def learner_of(record: dict) -> dict | None:
@@ -196,6 +200,15 @@ def statements(record: dict) -> list[dict]:
         term_ext[EXT + "signature"] = record["signature"]
     add("terminated", scenario, ended, result={"completion": bool(record["finished"])}, context_ext=term_ext)
     return out
+
+
+def live_statements(record: dict) -> list[dict]:
+    """The statements a playthrough can send while it runs: for one not finished yet, ``initialized``
+    and an ``answered`` per decision so far (the export's closing ``terminated`` would claim an id a
+    later decision takes); for a finished one, all of them. Each is the very statement the export of
+    the finished playthrough holds, id and content, provided its ``ended_at`` is the moment it ended."""
+    out = statements(record)
+    return out if record["finished"] else out[:-1]
 
 
 def _ext(stmt: dict, where: str, name: str):

@@ -95,13 +95,16 @@ def test_an_export_never_replaces_a_file_already_there(tmp_path, how):
 def test_codes_in_any_script_keep_readable_distinct_names(tmp_path):
     out = tmp_path / "results"
     decomposed = unicodedata.normalize("NFD", "Андрей")  # й as и + combining breve
-    runs = [_play(out, 1, "Иван", "СОФ-1"), _play(out, 1, "Пётр", "СОФ-1"),
-            _play(out, 1, decomposed, "a/b:c")]
-    assert [r.returncode for r in runs] == [0, 0, 0], [r.stderr for r in runs]
+    # Session codes travel in links, so they follow the link rule (ASCII letters, digits, - and _;
+    # `play --session СОФ-1` is refused); trainee codes are names and may be in any script.
+    runs = [_play(out, 1, "Иван", "SOF-1"), _play(out, 1, "Пётр", "SOF-1"),
+            _play(out, 1, decomposed, "SOF-2"), _play(out, 1, "a/b:c", "SOF-2")]
+    assert [r.returncode for r in runs] == [0, 0, 0, 0], [r.stderr for r in runs]
     stems = [_one_stem(_written(r.stdout)) for r in runs]
-    assert stems[0].startswith("rightspath-tutorial-СОФ-1-Иван-")
-    assert stems[1].startswith("rightspath-tutorial-СОФ-1-Пётр-")
-    assert stems[2].startswith("rightspath-tutorial-a-b-c-Андрей-")  # composed (NFC), no path separators
+    assert stems[0].startswith("rightspath-tutorial-SOF-1-Иван-")
+    assert stems[1].startswith("rightspath-tutorial-SOF-1-Пётр-")
+    assert stems[2].startswith("rightspath-tutorial-SOF-2-Андрей-")  # composed (NFC)
     assert unicodedata.is_normalized("NFC", stems[2])
-    assert len(set(stems)) == 3 and len(_records(out)) == 3
+    assert stems[3].startswith("rightspath-tutorial-SOF-2-a-b-c-")  # no path separators
+    assert len(set(stems)) == 4 and len(_records(out)) == 4
     assert {p.parent for r in runs for p in _written(r.stdout)} == {out}
