@@ -68,6 +68,10 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
         parent = path[:-1]
         allowed = allowed_keys(root, data, parent)
         hint = did_you_mean(field, allowed, cutoff=0.7) if allowed else None  # keys are short: be stricter
+        if not hint and isinstance(field, str) and " " in field.strip():
+            # 'text: Please, will my classmates find out?' inside {...}: the comma ended the text
+            hint = ("a ',' inside {...} ends the value before it, so the rest became a key: put the whole text in "
+                    "double quotes")
         if not hint and allowed:
             hint = "allowed keys here: " + one_of(allowed)
         return at(path, "E201", f"unknown key '{field}' in {describe(parent, data)}", hint, key=True)
@@ -97,6 +101,9 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
                               f"{odd_character_note(ch)}", f"delete that character and type it again on the keyboard, "
                               f"as '{retyped(value)}'" if retyped(value) else "delete that character")
         if is_key:
+            if isinstance(value, str) and ":" in value and not value.endswith(":"):
+                name, _, rest = value.partition(":")
+                how = f"YAML needs a space after the colon: write '{name}: {rest}'"  # '{trust:+5}' is one key
             return at(path, "E204", f"'{shown}' is not {what} ({describe(path[:-1], data)})", how, key=True)
         return at(path, "E204", f"'{shown}' is not {what} ({where})", how)
 
@@ -138,6 +145,12 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
             hint = "put the value in quotes to keep it as text"
         elif value is None:
             hint = "the value is empty; write it after the colon"
+        elif expected.startswith("a whole") and isinstance(value, (str, float)):
+            hint = "write a whole number such as +5 or -10 (no % sign, no decimals, no quotes)"
+        elif expected == "a list" and isinstance(value, str) and field:
+            hint = f"write it as a list: {field}: [\"{_clip(value, 30)}\"]"
+        elif expected == "a mapping of keys" and isinstance(value, str) and "lines" in path:
+            hint = "write each line as a mapping: {speaker: narrator, text: \"...\"}"
         return at(path, "E203", f"{where} must be {expected}, not {_describe_value(value)}", hint)
 
     if kind == "value_error":
@@ -264,6 +277,10 @@ def _missing_hint(name: str) -> str | None:
         "kind": "add 'kind:' with one of: " + one_of(vocab.NODE_KINDS),
         "else": "a branch needs 'else: <node-id>' for when no case matches",
         "feedback": "explain, in a sentence, why the choice upholds or breaches the rights it cites",
+        "title": "add 'title: \"...\"', the name shown on the scenario card (or, for an ending, its heading)",
+        "rights": "add 'rights: [directive-2012-29]' listing the catalogues whose rights the choices cite",
+        "prompt": "add 'prompt: \"...\"', the question the trainee answers",
+        "text": "add 'text: \"...\"' with the words shown",
     }
     return hints.get(name)
 

@@ -618,8 +618,11 @@ class _Builder:
         if key in frame.container:
             first = key_pos.get(frame.path + (key,))
             where = f" (first at line {first[0]})" if first else ""
-            self._fail(mark, "E102", f"the key '{key}' appears twice in this mapping{where}",
-                       "keep one of them; YAML would otherwise silently drop the first")
+            hint = "keep one of them; YAML would otherwise silently drop the first"
+            if key == "id" and frame.path[-1:] != () and isinstance(frame.path[-1:][0], int):
+                hint = ("if this 'id' starts a new item of the list (a node, a choice), begin its line with '- '; "
+                        "otherwise keep one of them")
+            self._fail(mark, "E102", f"the key '{key}' appears twice in this mapping{where}", hint)
         key_pos[frame.path + (key,)] = (mark.line + 1, mark.column + 1)
         frame.pending_key = key
 

@@ -293,3 +293,23 @@ def test_unused_variable_and_character_and_a_catalogue_listed_twice_are_warned(t
     assert by_code["W434"]["line"] == _line_of(path, "  aunt:") and "'aunt'" in by_code["W434"]["message"]
     assert by_code["W435"]["line"] == _line_of(path, "rights: [") and "twice" in by_code["W435"]["message"]
     assert rightspath("validate", "--strict", str(path)).returncode == 1
+
+
+# -- Table 1 rows whose hint pointed elsewhere (docs/author-trial.md) ------------------------------
+
+@pytest.mark.parametrize("old, new, code, words", [
+    # 28: a comma inside {...} in an unquoted text
+    ('text: "Will I have to say it all again?"}', "text: Please, will I have to say it all again?}", "E201", "inside {...}"),
+    # 43: no space after the colon in a flow mapping
+    ("effects: {trust: +10, stress: -5}", "effects: {trust:+10, stress: -5}", "E204", "write 'trust: +10'"),
+    # 37: a node without its '- '
+    ("  - id: one-interview\n", "    id: one-interview\n", "E102", "begin its line with '- '"),
+    # 58: text where a list belongs
+    ('    discuss: ["What does Mira need to know first?"]', '    discuss: "What does Mira need to know first?"', "E203",
+     'discuss: ["What does Mira need'),
+    # 42: a percentage as a change
+    ("effects: {trust: +10, stress: -5}", "effects: {trust: 10%, stress: -5}", "E203", "no % sign"),
+])
+def test_the_hint_names_the_fix(tmp_path, old, new, code, words):
+    d = _first(_draft(tmp_path, (old, new)), code)
+    assert words in (d["hint"] or ""), d
