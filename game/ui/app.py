@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pygame
 
+from game.ui import a11y
 from game.ui import actions as A
 from game.ui.artcache import ArtCache
 from game.ui.clock import VirtualClock
@@ -89,6 +90,7 @@ class App:
         self.fonts = FontBook()
         self.art = ArtCache()
         self.warmup = None  # the modules later screens need, imported in spare time (game.ui.warmup)
+        self.live = None  # live results to a learning-record store (game.ui.live), made when first needed
         self.stats = FrameStats()
         self.surface: pygame.Surface | None = None
         self.window: pygame.Surface | None = None
@@ -105,6 +107,12 @@ class App:
         # Headless runs keep their saves apart so a scripted run never touches a player's own save.
         self.save_prefix = "headless-" if self.opts.headless else ""
         self.on_autosave = None  # tests: called with the number of decisions after each autosave
+        # The screen-reader layer (game.ui.a11y): the last description given to the platform, the
+        # handlers of its actions, and any error building it (kept, never raised into the game).
+        self.a11y_model: dict | None = None
+        self._a11y_json = ""
+        self._a11y_handlers: dict = {}
+        self.a11y_errors: list[BaseException] = []
         # A scenario named by the options or the facilitator's link (?scenario=mira): after setup the
         # game goes straight to its content note; used once, so going back shows the selection.
         self.preset_scenario = self.opts.scenario or (platform.url_params() or {}).get("scenario") or None
@@ -198,6 +206,7 @@ class App:
             self.driver.tick()
         for event in pygame.event.get():
             self.dispatch(event)
+        self._a11y_poll()
         if self.clock.advance(dt):
             self._dirty = True
         top = self.scenes.top
@@ -223,7 +232,17 @@ class App:
             return False
         if self.warmup is not None and not self.warmup.done:
             return self.warmup.step()
+        if self.live is None:
+            self.live_results()  # results left from an earlier run start going out now
+            return True
         return self.art.has_work and self.art.work(spare)
+
+    def live_results(self):
+        if self.live is None:
+            from game.ui.live import LiveResults
+
+            self.live = LiveResults(self)
+        return self.live
 
     def dispatch(self, event) -> None:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESIZED, pygame.WINDOWRESTORED, pygame.VIDEOEXPOSE):
@@ -253,7 +272,44 @@ class App:
         if self.stats.first_frame_at is None:
             self.stats.first_frame_at = time.perf_counter() - self.stats.started_at
         self._dirty = False
+        self._a11y_publish()
         self._maybe_screenshot()
+
+    # -- the screen-reader layer ----------------------------------------------------------------
+    def _a11y_publish(self) -> None:
+        """Describe the screen just drawn; give the description to the platform when it changed."""
+        import json
+
+        try:
+            model, handlers = a11y.describe(self)
+            text = json.dumps(model, ensure_ascii=False, sort_keys=True)
+        except Exception as exc:  # a description that cannot be built must not stop the game
+            self.a11y_errors.append(exc)
+            return
+        self._a11y_handlers = handlers
+        if text == self._a11y_json:
+            return
+        self._a11y_json = text
+        self.a11y_model = model
+        self.platform.announce(model)
+
+    def _a11y_poll(self) -> None:
+        """Carry out what was pressed in the screen-reader layer (its buttons act as keys would)."""
+        try:
+            requests = self.platform.poll_actions()
+        except Exception as exc:
+            self.a11y_errors.append(exc)
+            return
+        for request in requests or []:
+            top = self.scenes.top
+            if top is None or self.a11y_model is None:
+                return
+            if self.a11y_model.get("id") != top.screen_id():
+                return  # the screen changed since it was described: wait for the new description
+            if a11y.perform(self, self._a11y_handlers, top.screen_id(), request):
+                # one action per described screen: the next one waits for the next description
+                self.a11y_model = dict(self.a11y_model, id="")
+                self._a11y_json = ""
 
     def _maybe_screenshot(self) -> None:
         top = self.scenes.top
