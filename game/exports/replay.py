@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from game.engine import Run, Story
-from game.engine.run import ChoiceError
+from game.engine.run import ORDER_AUTHORED, ORDER_SEEDED, ChoiceError
 
 # Fields of a record that the replay recomputes; anything else is metadata taken as given.
 DERIVED = ("scenario", "decisions", "rights", "score", "finished", "ending", "outcome", "variables")
@@ -115,8 +115,10 @@ def _show(value) -> str:
 
 def _play(record: dict, story: Story) -> Run:
     """The run the record's seed and choices give on ``story``; ChoiceError when they are not possible."""
-    run = Run(story, seed=record["seed"])
     decisions = record["decisions"]
+    # A record written before decisions[].order existed was played with the options as authored.
+    kept_order = any("order" in d for d in decisions)
+    run = Run(story, seed=record["seed"], option_order=ORDER_SEEDED if kept_order else ORDER_AUTHORED)
     for n, d in enumerate(decisions, start=1):
         while run.kind == "scene":
             run.advance()
@@ -172,6 +174,9 @@ def replay_record(record: dict, stories: Shelf | StoryFinder) -> Replay:
     # Who chose follows from the mode, session and trainee (older records do not say: not compared).
     keys = DERIVED + tuple(k for k in ("chooser", "learner") if k in record)
     want = {k: again[k] for k in keys}
+    if not any("order" in d for d in record["decisions"]):  # made before the order shown was kept
+        for d in want["decisions"]:
+            d.pop("order", None)
     got = {k: record.get(k) for k in keys}
     # Fields the file takes as given are compared as given (the replay was fed them).
     diff = _first_difference("record", got, want)

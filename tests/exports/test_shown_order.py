@@ -81,3 +81,22 @@ def test_the_decisions_table_says_which_option_as_shown():
     for row, d in zip(rows, record["decisions"]):
         assert row["shown_position"] == str(d["order"].index(d["chosen"]) + 1)
         assert row["shown_order"] == ";".join(d["order"])
+
+
+def test_replay_checks_the_order_and_still_accepts_a_record_from_before_it_was_kept():
+    """The order shown follows from the seed, so a changed order is caught like any other figure; a
+    record written before the order was kept (no decisions[].order) was played as authored and
+    replays so."""
+    from game.exports.replay import replay_record
+
+    story = helpers.story()
+    record = build_record(helpers.played(1, story), story, helpers.meta(1))
+    assert replay_record(record, lambda r: story).ok
+    forged = copy.deepcopy(record)
+    forged["decisions"][0]["order"] = list(reversed(forged["decisions"][0]["order"]))
+    result = replay_record(forged, lambda r: story)
+    assert not result.ok and "order" in result.reason
+    old = copy.deepcopy(record)
+    for d in old["decisions"]:
+        del d["order"]
+    assert replay_record(old, lambda r: story).ok, replay_record(old, lambda r: story).reason
