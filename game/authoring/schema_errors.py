@@ -8,6 +8,7 @@ and say what is wrong in a sentence with a suggestion where one can be guessed.
 
 from __future__ import annotations
 
+import re
 import typing
 from typing import Any
 
@@ -90,6 +91,10 @@ def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
 
     if kind == "string_pattern_mismatch":
         what, how = PATTERN_NAMES.get(ctx.get("pattern"), ("a valid value", None))
+        if ctx.get("pattern") == models.SLUG and isinstance(value, str):
+            as_id = re.sub(r"[\s_]+", "-", value.strip().lower())
+            if re.fullmatch(models.SLUG, as_id):  # 'First words', 'Phone', 'first_words'
+                how = f"use lower-case letters, digits and single hyphens: '{as_id}'"
         odd = odd_character(value) if isinstance(value, str) else None
         if odd is not None:  # it looks right on screen: name the character and where it is
             index, ch = odd

@@ -307,6 +307,9 @@ def test_unused_variable_and_character_and_a_catalogue_listed_twice_are_warned(t
     # 58: text where a list belongs
     ('    discuss: ["What does Mira need to know first?"]', '    discuss: "What does Mira need to know first?"', "E203",
      'discuss: ["What does Mira need'),
+    # 11, 54: an id with capitals, a space or '_' gets the id it was meant to be
+    ("    else: one-interview", "    else: One_interview", "E204", "'one-interview'"),
+    ("  - id: hard-end\n", "  - id: Hard end\n", "E204", "'hard-end'"),
     # 42: a percentage as a change
     ("effects: {trust: +10, stress: -5}", "effects: {trust: 10%, stress: -5}", "E203", "no % sign"),
 ])
