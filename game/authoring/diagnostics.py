@@ -179,3 +179,20 @@ def rename_hint(declared_id: str, stem: str) -> str:
         return f"rename the file to '{declared_id}.yaml' or set 'id: {stem}'"
     return (f"rename the file to '{declared_id}.yaml' (the name '{stem}' cannot be an id: ids use lower-case "
             "letters, digits and single hyphens)")
+
+
+_REVERSED = {"=>": ">=", "=<": "<=", "=!": "!="}
+_WORDS = {"AND": "and", "OR": "or", "NOT": "not", "&&": "and", "||": "or"}
+
+
+def condition_hint(text: str) -> str:
+    """The hint for a condition that does not parse (E309): the likely fix when the text shows it."""
+    for wrong, right in _REVERSED.items():
+        if wrong in text:
+            return f"write '{right}', not '{wrong}': the '=' comes second"
+    for wrong, right in _WORDS.items():
+        if re.search(rf"(?<![\w&|]){re.escape(wrong)}(?![\w&|])", text):
+            return f"write '{right}' for '{wrong}'; conditions look like 'trust >= 50 and not visited(court-visit)'"
+    if "'" in text or '"' in text:
+        return "write node and choice ids without quotes, as in chose(first-words, explain)"
+    return "conditions look like 'trust >= 50 and not visited(court-visit)'"

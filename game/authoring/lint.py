@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path as FilePath
 
 from game.authoring import reasoning
-from game.authoring.diagnostics import Diagnostic, did_you_mean, one_of, rename_hint
+from game.authoring.diagnostics import Diagnostic, condition_hint, did_you_mean, one_of, rename_hint
 from game.authoring.flow import Edge, branch_cycles, edges_of, reach
 from game.authoring.models import RESERVED_NAMES, Branch, Catalogue, Decision, Ending, Scenario, Scene
 from game.authoring.rightids import unknown_right_hint
@@ -204,7 +204,7 @@ class _Linter:
             tree = parse_condition(text)
         except conditions.ConditionError as exc:
             self.report(path, "E309", f"the condition '{quoted}' does not parse: {exc.message}",
-                        "conditions look like 'trust >= 50 and not visited(court-visit)'",
+                        condition_hint(text),
                         shift=None if shift is None else shift + exc.offset)
             return
         for var in sorted(conditions.variables(tree)):

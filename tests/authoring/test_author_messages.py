@@ -310,6 +310,10 @@ def test_unused_variable_and_character_and_a_catalogue_listed_twice_are_warned(t
     # 11, 54: an id with capitals, a space or '_' gets the id it was meant to be
     ("    else: one-interview", "    else: One_interview", "E204", "'one-interview'"),
     ("  - id: hard-end\n", "  - id: Hard end\n", "E204", "'hard-end'"),
+    # 20, 21, 23: a condition written as in another language
+    ("stress >= 45 and not chose", "stress => 45 and not chose", "E309", "write '>=', not '=>'"),
+    ("stress >= 45 and not chose", "stress >= 45 AND NOT chose", "E309", "write 'and' for 'AND'"),
+    ("chose(how-to-start, explain-simply)", "chose('how-to-start', 'explain-simply')", "E309", "without quotes"),
     # 42: a percentage as a change
     ("effects: {trust: +10, stress: -5}", "effects: {trust: 10%, stress: -5}", "E203", "no % sign"),
 ])
