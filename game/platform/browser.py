@@ -27,6 +27,10 @@ PARAM_RULES = {
     "mode": re.compile(r"^(learning|assessment|facilitated)$"),
     "session": re.compile(r"^[A-Za-z0-9_-]{1,40}$"),
     "trainee": re.compile(r"^[A-Za-z0-9_-]{1,40}$"),
+    # accessibility presets (issue 15): text size 1-3, contrast, motion
+    "size": re.compile(r"^[1-3]$"),
+    "contrast": re.compile(r"^(high|standard)$"),
+    "motion": re.compile(r"^(reduce|full)$"),
 }
 TRAINEE_KEY = re.compile(r"^[0-9a-f]{32}$")  # game.exports.signing.trainee_key, as the page checks it
 _UNSAFE_FILENAME = re.compile(r"[^\w.-]+")  # \w: letters and digits of any script, and _
@@ -52,6 +56,9 @@ def describe_rule(key: str) -> str:
         "mode": "learning, assessment or facilitated",
         "session": "1-40 letters, digits, '-' or '_'",
         "trainee": "1-40 letters, digits, '-' or '_'",
+        "size": "the text size: 1 (standard), 2 (large) or 3 (largest)",
+        "contrast": "high or standard",
+        "motion": "reduce or full",
     }[key]
 
 

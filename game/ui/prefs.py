@@ -65,8 +65,12 @@ class Prefs:
             self.text_size = int(params["size"])
         if params.get("contrast") in ("high", "1", "true"):
             self.high_contrast = True
+        elif params.get("contrast") in ("standard", "normal"):
+            self.high_contrast = False
         if params.get("motion") in ("reduce", "reduced", "off"):
             self.reduce_motion = True
+        elif params.get("motion") == "full":
+            self.reduce_motion = False
 
     def clean(self) -> None:
         if self.mode not in MODES:

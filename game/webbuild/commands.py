@@ -48,6 +48,10 @@ def register(sub) -> None:
     links.add_argument("--scenario", help="scenario id to preset")
     links.add_argument("--mode", help="learning, assessment or facilitated")
     links.add_argument("--lang", help="language code, e.g. en or bg")
+    links.add_argument("--size", help="text size preset: 1 (standard), 2 (large) or 3 (largest)")
+    links.add_argument("--contrast", help="contrast preset: high or standard")
+    links.add_argument("--motion", help="motion preset: reduce or full (default: the browser's "
+                       "prefers-reduced-motion setting)")
     links.add_argument("-o", "--output", type=Path, default=None,
                        help="printable HTML page to write (default: links-<session>.html)")
     links.add_argument("--session-key", help="the session's secret signing key (or $RIGHTSPATH_SESSION_KEY); "
@@ -90,7 +94,8 @@ def cmd_links(args) -> int:
     given = key_from(args.session_key)
     key = given or new_session_key()
     links = make_links(args.base_url, args.session, args.count, scenario=args.scenario,
-                       mode=args.mode, lang=args.lang, session_key=key)
+                       mode=args.mode, lang=args.lang, session_key=key, size=args.size,
+                       contrast=args.contrast, motion=args.motion)
     _warn_if_not_bundled(args.scenario, args.lang)
     output = args.output or Path(f"links-{args.session}.html")
     page = links_page(links, args.session, scenario=args.scenario, mode=args.mode, lang=args.lang)

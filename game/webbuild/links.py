@@ -57,11 +57,14 @@ def new_session_key() -> str:
 
 def make_links(base_url: str, session: str, count: int, *, scenario: str | None = None,
                mode: str | None = None, lang: str | None = None,
-               session_key: str | None = None) -> list[TraineeLink]:
+               session_key: str | None = None, size: str | None = None, contrast: str | None = None,
+               motion: str | None = None) -> list[TraineeLink]:
     """One link per trainee; with ``session_key`` each ends in ``#k=<that trainee's key>``
     (game.exports.signing.trainee_key): the fragment is never sent to a server."""
     base = check_base_url(base_url)
-    preset = {"scenario": scenario, "lang": lang, "mode": mode, "session": session}
+    preset = {"scenario": scenario, "lang": lang, "mode": mode, "session": session,
+              # accessibility presets (issue 15): the page keeps them, the game applies them
+              "size": size, "contrast": contrast, "motion": motion}
     for key, value in preset.items():
         if value is None:
             continue

@@ -271,3 +271,34 @@ def test_bulgarian_descriptions_and_stage_changes(page, site):
     assert new_stage and new_stage != stage
     region = "assertive" if game.pilot.app.a11y_model["live"] == "assertive" else "polite"
     assert live_text(page, region).startswith(f"Етап: {new_stage}")
+
+
+def test_the_page_keeps_accessibility_presets_from_the_link(page, site):
+    page.goto(site + "index.html?lang=bg&size=3&contrast=high&motion=reduce&scenario=mira")
+    assert page.evaluate("location.search") == "?scenario=mira&lang=bg&size=3&contrast=high&motion=reduce"
+    assert page.evaluate("window.rpParams") == {"scenario": "mira", "lang": "bg", "size": "3",
+                                                "contrast": "high", "motion": "reduce"}
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("?lang=bg", "?lang=bg&motion=reduce"),     # the browser's setting, passed on as the link's
+    ("?motion=full", "?motion=full"),           # the link says otherwise: it wins
+])
+def test_prefers_reduced_motion_reaches_the_game_as_motion_reduce(browser, site, query, expected):
+    from game.platform.browser import clean_params
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, reduced_motion="reduce")
+    pg = context.new_page()
+    pg.route(f"https://{CDN_HOST}/**", lambda route: route.abort("internetdisconnected"))
+    pg.goto(site + "index.html" + query)
+    assert pg.evaluate("location.search") == expected
+    # pygbag hands every query item to Python as os.environ; the game's rules then keep it.
+    environ = dict(item.split("=", 1) for item in expected[1:].split("&"))
+    assert clean_params(environ)["motion"] == expected.rsplit("motion=", 1)[1]
+    context.close()
+    normal = browser.new_context(viewport={"width": 1280, "height": 720}, reduced_motion="no-preference")
+    pg = normal.new_page()
+    pg.route(f"https://{CDN_HOST}/**", lambda route: route.abort("internetdisconnected"))
+    pg.goto(site + "index.html?lang=bg")
+    assert pg.evaluate("location.search") == "?lang=bg"
+    normal.close()
