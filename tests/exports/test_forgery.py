@@ -78,3 +78,23 @@ def test_the_report_leaves_every_forgery_out_of_its_figures(tmp_path, signed):
     assert figure(html, "mean") == f"{mean:.0%}"
     for name in forgeries.FORGERIES:
         assert name.upper().replace("-", "") not in html.split('id="not-included"')[0]
+
+
+def test_verify_and_push_replay_on_the_story_given_with_story(tmp_path):
+    import json
+
+    from game.exports import build_record, folder_writer, write_exports
+    from tests.exports import helpers
+    from tests.report.room import other_version_story
+
+    story = other_version_story()  # version 9.9.9: not bundled
+    write_exports(build_record(helpers.played(1, story), story, helpers.meta(1)), "json",
+                  folder_writer(tmp_path / "in"))
+    out = rightspath("verify", tmp_path / "in")
+    assert out.returncode == 1 and ": unchecked — its scenario 'tutorial' version 9.9.9" in out.stdout
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "t.json").write_text(json.dumps(story.data), encoding="utf-8")
+    out = rightspath("verify", tmp_path / "in", "--story", tmp_path / "stories")
+    assert out.returncode == 0 and ": unsigned — no signature; figures recomputed" in out.stdout, out.stdout
+    bad = rightspath("verify", tmp_path / "in", "--story", tmp_path / "nowhere")
+    assert bad.returncode == 2 and "--story" in bad.stderr and "Traceback" not in bad.stderr
