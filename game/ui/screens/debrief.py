@@ -262,7 +262,8 @@ class DebriefScene(Scene):
 
     def export(self) -> None:
         """Write JSON, CSV (decisions and summary) and xAPI through the platform; signed with the
-        session code when there is one. A failure is told in words; the playthrough stays saved."""
+        trainee key when there is one (game.ui.exporting.session_key; never the session code). A
+        failure is told in words; the playthrough stays saved."""
         from game.ui.exporting import export_session
         from game.ui.screens.dialog import message
 
