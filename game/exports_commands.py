@@ -21,8 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "the signature, and the figures, recomputed by replaying the decisions on the story the "
                        "record names (--story, or the bundled scenarios). Prints one line per file: valid, "
                        "unsigned, tampered, rejected (figures or choices wrong), unchecked (story not at hand), "
-                       "corrupt or unreadable. Exit code 1 if any file is not valid or, without a key, unsigned "
-                       "and correct; with --session-key an unsigned file fails too.")
+                       "corrupt or unreadable. Exit code 0 when every file passes (valid, or without --session-key "
+                       "unsigned with figures that match); 1 otherwise, and for a folder with no .json "
+                       "exports; with --session-key an unsigned file fails; 2 for a signed file and no key.")
     v.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER", help="files, or folders of .json exports")
     v.add_argument("--session-key", help=f"the secret session key the exports were signed with (or ${KEY_ENV})")
     v.add_argument("--story", action="append", metavar="FILE_OR_DIR",
