@@ -97,7 +97,9 @@ def map_event(event: pygame.event.Event, size: tuple[int, int]) -> Action | None
         return Action(POINTER_DOWN if t == pygame.MOUSEBUTTONDOWN else POINTER_UP, pos=tuple(event.pos))
     if t == pygame.MOUSEWHEEL:
         return Action(SCROLL, amount=int(event.y))
-    if t in (pygame.FINGERDOWN, pygame.FINGERUP):
+    if t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
         pos = (int(event.x * size[0]), int(event.y * size[1]))
+        if t == pygame.FINGERMOTION:
+            return Action(POINTER_MOVE, pos=pos)  # a finger dragging: scrolled views follow it
         return Action(POINTER_DOWN if t == pygame.FINGERDOWN else POINTER_UP, pos=pos)
     return None

@@ -7,11 +7,16 @@ import pygame
 from game.ui import actions as A
 
 
+BAR_ZONE = 34  # touch width of the scroll bar beside the viewport (the bar itself is drawn 6 px wide)
+DRAG_SLOP = 8  # px a finger may wander before a press on the text becomes a swipe
+
+
 class ScrollView:
     def __init__(self, viewport: pygame.Rect, content: pygame.Surface):
         self.viewport = pygame.Rect(viewport)
         self.content = content
         self.offset = 0
+        self._drag = None  # (kind "text" | "bar", start y, start offset) while a finger or button is down
 
     @property
     def max_offset(self) -> int:
@@ -27,7 +32,45 @@ class ScrollView:
         self.offset = new
         return changed
 
+    # -- pointer and touch: swipe the text, tap or drag the scroll bar ---------------------------
+    def bar_zone(self) -> pygame.Rect:
+        return pygame.Rect(self.viewport.right, self.viewport.y, BAR_ZONE, self.viewport.h)
+
+    def _jump(self, y: int) -> bool:
+        """Put the part of the content at the bar's ``y`` in the middle of the viewport."""
+        total = self.max_offset + self.viewport.h
+        frac = (y - self.viewport.y) / max(1, self.viewport.h)
+        return self.scroll(int(frac * total - self.viewport.h / 2) - self.offset)
+
+    def _pointer(self, action: A.Action) -> bool:
+        pos = action.pos
+        if action.kind == A.POINTER_DOWN and pos is not None and self.scrollable:
+            if self.bar_zone().collidepoint(pos):
+                self._drag = ("bar", pos[1], self.offset)
+                self._jump(pos[1])
+                return True
+            if self.viewport.collidepoint(pos):
+                self._drag = ("text", pos[1], self.offset)
+                return True
+            return False
+        if self._drag is None:
+            return False
+        kind, y0, off0 = self._drag
+        if action.kind == A.POINTER_MOVE and pos is not None:
+            if kind == "bar":
+                return self._jump(pos[1])
+            dy = pos[1] - y0
+            if abs(dy) < DRAG_SLOP and self.offset == off0:
+                return True
+            return self.scroll(off0 - dy - self.offset) or True
+        if action.kind == A.POINTER_UP:
+            self._drag = None
+            return True  # it began on the text or the bar: never a press of something else
+        return False
+
     def handle(self, action: A.Action) -> bool:
+        if action.kind in (A.POINTER_DOWN, A.POINTER_MOVE, A.POINTER_UP) and self._pointer(action):
+            return True
         step = self.viewport.h // 6
         if action.kind == A.SCROLL:
             return self.scroll(-action.amount * step)
@@ -68,6 +111,7 @@ class ChunkedScrollView(ScrollView):
     def __init__(self, viewport: pygame.Rect, painters: list, background):
         self.viewport = pygame.Rect(viewport)
         self.offset = 0
+        self._drag = None
         self.painters = list(painters)
         self.background = background
         self._painted: dict[int, pygame.Surface] = {}
