@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pygame
 
 
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+def wrap(text: str, font: pygame.font.Font, width: int, limit: int | None = None) -> list[str]:
     """Lines of ``text`` that fit ``width`` pixels; explicit newlines start new paragraphs.
 
-    A word longer than the width is split by characters so nothing is ever cut off."""
-    return list(_wrap_cached(text, font, width))
+    A word longer than the width is split by characters so nothing is ever cut off. With
+    ``limit``, stops once it has that many lines (a box that shows three lines needs no more).
+    The work is proportional to the length of the text wrapped (each piece of a long word is found
+    by measuring at most about twice its own length, never the rest of the word)."""
+    return list(_wrap_cached(text, font, width, limit))
+
+
+_WORD = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=2048)
-def _wrap_cached(text: str, font: pygame.font.Font, width: int) -> tuple[str, ...]:
+def _wrap_cached(text: str, font: pygame.font.Font, width: int, limit: int | None) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split()
-        if not words:
-            lines.append("")
-            continue
+        if limit is not None and len(lines) >= limit:
+            break
         current = ""
-        for word in words:
+        for match in _WORD.finditer(paragraph):
+            if limit is not None and len(lines) >= limit:
+                break
+            word = match.group(0)
             candidate = f"{current} {word}" if current else word
             if font.size(candidate)[0] <= width:
                 current = candidate
@@ -31,15 +39,39 @@ def _wrap_cached(text: str, font: pygame.font.Font, width: int) -> tuple[str, ..
             if current:
                 lines.append(current)
             # A single word wider than the line: break it where it must.
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
+            while len(word) > 1 and (limit is None or len(lines) < limit):
+                cut = _fitting_prefix(word, font, width)
+                if cut >= len(word):
+                    break
                 lines.append(word[:cut])
                 word = word[cut:]
             current = word
         lines.append(current)
-    return tuple(lines)
+    return tuple(lines[:limit] if limit is not None else lines)
+
+
+def _fitting_prefix(text: str, font: pygame.font.Font, width: int, fits=None) -> int:
+    """The largest n >= 1 with ``fits(text[:n])`` (default: it is at most ``width`` wide), or
+    len(text) when all of it does. Doubling, then halving: what is measured is bounded by about
+    twice the answer, times the log of it."""
+    fits = fits or (lambda piece: font.size(piece)[0] <= width)
+    good, probe = 1, 64
+    while True:
+        probe = min(probe, len(text))
+        if not fits(text[:probe]):
+            bad = probe
+            break
+        good = probe
+        if probe == len(text):
+            return probe
+        probe *= 2
+    while bad - good > 1:  # fits(text[:good]) holds (or good == 1), fits(text[:bad]) does not
+        mid = (good + bad) // 2
+        if fits(text[:mid]):
+            good = mid
+        else:
+            bad = mid
+    return good
 
 
 ELLIPSIS = "…"
@@ -48,10 +80,11 @@ ELLIPSIS = "…"
 def clip_lines(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[str]:
     """At most ``max_lines`` wrapped lines; when text is cut, the last line ends in an ellipsis that
     still fits ``width`` (measured, so it holds in every language and text size)."""
-    lines = wrap(text, font, width)
-    if len(lines) <= max(1, max_lines):
+    rows = max(1, max_lines)
+    lines = wrap(text, font, width, limit=rows + 1)
+    if len(lines) <= rows:
         return lines
-    lines = lines[:max(1, max_lines)]
+    lines = lines[:rows]
     last = lines[-1].rstrip(" .,;:")
     marked = f"{last} {ELLIPSIS}"
     lines[-1] = marked if font.size(marked)[0] <= width else _cut_to_fit(last, font, width)
@@ -66,9 +99,10 @@ def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
 
 
 def _cut_to_fit(text: str, font: pygame.font.Font, width: int) -> str:
-    cut = len(text)
-    while cut > 0 and font.size(text[:cut].rstrip(" .,;:") + ELLIPSIS)[0] > width:
-        cut -= 1
+    if not text or font.size(text[:1].rstrip(" .,;:") + ELLIPSIS)[0] > width:
+        cut = 0
+    else:
+        cut = _fitting_prefix(text, font, width, lambda piece: font.size(piece.rstrip(" .,;:") + ELLIPSIS)[0] <= width)
     head = text[:cut]
     space = head.rfind(" ")
     if cut < len(text) and text[cut] != " " and space > len(head) // 2:
@@ -110,14 +144,15 @@ def fit(book, text: str, size: int, width: int, max_lines: int = 1, height: int 
     breaking a word (and, given ``height``, the lines fit it); at the smallest size, the lines cut
     with an ellipsis. Measured, so a longer language shrinks or ellipsizes instead of spilling."""
     smallest = min(size, smallest or max(12, round(size * 0.75)))
-    words = text.split()
     for px in range(size, smallest - 1, -1):
         font = book.font_px(px, bold)
-        if words and max(font.size(w)[0] for w in words) > width:
+        lines = wrap(text, font, width, limit=max_lines + 1)  # more than max_lines: too long at px
+        if len(lines) > max_lines or (height is not None and len(lines) * line_height(font) > height):
             continue
-        lines = wrap(text, font, width)
-        if len(lines) <= max_lines and (height is None or len(lines) * line_height(font) <= height):
-            return font, lines
+        # All of the text is in these few lines, so checking its words costs little.
+        if any(font.size(w)[0] > width for w in text.split()):
+            continue
+        return font, lines
     font = book.font_px(smallest, bold)
     rows = max_lines if height is None else max(1, min(max_lines, height // line_height(font)))
     lines = clip_lines(text, font, width, rows)
