@@ -26,7 +26,8 @@ def test_extract_writes_one_template_per_scenario_and_catalogue(project):
     assert run_cli("i18n", "extract") == 0
     names = sorted(p.relative_to(project).as_posix() for p in project.rglob("*.pot"))
     assert names == ["scenarios/rights/directive-2011-36.pot", "scenarios/rights/directive-2011-93.pot",
-                     "scenarios/rights/directive-2012-29.pot", "scenarios/tutorial.pot"]
+                     "scenarios/rights/directive-2012-29.pot", "scenarios/rights/directive-2016-800.pot",
+                     "scenarios/tutorial.pot"]
 
 
 def test_extract_is_deterministic(project, tmp_path_factory):
