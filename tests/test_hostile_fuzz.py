@@ -211,3 +211,11 @@ def test_deep_json_is_refused_before_parsing():
         assert "200 levels" in str(exc)
     else:
         raise AssertionError("a JSON nested 200 000 deep was accepted")
+
+
+def test_deep_interface_catalogue_leaves_english():
+    from game.engine import l10n
+
+    deep = "[" * 200_000 + "]" * 200_000
+    catalogue = l10n.parse(deep, "bg")
+    assert catalogue.messages == {} and "not valid JSON" in catalogue.problem

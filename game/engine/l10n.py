@@ -10,8 +10,9 @@ never blanks the screen. Stories: each language is its own compiled story file
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from game.engine import safeio
 
 SOURCE_LANGUAGE = "en"
 CONTEXT_SEPARATOR = "\x04"  # gettext's joiner of msgctxt and msgid, kept in the compiled JSON keys
@@ -37,7 +38,7 @@ class Translations:
 def parse(text: str | bytes, language: str) -> Translations:
     """A catalogue from compiled JSON; bad content gives an empty catalogue and a ``problem``."""
     try:
-        data = json.loads(text)
+        data = safeio.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
         return Translations(language, {}, f"the '{language}' interface catalogue is not valid JSON ({exc})")
     if not isinstance(data, dict):
@@ -53,7 +54,7 @@ def load(language: str, folders: list[Path]) -> Translations:
     for folder in folders:
         path = Path(folder) / f"{language}.json"
         try:
-            raw = path.read_bytes()
+            raw = safeio.read_regular(path)  # a named pipe is skipped, never waited on
         except OSError:
             continue
         return parse(raw, language)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from game.engine import safeio
 from game.engine.l10n import SOURCE_LANGUAGE, available_languages
 from game.engine.vocab import MODES
 from game.platform import StorageError
@@ -32,7 +33,7 @@ class Prefs:
         prefs.headless = bool(opts.headless)
         try:
             # A headless run depends only on its options, never on a player's saved settings.
-            saved = {} if opts.headless else json.loads(platform.load("prefs") or "{}")
+            saved = {} if opts.headless else safeio.loads(platform.load("prefs") or "{}")
         except (ValueError, StorageError):
             saved = {}  # unreadable settings are not worth stopping for; defaults are safe
         if isinstance(saved, dict):

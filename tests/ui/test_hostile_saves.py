@@ -154,3 +154,11 @@ def test_broken_draft_is_left_out_of_the_list_and_named_on_the_title_screen(tmp_
         assert pilot.scene.name in ("setup", "select")
     finally:
         pygame.quit()
+
+
+def test_deep_settings_file_leaves_the_defaults(make_pilot, platform):
+    """The saved settings (prefs) are read at every start too: nested 200 000 deep, they are ignored."""
+    story = fixture_story()
+    platform.save("prefs", DEEP)
+    pilot = make_pilot([story])
+    assert pilot.scene.name == "title"
