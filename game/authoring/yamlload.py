@@ -354,11 +354,11 @@ def _syntax_cause(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str, 
     lines = text.split("\n")
     last = min(mark.line, len(lines) - 1)
     first = exc.context_mark.line if exc.context_mark is not None else last
-    first = max(0, min(first, last), last - 8)
+    first = max(0, min(first, last - 1), last - 8)  # the line above too: the parser stops late
     problem = exc.problem or ""
     for n in range(first, last + 1):
         for c, ch in enumerate(lines[n]):
-            if ch in INVISIBLE:
+            if ch in INVISIBLE and _structural(lines[n], c, n == last and c <= mark.column):
                 return (n + 1, c + 1, f"line {n + 1} holds an invisible character, {describe_character(ch)}, "
                         f"at column {c + 1}; YAML does not read it as a space",
                         "delete it and type an ordinary space; it usually comes with text pasted from a web page")
@@ -385,6 +385,19 @@ def _syntax_cause(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str, 
     return _indentation_cause(lines, last, mark.column, problem)
 
 
+def _structural(line: str, c: int, before_mark: bool) -> bool:
+    """Whether an invisible character at column index ``c`` stands where YAML needs a real space:
+    in the indentation, right after a ':' or '-' indicator, or (on the line the parser stopped at)
+    before that point outside quotes. A no-break space inside a French or quoted text is not the
+    mistake, so it is not blamed."""
+    before = line[:c]
+    if not before.strip(" \t" + "".join(INVISIBLE)):
+        return True
+    if before.endswith((":", "-")):
+        return True
+    return before_mark and '"' not in before and "'" not in before
+
+
 def _unclosed_quote(line: str) -> tuple[int, str, int | None] | None:
     """(column of the opening quote, the quote, column of an early closing quote or None) for a line
     whose quoted value is not closed as it should be; None when its quotes are in order."""
@@ -393,7 +406,8 @@ def _unclosed_quote(line: str) -> tuple[int, str, int | None] | None:
         ch = line[i]
         if ch == "#" and (i == 0 or line[i - 1] in " \t"):
             return None
-        if ch in "'\"" and (i == 0 or line[i - 1] in " \t[{,:-"):
+        lead = line[:i].rstrip(" \t")
+        if ch in "'\"" and (not lead or lead[-1] in "[{,:-") and (i == 0 or line[i - 1] in " \t[{,"):
             j = i + 1
             while j < n:
                 if ch == '"' and line[j] == "\\":

@@ -320,3 +320,12 @@ def test_unused_variable_and_character_and_a_catalogue_listed_twice_are_warned(t
 def test_the_hint_names_the_fix(tmp_path, old, new, code, words):
     d = _first(_draft(tmp_path, (old, new)), code)
     assert words in (d["hint"] or ""), d
+
+
+def test_a_no_break_space_inside_quoted_text_is_not_blamed_for_another_mistake(tmp_path):
+    # French typography puts U+00A0 before '?'; the real mistake is the tab two lines below.
+    path = _draft(tmp_path, ('    prompt: "Mira sits down. How do you begin?"', '    prompt: "Mira sits down. On commence\u00a0?"'),
+                  ('    discuss: ["What does Mira need to know first?"]', '\tdiscuss: ["What does Mira need to know first?"]'))
+    d = _first(path)
+    assert (d["code"], d["line"], d["col"]) == ("E101", _line_of(path, "\tdiscuss"), 1)
+    assert "TAB" in d["message"]
