@@ -109,8 +109,9 @@ def check_scenario(path: str, *, strict: bool = False) -> Checked:
                 hint = f"move that {kind} out of the way and put the catalogue's YAML in a file named {cat_path.name}"
             else:
                 message = f"no rights catalogue '{catalogue_id}' (looked for {cat_path})"
-                hint = did_you_mean(catalogue_id, present) or (f"catalogues here: {', '.join(present)}" if present
-                                                               else "put the catalogue in a 'rights' folder beside the scenario")
+                hint = did_you_mean(catalogue_id, present) or (
+                    f"catalogues here: {', '.join(present)}" if present
+                    else "put the catalogue in a 'rights' folder beside the scenario")
             result.diagnostics.append(Diagnostic(str(path), line, col, "error", "E311", message, hint))
             catalogues = None
             continue

@@ -64,7 +64,8 @@ def unknown_right_hint(right: str, catalogues: dict, scenario_path: str) -> str:
                 return f"did you mean '{prefix}{right}'? ids from {cid} carry its prefix '{prefix}'"
         for cid, (prefix, ids) in unlisted().items():
             if prefix and prefix + right in ids:
-                return f"did you mean '{prefix}{right}'? it is in {cid}: add {cid} to 'rights:' and cite it with its prefix"
+                return (f"did you mean '{prefix}{right}'? it is in {cid}: add {cid} to 'rights:' and cite it "
+                        "with its prefix")
     # 3. A prefix on an id whose catalogue has none ('2012/29:3(2)' for '3(2)').
     if ":" in right:
         bare = right.split(":", 1)[1]

@@ -232,7 +232,8 @@ def _text_notes(text: str, path: str, plain_texts: list) -> list[Diagnostic]:
             out.append(Diagnostic(path, start.line + 1, start.column + 1, "warning", "W432",
                                   f"{name} is wrapped in curly quotes {value[0]}...{value[-1]}, which YAML keeps "
                                   "as part of the text, so the game shows them",
-                                  'use straight quotes "..." around the text (word processors change them into curly ones)'))
+                                  'use straight quotes "..." around the text (word processors change them '
+                                  'into curly ones)'))
     return out
 
 
@@ -365,7 +366,8 @@ def _syntax_cause(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str, 
     here = lines[last]
     tab = here.find("\t")
     if tab >= 0 and (tab <= mark.column or not here[:tab].strip()):
-        return (last + 1, tab + 1, f"a TAB character at line {last + 1}, column {tab + 1}; YAML indents with spaces only",
+        return (last + 1, tab + 1,
+                f"a TAB character at line {last + 1}, column {tab + 1}; YAML indents with spaces only",
                 "use spaces, not a tab (set the editor to insert spaces for the Tab key)")
     for n in range(first, last + 1):
         opened = _unclosed_quote(lines[n])
