@@ -200,8 +200,10 @@ def run(args: argparse.Namespace) -> int:
         from game.textplay import format_scorecard
 
         print(format_scorecard(played.card, stories[0]))
-        if args.export:  # the UI's run and start time: the files the debrief's button writes
-            _export(played.run, played.story, args, played.started_at)
+        if played.live:
+            print(f"live results: {played.live}")
+        if args.export:  # the UI's run, start and end: the files the debrief's button writes
+            _export(played.run, played.story, args, played.started_at, played.ended_at)
         return 0
     launch.play_window(stories, args)
     return 0
@@ -250,14 +252,14 @@ def _play_text(story, choices, args) -> int:
     return 0
 
 
-def _export(run_, story, args, started_at) -> None:
+def _export(run_, story, args, started_at, ended_at=None) -> None:
     try:
         from game.exports import build_record, folder_writer, write_exports
     except ImportError:
         raise UserError("exports are not available in this build", 2) from None
     meta = {"trainee": args.trainee, "session": args.session, "mode": args.mode, "language": args.lang,
             "role": args.role, "country": args.country, "organisation_type": args.organisation_type,
-            "started_at": started_at, "ended_at": datetime.now(timezone.utc)}
+            "started_at": started_at, "ended_at": ended_at or datetime.now(timezone.utc)}
     record = build_record(run_, story, meta)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     try:

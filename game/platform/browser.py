@@ -226,6 +226,27 @@ class BrowserPlatform(Platform):
         value = None if value is None else str(value)
         return value if value and TRAINEE_KEY.match(value) else None
 
+    def lrs_target(self) -> tuple[str, str] | None:
+        """(endpoint, Authorization value) from the facilitator's link (#lrs=…&lrsauth=…, read by the
+        page; docs/CONTRACTS.md §14), or None."""
+        import json
+
+        try:
+            value = self._window.rpLrs
+        except Exception:
+            return None
+        if value is None:
+            return None
+        try:
+            data = json.loads(str(value))
+        except ValueError:
+            return None
+        endpoint = data.get("endpoint") if isinstance(data, dict) else None
+        if not isinstance(endpoint, str) or not endpoint.startswith(("https://", "http://")):
+            return None
+        auth = data.get("authorization")
+        return endpoint, auth if isinstance(auth, str) else ""
+
     def status(self, text: str) -> None:
         try:
             self._window.rpStatus(str(text))

@@ -35,6 +35,8 @@ FRAME = 1 / 60
 # CPU seconds an iteration may spend in all (input, update, drawing, then pictures made ahead of
 # time): half a frame natively, so WebAssembly's ~2x slower Python still fits one frame.
 ITERATION_BUDGET = 0.008
+# Seconds the loop keeps sending live results after the playthrough (headless run, window closed).
+LIVE_DRAIN_HEADLESS, LIVE_DRAIN_WINDOW = 15.0, 3.0
 IS_BROWSER = sys.platform == "emscripten"
 
 
@@ -352,6 +354,21 @@ class App:
             else:
                 # Sleep off the rest of the frame without blocking the event loop.
                 await asyncio.sleep(max(0.0, FRAME - (time.perf_counter() - now)))
+        await self._drain_live_results()
         if self.error is not None:
             raise self.error
         return self.result
+
+    async def _drain_live_results(self) -> None:
+        """Leaving: give results still in flight a moment to reach the store (what is not sent by
+        then stays in the outbox and goes out the next time the game starts)."""
+        live = self.live
+        if live is None or not live.connected:
+            return
+        from game.delivery.sender import WAITING
+
+        deadline = time.perf_counter() + (LIVE_DRAIN_HEADLESS if self.opts.headless else LIVE_DRAIN_WINDOW)
+        while live.sender.state == WAITING and time.perf_counter() < deadline:
+            self.clock.advance(0.02)
+            live.tick()
+            await asyncio.sleep(0.02)

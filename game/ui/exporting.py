@@ -49,7 +49,10 @@ def session_key(session) -> str | None:
 
 
 def record_for(session, ended_at: str | None = None) -> dict:
+    """The session's record; a finished playthrough ends when it reached its ending (not when the
+    export button was pressed), so every export of it, and its live statements, are the same."""
     meta = dict(session.meta())
+    ended_at = ended_at or getattr(session, "ended_at", None)
     if ended_at:
         meta["ended_at"] = ended_at
     return build_record(session.run, session.story, meta)

@@ -19,6 +19,8 @@ class HeadlessResult:
     run: object
     story: object
     started_at: str
+    ended_at: str | None = None  # when it reached its ending: the live statements' end, and the export's
+    live: str = ""  # what became of the live results (sent / waiting / kept), when there was a store
 
 
 def _options(args, headless: bool):
@@ -99,7 +101,8 @@ def play_headless(stories, args) -> HeadlessResult:
     args.lang = app.prefs.language
     if session.save_error:  # the run itself went on; say that nothing of it was kept
         print(f"rightspath: warning: progress could not be saved ({session.save_error})", file=sys.stderr)
-    return HeadlessResult(card, session.run, session.story, session.started_at)
+    live = app.live.status_text() if app.live is not None and app.live.connected else ""
+    return HeadlessResult(card, session.run, session.story, session.started_at, session.ended_at, live)
 
 
 def _quit_pygame() -> None:

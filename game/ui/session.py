@@ -22,7 +22,7 @@ UPCOMING_NODES = 8
 
 class Session:
     def __init__(self, app, story, run: Run | None = None, mode: str | None = None,
-                 started_at: str | None = None):
+                 started_at: str | None = None, ended_at: str | None = None):
         self.app = app
         self.story = story
         self.run = run or Run(story, seed=playthrough_seed(app.opts))
@@ -30,6 +30,8 @@ class Session:
         # When the playthrough began (UTC, ISO 8601): kept in the autosave's meta so a resumed run
         # exports its true start, not the moment it was resumed.
         self.started_at = started_at or utc_now()
+        # When it reached its ending: fixed once, so the live statements and every later export agree.
+        self.ended_at = ended_at if self.run.ended else None
         self.results: dict[int, object] = {}  # decision number -> DecisionResult (for the debrief)
         self.decision_started = app.clock.now
         self.save_error = ""
@@ -45,13 +47,18 @@ class Session:
         """The session of a save read by ``game.ui.saves.read_save``: its mode and start time."""
         meta = info.meta or {}
         started = meta.get("started_at") if isinstance(meta.get("started_at"), str) else None
-        return cls(app, info.story, run=info.run, mode=meta.get("mode") or app.prefs.mode, started_at=started)
+        ended = meta.get("ended_at") if isinstance(meta.get("ended_at"), str) else None
+        return cls(app, info.story, run=info.run, mode=meta.get("mode") or app.prefs.mode, started_at=started,
+                   ended_at=ended)
 
     def meta(self) -> dict:
         """Who plays and how: kept beside the autosave and written into the exports."""
         p = self.app.prefs
-        return {"mode": self.mode, "trainee": p.trainee, "session": p.session, "role": p.role,
+        meta = {"mode": self.mode, "trainee": p.trainee, "session": p.session, "role": p.role,
                 "language": p.language, "started_at": self.started_at}
+        if self.ended_at:
+            meta["ended_at"] = self.ended_at
+        return meta
 
     def autosave(self) -> bool:
         try:
@@ -77,6 +84,7 @@ class Session:
         from game.ui.artcache import node_keys, upcoming_keys
         from game.ui.screens.loading import LoadingScene
 
+        self.app.live_results().queue(self)  # 'initialized' (and whatever a resumed run had done)
         art, size = self.app.art, self.app.size
         art.keep_only(self.story, size, PORTRAIT_SIZE)
         # Everything the story can show, nearest first, is made in spare time from now on; only the
@@ -104,6 +112,10 @@ class Session:
         if run.ended:
             from game.ui.screens.debrief import DebriefScene
 
+            if self.ended_at is None:
+                self.ended_at = utc_now()
+                self.autosave()
+                self.app.live_results().queue(self)  # completed, passed/failed, terminated
             scene = DebriefScene(self.app, self)
             self.app.result = run.score()
         elif run.kind == "decision":
@@ -133,6 +145,7 @@ class Session:
         result = self.run.choose(choice_id, seconds=round(seconds, 1), votes=votes)
         self.results[len(self.run.history)] = result
         self.autosave()  # the decision is committed only once it is on disk
+        self.app.live_results().queue(self)  # its 'answered' statement, to the outbox
         if self.mode == "assessment":
             self.show_current()
         else:
@@ -156,6 +169,7 @@ class Session:
         self.discard_save()
         self.run = Run(self.story, seed=self.run.seed)
         self.started_at = utc_now()
+        self.ended_at = None
         self.results.clear()
         self.meters_shown = dict(self.run.variables)
         self.begin()

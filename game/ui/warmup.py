@@ -29,6 +29,8 @@ LATER = (
     "game.errors", "game.outfiles", "game.exports.shape", "game.exports.signing", "game.exports.record",
     "game.exports.tables", "game.exports.xapi", "game.exports.replay", "game.exports.verify",
     "game.exports.files", "game.exports", "game.ui.exporting", "game.ui.screens.debrief",
+    # live results
+    "game.delivery.outbox", "game.delivery.sender", "game.delivery", "game.ui.live",
 )
 
 
