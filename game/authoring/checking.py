@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from game.authoring import lint, schema_errors
 from game.authoring.diagnostics import Diagnostic, apply_strict, did_you_mean, unique_sorted
+from game.authoring.glyphs import undrawable
 from game.authoring.models import Catalogue, Scenario
 from game.authoring.unused import unused
 from game.authoring.yamlload import LoadError, Loaded, load_file
@@ -127,6 +128,7 @@ def check_scenario(path: str, *, strict: bool = False) -> Checked:
         result.diagnostics += lint.duplicate_rights(loaded_catalogues)
     result.diagnostics += lint.lint_scenario(model, result.loaded, catalogues)
     result.diagnostics += unused(model, result.loaded)
+    result.diagnostics += undrawable(result.loaded)
     result.model = model
     result.catalogues = catalogues or {}
     result.diagnostics = unique_sorted(apply_strict(result.diagnostics, strict))

@@ -329,3 +329,13 @@ def test_a_no_break_space_inside_quoted_text_is_not_blamed_for_another_mistake(t
     d = _first(path)
     assert (d["code"], d["line"], d["col"]) == ("E101", _line_of(path, "\tdiscuss"), 1)
     assert "TAB" in d["message"]
+
+
+def test_a_character_the_font_cannot_draw_is_warned_where_it_is(tmp_path):
+    path = _draft(tmp_path, ('        text: "Wait and see."', '        text: "Wait and see \U0001F4F1."'),
+                  ('text: "Mira is interviewed once, in a quiet room."', 'text: "Мира беше чута – “добре”, 20 €."'))  # all drawable
+    rc, found = _diagnostics(str(path))
+    boxes = [d for d in found if d["code"] == "W436"]
+    assert rc == 0 and len(boxes) == 1, found
+    assert (boxes[0]["line"], boxes[0]["col"]) == (_line_of(path, "Wait and see \U0001F4F1"), 29)
+    assert "U+1F4F1 MOBILE PHONE" in boxes[0]["message"]
