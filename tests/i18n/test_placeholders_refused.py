@@ -4,6 +4,8 @@ that string, with a warning; ``i18n check`` flags ``{{article}}`` as well as ``{
 
 from __future__ import annotations
 
+import shutil
+
 import polib
 import pytest
 
@@ -14,7 +16,9 @@ GOOD = 'msgstr "чл. {article} от {instrument}"'
 
 
 def _break(repo, broken: str) -> int:
-    """Replace the Bulgarian citation pattern; return the line of its entry (as polib counts it)."""
+    """Replace the Bulgarian citation pattern; return the line of its entry (as polib counts it).
+    The copy's interface catalogues are left out: these tests are about scenario and catalogue texts."""
+    shutil.rmtree(repo / "game" / "locale", ignore_errors=True)
     path = repo / CATALOGUE_PO
     text = path.read_text(encoding="utf-8")
     assert GOOD in text
@@ -53,3 +57,15 @@ def test_play_falls_back_to_english_for_the_broken_string(repo, broken):
     assert "{artcle}" not in out.stdout and "{" not in out.stdout.split("SCORE CARD")[-1]
     assert "Art. 3(2) Директива 2012/29/ЕС" in out.stdout or "Art. " in out.stdout.split("SCORE CARD")[-1]
     assert f"directive-2012-29.bg.po:{line}:" in out.stderr and "English" in out.stderr
+
+
+def test_compile_refuses_an_interface_string_with_a_broken_placeholder(repo):
+    locale = repo / "game" / "locale"
+    shutil.rmtree(locale, ignore_errors=True)
+    locale.mkdir(parents=True)
+    (locale / "bg.po").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                                  'msgid "Step {n} of {total}"\nmsgstr "Стъпка {n} от {{total}}"\n', encoding="utf-8")
+    out = rightspath(repo, "i18n", "compile", "--lang", "bg", "scenarios/tutorial.yaml", "-o", "out")
+    assert out.returncode == 1, out.stderr
+    assert "game/locale/bg.po:5:" in out.stderr and "placeholder" in out.stderr and "Traceback" not in out.stderr
+    assert not (repo / "out" / "locale" / "bg.json").exists()
