@@ -100,3 +100,16 @@ def test_a_window_playthrough_without_a_seed_draws_one_and_resumes_with_it(make_
         assert [v.id for v in again.scene.views] == shown
         platform.delete(f"run-{story.id}")
     assert len(seeds) > 1  # a fresh seed each time (31 random bits)
+
+
+def test_the_debrief_numbers_the_room_votes_as_the_room_saw_the_options(make_pilot):
+    story = fixture_story()
+    pilot = make_pilot([story], seed=_seed_whose_order_differs(story), mode="facilitated")
+    open_story(pilot, story)
+    play_to_debrief(pilot, ["explain-simply", "record-once"])
+    debrief = pilot.scene
+    rec = debrief.run.history[0]
+    assert rec.votes and rec.order != sorted(rec.order, key=[c["id"] for c in story.nodes[rec.node]["choices"]].index)
+    line = debrief.chosen_line(rec)
+    expected = ", ".join(f"{i}: {rec.votes[cid]}" for i, cid in enumerate(rec.order, 1) if cid in rec.votes)
+    assert f"room votes: {expected})" in line and f"option {rec.order.index(rec.chosen) + 1} as shown" in line
