@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from game.engine import Story
 from game.engine.scoring import option_value
+from game.engine.story import discussion
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 
 
@@ -19,10 +20,16 @@ def _mean(values: list[float]) -> float | None:
     return round(statistics.fmean(values), 4) if values else None
 
 
+def counts_as_passed(record: dict) -> bool:
+    """A pass counts only for a playthrough that reached an ending: a run stopped after its good
+    first decisions (or a record cut down to them) has a high score, not a pass."""
+    return bool(record["finished"] and record["score"]["passed"])
+
+
 def overview(records: list[dict]) -> dict:
     scores = [r["score"]["scaled"] for r in records]
     finished = [r for r in records if r["finished"]]
-    passed = sum(1 for r in records if r["score"]["passed"])
+    passed = sum(1 for r in records if counts_as_passed(r))
     mastery = records[0]["score"]["mastery"] if records else None
     return {
         "participants": len(records),
@@ -62,6 +69,8 @@ def rights(records: list[dict], story: Story | None) -> list[dict]:
         info = story.right(rid) if story else {"title": "", "citation": f"Art. {rid}"}
         rows.append({"right": rid, "title": info.get("title", ""), "citation": info.get("citation", rid),
                      "upheld": t["upheld"], "breached": t["breached"], "missed": t["missed"],
+                     # a version-1 record has no not_used count (it had no "misses" verdict): 0
+                     "not_used": t.get("not_used", 0),
                      "breached_by": len(people[rid]), "net": t["upheld"] - t["breached"]})
     rows.sort(key=lambda x: (x["net"], -x["breached"], x["right"]))
     return rows
@@ -117,7 +126,8 @@ def decisions(records: list[dict], story: Story | None) -> list[dict]:
             "stage_label": STAGE_LABELS.get((node or {}).get("stage") or ds[0]["stage"], ds[0]["stage"]),
             "role": ds[0]["role"], "role_label": ROLE_LABELS.get(ds[0]["role"], ds[0]["role"]),
             "prompt": (node or {}).get("prompt", ""),
-            "discuss": list((node or {}).get("discuss", [])),
+            "discuss": discussion(node or {})[0],
+            "discuss_after": discussion(node or {})[1],
             "met": len(ds),
             "recommended_share": round(rec_share, 4),
             "has_votes": bool(votes),
@@ -138,7 +148,7 @@ def breakdown(records: list[dict], field: str) -> list[dict]:
         label = ROLE_LABELS.get(value, value) if field == "role" else value
         rows.append({"value": value, "label": label, "participants": len(rs),
                      "mean": _mean([r["score"]["scaled"] for r in rs]),
-                     "pass_rate": round(sum(r["score"]["passed"] for r in rs) / len(rs), 4),
+                     "pass_rate": round(sum(counts_as_passed(r) for r in rs) / len(rs), 4),
                      "completion": round(sum(r["finished"] for r in rs) / len(rs), 4)})
     return rows
 
@@ -161,7 +171,7 @@ def participants(records: list[dict], extras: list[dict] | None = None) -> list[
                      "role_label": ROLE_LABELS.get(role, role),
                      "country": r.get("country") or "", "organisation_type": r.get("organisation_type") or "",
                      "mode": r["mode"], "started_at": r["started_at"], "ended_at": r["ended_at"],
-                     "decisions": s["decisions"], "scaled": s["scaled"], "passed": s["passed"],
+                     "decisions": s["decisions"], "scaled": s["scaled"], "passed": counts_as_passed(r),
                      "recommended_share": s["recommended_share"], "finished": r["finished"],
                      "outcome": r.get("outcome") or ""})
     return rows
