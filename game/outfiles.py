@@ -19,7 +19,6 @@ this module is shipped to the browser with the exports (where nothing calls the 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import secrets
@@ -27,6 +26,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from game.engine.safeio import loads as safe_loads
 from game.errors import UserError
 
 MAX_COPIES = 10_000
@@ -162,7 +162,7 @@ def create_new(folder: str | os.PathLike, stem: str, files: Sequence[tuple[str, 
 
 def _json(data: bytes):
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        return safe_loads(data.decode("utf-8-sig"))  # bounded depth: any file may stand at -o
     except (UnicodeDecodeError, ValueError):
         return None
 

@@ -4,8 +4,9 @@ and a CSV renamed .json is 'a piece of text'."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from game.engine import safeio
 
 _SNIFF_BYTES = 2 * 1024 * 1024  # the loader's own limit; a bigger file is refused there anyway
 
@@ -14,8 +15,7 @@ def not_a_source(path: str | Path) -> str | None:
     """A sentence saying what the file is, when it is plainly not a scenario or catalogue YAML."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(_SNIFF_BYTES + 1)
+        raw = safeio.read_regular(path, _SNIFF_BYTES)  # never waits on a named pipe
     except OSError:
         return None  # the loader reports unreadable files in its own words
     if len(raw) > _SNIFF_BYTES:
@@ -24,7 +24,7 @@ def not_a_source(path: str | Path) -> str | None:
     stripped = text.lstrip()
     if stripped[:1] in ("{", "["):
         try:
-            doc = json.loads(stripped)
+            doc = safeio.loads(stripped)
         except ValueError:
             return None
         if isinstance(doc, dict):

@@ -88,6 +88,19 @@ def test_deep_compiled_story_is_a_clear_story_error(tmp_path):
         assert f"{story}: not a valid JSON story file" in out.stderr and "nested" in out.stderr
 
 
+def test_deep_json_where_an_output_or_a_scenario_should_be(tmp_path, exports):
+    """-o naming a deep JSON file (compile, report) is refused as "another kind"; validate of it is E104."""
+    deep = tmp_path / "deep.json"
+    deep.write_text(DEEP)
+    out = rp("compile", TUTORIAL, "-o", deep)
+    assert out.returncode == 2 and "not replaced" in out.stderr
+    out = rp("report", exports, "-o", deep)
+    assert out.returncode != 0 and "not replaced" in out.stderr
+    assert deep.read_text() == DEEP
+    out = rp("validate", deep)
+    assert out.returncode == 1
+
+
 @pytest.mark.parametrize("condition, said", [
     (["~~", "VAR", 1], "unknown operator '~~'"),
     ([">=", "abc", 1], "unknown variable 'abc'"),
