@@ -66,11 +66,12 @@ bench: $(STAMP) $(LRS_STAMP)
 web: $(STAMP)
 	$(BIN)/rightspath build-web
 
-## Serve build/web/ at http://127.0.0.1:8000/ (builds it first when missing); PORT=0 picks a free port.
+## Serve build/web/ at http://127.0.0.1:8000/ (builds it first when missing); PORT=0 picks a free port;
+## LRS=https://lrs.example/xAPI/ also forwards /xAPI/ there (live results without CORS).
 PORT ?= 8000
 serve-web: $(STAMP)
 	@test -f build/web/index.html || $(MAKE) web
-	$(BIN)/python -m game.webbuild.serve --port $(PORT)
+	$(BIN)/python -m game.webbuild.serve --port $(PORT) $(if $(LRS),--lrs-proxy $(LRS))
 
 ## Regenerate the committed JSON Schemas from the models.
 schema: $(STAMP)

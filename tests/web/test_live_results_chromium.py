@@ -6,11 +6,8 @@ allow the page's origin, which is the store's configuration, not ours)."""
 
 from __future__ import annotations
 
-import http.server
 import shutil
 import threading
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -40,40 +37,10 @@ def ralph(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site(web_build, ralph):
-    """The web build's files, and /xAPI/... forwarded to Ralph, on one 127.0.0.1 origin."""
-    web_dir = Path(web_build.web_dir)
+    """``serve-web --lrs-proxy``: the web build, and /xAPI/... forwarded to Ralph, on one origin."""
+    from game.webbuild.serve import make_server
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(web_dir), **kwargs)
-
-        def _forward(self):
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else None
-            headers = {k: v for k, v in self.headers.items() if k.lower() in (
-                "authorization", "content-type", "x-experience-api-version")}
-            req = urllib.request.Request(ralph.url.rstrip("/") + self.path[len("/xAPI"):], data=body,
-                                         headers=headers, method=self.command)
-            try:
-                with urllib.request.urlopen(req, timeout=30) as answer:
-                    status, data = answer.status, answer.read()
-            except urllib.error.HTTPError as err:
-                status, data = err.code, err.read()
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def do_POST(self):
-            self._forward()
-
-        def do_PUT(self):
-            self._forward()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = make_server(Path(web_build.web_dir), "127.0.0.1", 0, lrs_proxy=ralph.url)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -89,7 +56,9 @@ def page(site):
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--no-first-run"])
-        pg = browser.new_page()
+        context = browser.new_context()
+        pg = context.new_page()
+        pg.rp_context = context
         pg.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
         pg.goto(site + "index.html", wait_until="commit")
         pg.wait_for_function("typeof window.rpFetch === 'function'")
@@ -172,3 +141,29 @@ def test_the_page_reports_a_refused_credential_and_an_unreachable_store(page, si
     assert "network error" in sender.problem and not sender.stopped and len(outbox) == len(stmts)
     ticket = page.evaluate("window.rpFetch('POST', 'not a url', '{}', '')")
     assert '"error"' in page.evaluate("(t) => window.rpFetchResult(t)", ticket)
+
+
+def test_offline_then_back_every_statement_arrives_once_in_order(page, site, ralph):
+    """The browser goes offline (Playwright's context.set_offline) with statements queued; the sender
+    keeps them and backs off; back online, each arrives exactly once, in the order played."""
+    story = helpers.story()
+    records = [build_record(helpers.played(20 + i, story, seconds=True), story,
+                            helpers.meta(20 + i, session="WEB-OFFLINE")) for i in range(3)]
+    stmts = [s for r in records for s in statements(r)]
+    platform = MemoryStorage(PageWindow(page))
+    outbox = Outbox(platform)
+    outbox.add(stmts)
+    sender = Sender(platform, outbox, LrsTarget.basic(site + "xAPI/", ralph.user, ralph.password))
+    page.rp_context.set_offline(True)
+    try:
+        run_until(sender, page, lambda s: bool(s.problem) and not s.busy)
+        assert "network error" in sender.problem and len(outbox) == len(stmts) and sender.sent == 0
+    finally:
+        page.rp_context.set_offline(False)
+    sender._retry_at = 0.0  # the page noticed it is online again: try now rather than after the pause
+    run_until(sender, page, lambda s: s.state == SENT)
+    mine = [s for s in ralph.statements() if s["context"]["extensions"].get(EXT_SESSION) == "WEB-OFFLINE"]
+    assert sorted(s["id"] for s in mine) == sorted(s["id"] for s in stmts)
+    stored_at = {s["id"]: s["stored"] for s in mine}
+    times = [stored_at[s["id"]] for s in stmts]
+    assert times == sorted(times)  # stored in the order played (a batch may share one time)

@@ -99,3 +99,56 @@ def test_make_serve_web_passes_the_port_on():
     assert "-m game.webbuild.serve --port 0" in proc.stdout
     default = subprocess.run(["make", "-n", "serve-web"], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert "-m game.webbuild.serve --port 8000" in default.stdout
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "ftp://lrs.example/xAPI/", "lrs.example/xAPI/", "http://h:port/"])
+def test_a_bad_lrs_proxy_address_is_refused(tmp_path, url):
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>t</title>", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "game.webbuild.serve", "--dir", str(tmp_path), "--port", "0",
+                           "--lrs-proxy", url], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 2 and "--lrs-proxy" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_lrs_proxy_passes_xapi_headers_and_answers_502_when_the_store_is_away(tmp_path):
+    import http.server
+
+    seen = {}
+
+    class Store(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            seen["path"] = self.path
+            seen["headers"] = {k.lower(): v for k, v in self.headers.items()}
+            seen["body"] = self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b'["id-1"]')
+
+        def log_message(self, *args):
+            pass
+
+    store = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Store)
+    threading.Thread(target=store.serve_forever, daemon=True).start()
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>t</title>", encoding="utf-8")
+    server = make_server(tmp_path, "127.0.0.1", 0, lrs_proxy=f"http://127.0.0.1:{store.server_address[1]}/xAPI/")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        request = urllib.request.Request(base + "/xAPI/statements", data=b"[]", method="POST", headers={
+            "Authorization": "Basic abc", "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json",
+            "Cookie": "secret=1"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            assert answer.status == 200 and answer.read() == b'["id-1"]'
+        assert seen["path"] == "/xAPI/statements" and seen["body"] == b"[]"
+        assert seen["headers"]["authorization"] == "Basic abc" and "cookie" not in seen["headers"]
+        with urllib.request.urlopen(base + "/index.html", timeout=30) as page:
+            assert b"<title>t</title>" in page.read()  # the web build is still served
+        store.shutdown()
+        store.server_close()
+        with pytest.raises(urllib.error.HTTPError) as away:
+            urllib.request.urlopen(urllib.request.Request(base + "/xAPI/statements", data=b"[]", method="POST"),
+                                   timeout=30)
+        assert away.value.code == 502
+    finally:
+        server.shutdown()
+        server.server_close()
