@@ -19,6 +19,7 @@ this module is shipped to the browser with the exports (where nothing calls the 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -26,7 +27,6 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from game.engine.safeio import loads as safe_loads
 from game.errors import UserError
 
 MAX_COPIES = 10_000
@@ -162,8 +162,8 @@ def create_new(folder: str | os.PathLike, stem: str, files: Sequence[tuple[str, 
 
 def _json(data: bytes):
     try:
-        return safe_loads(data.decode("utf-8-sig"))  # bounded depth: any file may stand at -o
-    except (UnicodeDecodeError, ValueError):
+        return json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):  # any file may stand at -o, nested without end
         return None
 
 
