@@ -63,6 +63,16 @@ class Platform:
         ``{"error": sentence}`` when there was none (offline, refused, timed out). Given once."""
         raise NotImplementedError
 
+    # -- a launch from a learning platform (docs/CONTRACTS.md §14): none outside the browser -----------
+    def lms(self) -> dict | None:
+        """The LMS that launched the game: None, or ``{"kind": "cmi5"|"scorm12"|"scorm2004", "ready",
+        "error", ...}`` (the browser's page finds it)."""
+        return None
+
+    def lms_report(self, result: dict) -> str:
+        """Give a SCORM LMS the playthrough's result; "ok" or what went wrong."""
+        return "no learning platform launched the game"
+
     # -- the screen-reader layer (docs/CONTRACTS.md §10) -------------------------------------------
     # The default keeps a transcript: the models announced (the last ones) and a queue of actions
     # pressed from outside the canvas. The desktop uses it as the text log tests read; the browser

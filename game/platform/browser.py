@@ -247,6 +247,31 @@ class BrowserPlatform(Platform):
         auth = data.get("authorization")
         return endpoint, auth if isinstance(auth, str) else ""
 
+    # -- a launch from a learning platform (docs/CONTRACTS.md §14; window.rpLms in build/template.html)
+    def lms(self) -> dict | None:
+        """What the page found: None without an LMS; else ``{"kind": "cmi5"|"scorm12"|"scorm2004",
+        "ready": bool, "error": str, ...}`` with, for SCORM, ``learner`` {id, name, homePage} and, for
+        cmi5 once ready, endpoint, authorization, actor, registration, activityId, launchData."""
+        import json
+
+        try:
+            text = self._window.rpLms.info()
+            info = json.loads(str(text))
+        except Exception:
+            return None
+        if not isinstance(info, dict) or info.get("kind") not in ("cmi5", "scorm12", "scorm2004"):
+            return None
+        return info
+
+    def lms_report(self, result: dict) -> str:
+        """Score, status and session time to the SCORM LMS, committed; "ok" or the LMS's error."""
+        import json
+
+        try:
+            return str(self._window.rpLms.report(json.dumps(result)))
+        except Exception as exc:
+            return f"the page could not report to the LMS ({exc})"
+
     def status(self, text: str) -> None:
         try:
             self._window.rpStatus(str(text))

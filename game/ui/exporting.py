@@ -52,6 +52,11 @@ def record_for(session, ended_at: str | None = None) -> dict:
     """The session's record; a finished playthrough ends when it reached its ending (not when the
     export button was pressed), so every export of it, and its live statements, are the same."""
     meta = dict(session.meta())
+    from game.ui.live import lms_learner
+
+    learner = lms_learner(session.app.platform)  # launched by an LMS: its learner (CONTRACTS §11, §14)
+    if learner:
+        meta["lms_learner"] = learner
     ended_at = ended_at or getattr(session, "ended_at", None)
     if ended_at:
         meta["ended_at"] = ended_at

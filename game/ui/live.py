@@ -7,13 +7,22 @@ token>`` in the fragment, read by the page; docs/CONTRACTS.md §14); on the desk
 ``$RIGHTSPATH_LRS_ENDPOINT`` with ``$RIGHTSPATH_LRS_USER`` and ``$RIGHTSPATH_LRS_PASSWORD`` (or
 ``$RIGHTSPATH_LRS_AUTH``, a whole Authorization header value). Without one, the outbox still keeps
 the statements on the device and the game says so.
+
+Launched by a learning platform (``platform.lms()``, docs/CONTRACTS.md §14): in a cmi5 launch the
+store is the LMS's (its endpoint and auth-token) and what goes there is the cmi5 session of
+game.delivery.cmi5 (initialized, the decisions as cmi5 allowed statements, completed and passed or
+failed, terminated), from an outbox of its own; in a SCORM launch the end of a playthrough reports
+its score, status and time through ``platform.lms_report`` (once), besides any store of the link.
 """
 
 from __future__ import annotations
 
 import os
 
+from datetime import datetime, timezone
+
 from game.delivery import LrsTarget, Outbox, Sender
+from game.delivery.cmi5 import Cmi5Launch, Cmi5Session, LaunchProblem, Namespaced, report_for_scorm
 from game.delivery.sender import KEPT, OFF, SENT, WAITING
 from game.exports import RecordError, live_statements
 from game.exports.signing import sign_record
@@ -47,16 +56,72 @@ def target_for(platform, environ=os.environ) -> LrsTarget | None:
     return LrsTarget.basic(endpoint, user, password) if user else LrsTarget(endpoint)
 
 
+CMI5_PREFIX = "cmi5-"  # the cmi5 session's outbox, in storage of its own
+
+
+def lms_of(platform) -> dict | None:
+    getter = getattr(platform, "lms", None)
+    try:
+        info = getter() if callable(getter) else None
+    except Exception:
+        return None
+    return info if isinstance(info, dict) else None
+
+
+def lms_learner(platform) -> dict | None:
+    """The record's ``lms_learner`` (docs/CONTRACTS.md §11) when an LMS launched the game: the cmi5
+    actor's account, or the SCORM learner id with the LMS page's origin as home page."""
+    info = lms_of(platform)
+    if not info or info.get("error"):
+        return None
+    if info.get("kind") == "cmi5":
+        account = (info.get("actor") or {}).get("account") if isinstance(info.get("actor"), dict) else None
+        if isinstance(account, dict) and account.get("homePage") and account.get("name"):
+            return {"home_page": str(account["homePage"]), "name": str(account["name"])}
+        return None
+    learner = info.get("learner") if isinstance(info.get("learner"), dict) else {}
+    if learner.get("id") and learner.get("homePage"):
+        return {"home_page": str(learner["homePage"]), "name": str(learner["id"])}
+    return None
+
+
 class LiveResults:
     def __init__(self, app, environ=os.environ):
         self.app = app
-        self.outbox = Outbox(app.platform)
-        self.sender = Sender(app.platform, self.outbox, target_for(app.platform, environ))
+        info = lms_of(app.platform)
+        self.lms_kind = info.get("kind") if info else ""
+        self.cmi5: Cmi5Session | None = None
+        self.lms_problem = ""  # what the LMS launch or report said went wrong, if anything
+        self.lms_reported = ""  # the SCORM report's answer ("ok"), once given
+        self._waiting_session = None
+        if self.lms_kind == "cmi5":
+            self.outbox = Outbox(Namespaced(app.platform, CMI5_PREFIX))
+            self.sender = Sender(app.platform, self.outbox, None)
+            self._cmi5_ready(info)
+        else:
+            self.outbox = Outbox(app.platform)
+            self.sender = Sender(app.platform, self.outbox, target_for(app.platform, environ))
         self._shown = None
+
+    def _cmi5_ready(self, info) -> None:
+        """Once the page has the token and the launch data: the LMS's store, and initialized."""
+        if self.cmi5 is not None or self.lms_problem or not info or not info.get("ready"):
+            return
+        try:
+            launch = Cmi5Launch.from_info(info)
+        except LaunchProblem as exc:
+            self.lms_problem = f"the learning platform's launch is incomplete ({exc})"
+            return
+        self.sender.target = LrsTarget(launch.endpoint, launch.authorization)
+        self.cmi5 = Cmi5Session(launch, self.app.platform)
+        self.outbox.add(self.cmi5.start(datetime.now(timezone.utc)))
+        if self._waiting_session is not None:
+            session, self._waiting_session = self._waiting_session, None
+            self.queue(session)
 
     @property
     def connected(self) -> bool:
-        return self.sender.target is not None
+        return self.sender.target is not None or (self.lms_kind == "cmi5" and not self.lms_problem)
 
     def queue(self, session) -> None:
         """Put what the playthrough has produced so far into the outbox (statements already queued or
@@ -69,11 +134,23 @@ class LiveResults:
                 key = session_key(session)
                 if key:
                     record = sign_record(record, key, is_trainee_key=True)
+            if self.lms_kind == "cmi5":
+                if self.cmi5 is None:
+                    self._waiting_session = session  # queued once the launch is ready
+                else:
+                    self.outbox.add(self.cmi5.statements(record, live_statements(record)))
+                return
             self.outbox.add(live_statements(record))
+            if self.lms_kind in ("scorm12", "scorm2004") and record["finished"] and not self.lms_reported:
+                self.lms_reported = self.app.platform.lms_report(report_for_scorm(record))
+                if self.lms_reported != "ok":
+                    self.lms_problem = f"the learning platform did not take the result ({self.lms_reported})"
         except (RecordError, ValueError) as exc:
             self.sender.problem = f"the results could not be prepared ({exc})"
 
     def tick(self) -> None:
+        if self.lms_kind == "cmi5" and self.cmi5 is None and not self.lms_problem:
+            self._cmi5_ready(lms_of(self.app.platform))
         self.sender.tick(self.app.clock.now)
         text = self.status_text()
         if text != self._shown:

@@ -59,6 +59,21 @@ def register(sub) -> None:
                        "derived from it, in the #k= fragment")
     links.set_defaults(func=cmd_links)
 
+    package = sub.add_parser(
+        "package",
+        help="wrap the web build as a SCORM 1.2, SCORM 2004 or cmi5 package for a learning platform",
+        description="Write a zip a learning platform (Moodle: Add an activity > SCORM package, or a cmi5 "
+        "plugin) imports: the web build's files and imsmanifest.xml (SCORM) or cmi5.xml (cmi5) at its "
+        "root, one item or AU per scenario. Build the web version first (rightspath build-web).",
+    )
+    package.add_argument("--scorm12", type=Path, metavar="OUT.zip", help="SCORM 1.2 package to write")
+    package.add_argument("--scorm2004", type=Path, metavar="OUT.zip", help="SCORM 2004 (4th Edition) package")
+    package.add_argument("--cmi5", type=Path, metavar="OUT.zip", help="cmi5 course package")
+    package.add_argument("--web", type=Path, default=None, help="the web build's folder (default: build/web)")
+    package.add_argument("--scenarios", type=Path, default=None,
+                         help="the scenarios the build bundles, for titles and mastery (default: scenarios/)")
+    package.set_defaults(func=cmd_package)
+
 
 def cmd_build_web(args) -> int:
     from game.webbuild.build import DEFAULT_CDN, DEFAULT_TIMEOUT, build_web
@@ -66,6 +81,21 @@ def cmd_build_web(args) -> int:
     report = build_web(scenarios_dir=args.scenarios, out_dir=args.out, cdn=args.cdn or DEFAULT_CDN,
                        timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout)
     print(report.summary())
+    return 0
+
+
+def cmd_package(args) -> int:
+    from game.errors import UserError
+    from game.webbuild.lmspackage import entries_from, write_package
+    from game.webbuild.stage import ROOT
+
+    wanted = [(kind, getattr(args, kind)) for kind in ("scorm12", "scorm2004", "cmi5") if getattr(args, kind)]
+    if not wanted:
+        raise UserError("package: give --scorm12 OUT.zip, --scorm2004 OUT.zip and/or --cmi5 OUT.zip", 2)
+    web = args.web or ROOT / "build" / "web"
+    entries = entries_from(args.scenarios or ROOT / "scenarios")
+    for kind, out in wanted:
+        print(f"{kind}: {write_package(kind, web, entries, out)} ({len(entries)} scenarios)")
     return 0
 
 
