@@ -41,6 +41,18 @@ $(LRS_STAMP): requirements/lrs.txt $(STAMP)
 	@rm -f $(LRS_VENV)/.installed-*
 	@touch $(LRS_STAMP)
 
+## The LMS-side run-time libraries the Chromium LMS tests load (scorm-again), exactly from
+## tests/web/lms/package-lock.json (`npm ci`).
+LMS_DIR   := tests/web/lms
+LMS_STAMP := $(LMS_DIR)/node_modules/.installed-$(shell cksum < $(LMS_DIR)/package-lock.json | cut -d' ' -f1)
+.PHONY: lms-setup
+lms-setup: $(LMS_STAMP)
+
+$(LMS_STAMP): $(LMS_DIR)/package.json $(LMS_DIR)/package-lock.json
+	@echo "Installing the LMS test libraries in $(LMS_DIR) (npm ci)..."
+	@cd $(LMS_DIR) && npm ci --no-audit --no-fund --silent
+	@touch $(LMS_STAMP)
+
 ## Refresh every lock to the newest versions the specifiers allow (then run `make test` and commit the locks).
 lock: $(STAMP)
 	$(UV) lock --upgrade
@@ -54,7 +66,7 @@ play: $(STAMP)
 	$(BIN)/rightspath play
 
 ## Run every test: layer contracts, then the test suite.
-test: $(STAMP) $(LRS_STAMP)
+test: $(STAMP) $(LRS_STAMP) $(LMS_STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
