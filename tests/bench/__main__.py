@@ -22,6 +22,7 @@ PARTS = [
     ("ui", "tests.bench.ui"),
     ("startup", "tests.bench.startup"),
     ("exports", "tests.bench.exports"),
+    ("delivery", "tests.bench.delivery"),
     ("web", "tests.bench.web"),
 ]
 

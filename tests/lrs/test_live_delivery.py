@@ -55,7 +55,7 @@ def test_statements_reach_the_store_once_in_order(lrs, tmp_path):
     drive(sender, lambda s: s.state == SENT)
     assert sender.sent == len(stmts) and sender.problem == ""
     assert sorted(s["id"] for s in stored(lrs, session)) == sorted(s["id"] for s in stmts)
-    assert platform.load("xapi-outbox") is None  # nothing left on the device
+    assert not [k for k in platform.keys() if k.startswith("xapi-outbox")]  # nothing left on the device
 
 
 def test_a_queue_survives_a_restart_and_a_lost_answer_stores_nothing_twice(lrs, tmp_path):
@@ -110,15 +110,33 @@ def test_a_refused_credential_stops_and_keeps_the_results(lrs, tmp_path):
     assert len(Outbox(platform)) == len(stmts)  # still on the device, for a later push
 
 
-def test_an_unreadable_queue_is_set_aside_not_overwritten(tmp_path):
+def test_an_unreadable_page_is_set_aside_not_overwritten_and_the_rest_still_goes(tmp_path):
     platform = DesktopPlatform(tmp_path / "data")
-    platform.save("xapi-outbox", "[" * 300_000)
+    first = Outbox(platform)
+    first.add([{"id": f"00000000-0000-4000-8000-{i:012d}"} for i in range(120)])  # three pages
+    assert [k for k in platform.keys() if k.startswith("xapi-outbox")] == [
+        "xapi-outbox-00000001", "xapi-outbox-00000002", "xapi-outbox-00000003"]
+    platform.save("xapi-outbox-00000002", "[" * 300_000)
     outbox = Outbox(platform)
-    assert len(outbox) == 0 and "could not be read" in outbox.problem and "kept as" in outbox.problem
+    assert len(outbox) == 70 and "could not be read" in outbox.problem and "kept as" in outbox.problem
     aside = [p for p in (tmp_path / "data").rglob("*") if p.is_file() and "outbox" in p.name]
     assert any(p.read_text(encoding="utf-8") == "[" * 300_000 for p in aside)
-    outbox.add([{"id": "00000000-0000-4000-8000-000000000001"}])
-    assert json.loads(platform.load("xapi-outbox"))["statements"][0]["id"].endswith("1")
+    outbox.add([{"id": "00000000-0000-4000-8000-999999999999"}])
+    assert Outbox(platform).items[-1]["id"].endswith("999999999999")
+
+
+def test_acknowledging_rewrites_only_the_pages_it_touches(tmp_path):
+    platform = DesktopPlatform(tmp_path / "data")
+    outbox = Outbox(platform)
+    outbox.add([{"id": f"id-{i:05d}"} for i in range(200)])  # four pages of 50
+    late = (tmp_path / "data" / "saves" / "xapi-outbox-00000004.json")
+    before = late.stat().st_mtime_ns, late.read_bytes()
+    outbox.drop([f"id-{i:05d}" for i in range(60)])  # page 1 emptied, page 2 cut
+    assert [k for k in platform.keys() if k.startswith("xapi-outbox")] == [
+        "xapi-outbox-00000002", "xapi-outbox-00000003", "xapi-outbox-00000004"]
+    assert (late.stat().st_mtime_ns, late.read_bytes()) == before
+    assert [s["id"] for s in Outbox(platform).first(3)] == ["id-00060", "id-00061", "id-00062"]
+    assert len(Outbox(platform)) == 140
 
 
 def test_without_a_store_results_are_kept_on_the_device(tmp_path):

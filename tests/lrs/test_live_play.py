@@ -61,9 +61,8 @@ def test_results_kept_while_the_store_is_away_go_out_on_the_next_start(lrs, tmp_
                        "--session", session, "--trainee", "T-05", env_extra=away, data=tmp_path / "data")
     assert first.returncode == 0, first.stderr
     assert "results waiting to be sent" in first.stdout
-    queued = json.loads((tmp_path / "data").joinpath("xapi-outbox.json").read_text(encoding="utf-8")) \
-        if (tmp_path / "data" / "xapi-outbox.json").exists() else None
-    assert queued is None or queued["statements"]
+    pages = sorted((tmp_path / "data" / "saves").glob("xapi-outbox-*.json"))
+    assert pages and all(json.loads(p.read_text(encoding="utf-8"))["statements"] for p in pages)
     back = {"RIGHTSPATH_LRS_ENDPOINT": lrs.url, "RIGHTSPATH_LRS_USER": lrs.user,
             "RIGHTSPATH_LRS_PASSWORD": lrs.password}
     second = rightspath("play", "scenarios/tutorial.yaml", "--headless", "--auto", "--seed", "6",
