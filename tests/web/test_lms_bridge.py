@@ -1,0 +1,168 @@
+"""The learning-platform bridge's Python side against its contract (docs/CONTRACTS.md §14), with a
+stand-in for the page's window.rpLms (its real side runs in Chromium: test_lms_chromium.py), and the
+cmi5 session's statements from real playthrough records."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from game.delivery.cmi5 import (CMI5_CATEGORY, MOVEON_CATEGORY, SESSION_EXT, Cmi5Launch, Cmi5Session,
+                                Namespaced, report_for_scorm)
+from game.exports import build_record, live_statements
+from game.platform.base import Platform
+from game.platform.browser import BrowserPlatform
+from tests.exports import helpers
+
+REG = "0d4b8e3a-1111-4a2b-9c3d-000000000001"
+
+
+class Lms:
+    def __init__(self, info):
+        self.answer, self.reports = info, []
+
+    def info(self):
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+    def report(self, text):
+        self.reports.append(json.loads(text))
+        return "ok"
+
+
+class Window:
+    def __init__(self, info):
+        self.rpLms = Lms(info)
+
+
+class NoLms:
+    pass
+
+
+def test_lms_is_none_without_a_learning_platform_or_with_an_answer_it_cannot_use():
+    assert BrowserPlatform(window=NoLms(), environ={}).lms() is None
+    for answer in ('{"kind": "", "ready": true, "error": ""}', "not json", '["cmi5"]', '{"kind": "aicc"}',
+                   RuntimeError("the page's JS threw")):
+        assert BrowserPlatform(window=Window(answer), environ={}).lms() is None, answer
+    assert Platform().lms() is None and "no learning platform" in Platform().lms_report({})
+
+
+def test_lms_gives_the_pages_answer_and_lms_report_hands_the_result_over():
+    info = {"kind": "scorm12", "ready": True, "error": "",
+            "learner": {"id": "L-1", "name": "Ana", "homePage": "https://moodle.example/"}}
+    window = Window(json.dumps(info))
+    platform = BrowserPlatform(window=window, environ={})
+    assert platform.lms() == info
+    assert platform.lms_report({"scaled": 0.5, "raw": 50}) == "ok"
+    assert window.rpLms.reports == [{"scaled": 0.5, "raw": 50}]
+    assert "could not report" in BrowserPlatform(window=NoLms(), environ={}).lms_report({})
+
+
+def launch(mode="Normal", mastery=None):
+    data = {"contextTemplate": {"contextActivities": {"grouping": [{"id": "https://rightspath.eu/lms/scenarios/x"}],
+                                                      "category": [{"id": CMI5_CATEGORY}]},
+                                "extensions": {SESSION_EXT: "S-1"}},
+            "launchMode": mode, "moveOn": "Passed"}
+    if mastery is not None:
+        data["masteryScore"] = mastery
+    return Cmi5Launch.from_info({"kind": "cmi5", "ready": True, "error": "", "endpoint": "https://lms/xapi/",
+                                 "authorization": "Basic t",
+                                 "actor": {"objectType": "Agent", "account": {"homePage": "https://lms", "name": "u"}},
+                                 "registration": REG, "activityId": "https://lms/au/1", "launchData": data})
+
+
+def record(seed=7, finished=True):
+    story = helpers.story()
+    rec = build_record(helpers.played(seed, story, seconds=True), story, helpers.meta(seed, session="BRIDGE"))
+    assert rec["finished"] is finished
+    return rec
+
+
+class Store(Platform):
+    def __init__(self):
+        self.items = {}
+
+    def load(self, key):
+        return self.items.get(key)
+
+    def save(self, key, text):
+        self.items[key] = text
+
+    def delete(self, key):
+        self.items.pop(key, None)
+
+    def keys(self):
+        return sorted(self.items)
+
+
+def verbs(stmts):
+    return [s["verb"]["id"].rsplit("/", 1)[1] for s in stmts]
+
+
+def test_the_cmi5_session_is_initialized_decisions_completed_verdict_terminated_each_once():
+    rec = record()
+    session = Cmi5Session(launch(mastery=0.3), Store())
+    assert session.statements(rec, live_statements(rec)) == []  # nothing before initialized
+    start = datetime.now(timezone.utc) - timedelta(hours=2)
+    out = session.start(start) + session.statements(rec, live_statements(rec))
+    n = len(rec["decisions"])
+    assert verbs(out) == ["initialized"] + ["answered"] * n + ["completed", "passed", "terminated"]
+    stamps = [s["timestamp"] for s in out]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    assert len({s["id"] for s in out}) == len(out)
+    for s in out:
+        assert s["context"]["registration"] == REG and s["context"]["extensions"][SESSION_EXT] == "S-1"
+        categories = [a["id"] for a in s["context"]["contextActivities"].get("category", [])]
+        assert (CMI5_CATEGORY in categories) is (verbs([s])[0] != "answered")
+        assert (MOVEON_CATEGORY in categories) is (verbs([s])[0] in ("completed", "passed"))
+    completed, passed = out[-3], out[-2]
+    assert completed["result"] == {"completion": True, "duration": completed["result"]["duration"]}
+    assert passed["result"]["success"] is True and passed["result"]["score"]["scaled"] >= 0.3
+    assert passed["context"]["extensions"]["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"] == 0.3
+    # Nothing after terminated, nothing twice.
+    assert session.statements(rec, live_statements(rec)) == [] and session.start(start) == []
+
+
+def test_the_verdict_follows_the_lms_mastery_score_over_the_scenarios():
+    rec = record()
+    assert not rec["score"]["passed"]  # by the scenario's mastery
+    high = Cmi5Session(launch(mastery=0.99))
+    out = high.start(datetime.now(timezone.utc)) + high.statements(rec, live_statements(rec))
+    assert "failed" in verbs(out) and "passed" not in verbs(out)
+    low = Cmi5Session(launch(mastery=0.0))
+    out = low.start(datetime.now(timezone.utc)) + low.statements(rec, live_statements(rec))
+    assert "passed" in verbs(out)
+    none = Cmi5Session(launch())
+    out = none.start(datetime.now(timezone.utc)) + none.statements(rec, live_statements(rec))
+    assert "failed" in verbs(out)  # no masteryScore: the scenario's own verdict
+
+
+def test_browse_sends_no_result_and_a_later_session_of_the_registration_no_second_completed_or_passed():
+    rec = record()
+    browse = Cmi5Session(launch(mode="Browse", mastery=0.0), Store())
+    out = browse.start(datetime.now(timezone.utc)) + browse.statements(rec, live_statements(rec))
+    assert not {"completed", "passed", "failed"} & set(verbs(out)) and verbs(out)[-1] == "terminated"
+    device = Store()
+    first = Cmi5Session(launch(mastery=0.0), device)
+    assert "passed" in verbs(first.start(datetime.now(timezone.utc)) + first.statements(rec, live_statements(rec)))
+    again = Cmi5Session(launch(mastery=0.99), device)  # a stricter mastery next time: still no 'failed' after 'passed'
+    out = again.start(datetime.now(timezone.utc)) + again.statements(rec, live_statements(rec))
+    assert verbs(out)[0] == "initialized" and verbs(out)[-1] == "terminated"
+    assert not {"completed", "passed", "failed"} & set(verbs(out))
+
+
+def test_the_cmi5_outbox_keeps_to_keys_of_its_own():
+    device = Store()
+    device.save("xapi-outbox-00000001", "theirs")
+    mine = Namespaced(device, "cmi5-")
+    mine.save("xapi-outbox-00000001", "mine")
+    assert mine.keys() == ["xapi-outbox-00000001"] and mine.load("xapi-outbox-00000001") == "mine"
+    assert device.load("xapi-outbox-00000001") == "theirs"
+
+
+def test_the_scorm_report_is_a_percentage_with_the_verdict_and_the_time():
+    rec = record()
+    r = report_for_scorm(rec)
+    assert r["min"] == 0 and r["max"] == 100 and r["raw"] == round(r["scaled"] * 100, 2)
+    assert r["passed"] is rec["score"]["passed"] and r["completed"] is True and r["seconds"] > 0
