@@ -75,13 +75,26 @@ def badge(surface, ui, text: str, pos, bg, fg, role="small", anchor="topleft") -
     return r
 
 
+def hint_height(ui, text: str) -> int:
+    """How tall ``hint`` draws ``text`` (one line, or two at the largest text sizes), pill included."""
+    font = ui.fonts.font("small", bold=True)
+    return font.get_linesize() * max(1, len(wrap(text, font, ui.size[0] - 60))) + 10 + 4
+
+
 def hint(surface, ui, text: str, midbottom=None) -> pygame.Rect:
     """A key hint on its own pill, so it stays readable over any background."""
     midbottom = midbottom or (ui.size[0] // 2, ui.size[1] - 4)
-    font = ui.fonts.font_px(min(ui.fonts.px("small"), 19), bold=True)  # hints stay one line at any size
-    img = ui.fonts.render(text, font, ui.theme.text)
-    r = img.get_rect().inflate(20, 10)
+    # At the player's text size (issue 15: hints scale too); a hint wider than the screen wraps
+    # to a second line rather than shrinking.
+    font = ui.fonts.font("small", bold=True)
+    lines = wrap(text, font, ui.size[0] - 60) or [text]
+    imgs = [ui.fonts.render(line, font, ui.theme.text) for line in lines]
+    lh = font.get_linesize()
+    r = pygame.Rect(0, 0, max(i.get_width() for i in imgs), lh * len(imgs)).inflate(20, 10)
     r.midbottom = midbottom
-    pygame.draw.rect(surface, ui.theme.panel_alt, r, border_radius=r.h // 2)
-    surface.blit(img, img.get_rect(center=r.center))
+    pygame.draw.rect(surface, ui.theme.panel_alt, r, border_radius=min(r.h // 2, 18))
+    y = r.y + 5
+    for img in imgs:
+        surface.blit(img, img.get_rect(midtop=(r.centerx, y)))
+        y += lh
     return r

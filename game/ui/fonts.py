@@ -17,9 +17,10 @@ import pygame
 
 # Logical pixel sizes at text size 1; text sizes 2 and 3 scale them up.
 BASE_SIZES = {"small": 18, "body": 22, "button": 22, "label": 20, "heading": 30, "title": 56}
-TEXT_SCALE = {1: 1.0, 2: 1.18, 3: 1.36}
-FACILITATED_SCALE = 1.25  # projector: larger again
-MAX_SCALE = 1.5  # beyond this a decision with six options no longer fits 1280x720
+# Largest is twice Standard (WCAG 1.4.4); screens whose content then outgrows 1280x720 scroll or page.
+TEXT_SCALE = {1: 1.0, 2: 1.5, 3: 2.0}
+FACILITATED_SCALE = 1.5  # projector: options at 33 px at Standard, >= 32 px for a room of 20 (issue 15)
+MAX_SCALE = 2.0  # Largest; facilitated mode reaches it one step earlier
 
 
 def asset_dirs() -> list[Path]:

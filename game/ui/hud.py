@@ -27,6 +27,9 @@ def draw_journey(surface, ui, current: str, covered: list[str], rect=None) -> py
     if cur > 0:
         pygame.draw.line(surface, theme.accent, (rect.x + slot / 2, cy), (rect.x + slot * (cur + 0.5), cy), 5)
     label_px = max(13, min(fonts.px("small"), 19))
+    # Larger text sizes: one label, the current stage's, at the player's size (issue 15: labels scale
+    # too, never shrink); the other stations keep their marks (ticked, ringed or faint).
+    only_current = fonts.px("small") > 22
     for i, stage in enumerate(STAGES):
         cx = int(rect.x + slot * (i + 0.5))
         in_story = stage in covered
@@ -43,6 +46,14 @@ def draw_journey(surface, ui, current: str, covered: list[str], rect=None) -> py
             pygame.draw.circle(surface, theme.panel_alt, (cx, cy), 10)
             pygame.draw.circle(surface, theme.border if in_story else theme.disabled, (cx, cy), 10, 3)
             color = theme.text if in_story else theme.text_muted
+        if only_current:
+            if i == cur:
+                font = fonts.font("small", bold=True)
+                img = fonts.render(_(STAGE_LABELS[stage]), font, color)
+                r = img.get_rect(midtop=(cx, cy + 14))
+                r.clamp_ip(rect.inflate(-16, 0))
+                surface.blit(img, r)
+            continue
         # Two lines under the station, shrunk (then ellipsized) by measure so no label is cut off.
         y = cy + 16
         font, lines = fit(fonts, _(STAGE_LABELS[stage]), label_px, int(slot) - 8,
@@ -93,7 +104,10 @@ class Meters:
         theme, fonts = ui.theme, ui.fonts
         font = fonts.font("small", bold=True)
         lh = line_height(font)
-        w = 300
+        # As wide as the longest label and value need at this text size (300 at Standard).
+        widest = max(font.size(f"{spec.get('label', name)}  {round(self.values[name])}")[0]
+                     for name, spec in self.specs.items())
+        w = max(300, min(widest + 28, ui.size[0] // 2))
         rect = pygame.Rect(0, 0, w, self.height())
         rect.topright = topright
         pygame.draw.rect(surface, theme.panel, rect, border_radius=12)

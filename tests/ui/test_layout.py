@@ -1,5 +1,6 @@
 """Every decision of every bundled scenario fits the 1280x720 screen at every text size and mode:
-options inside the window, not overlapping, text wrapped inside its button."""
+options inside the window (a panel taller than the screen scrolls, and each option is fully shown
+once it has the focus), not overlapping, text wrapped inside its button, at the size chosen."""
 
 from __future__ import annotations
 
@@ -41,9 +42,24 @@ def test_decisions_fit_the_screen(make_pilot, path, size, mode):
         for run in decisions_on_a_path(story, seed):
             session = Session(app, story, run=run, mode=mode)
             scene = DecisionScene(app, session)
+            assert scene.fit_scale == 1.0 and scene.roles[2] == "button"  # never shrunk to fit
+            viewport = scene.viewport()
+            if scene.max_scroll:
+                for i, b in enumerate(scene.group.widgets):  # each option in view once focused
+                    if not b.enabled:
+                        continue
+                    scene.group.focus = i
+                    scene._reveal_focus()
+                    if b.rect.h > viewport.h - 16:  # an option taller than the view shows from its top
+                        assert viewport.top <= b.rect.top < viewport.top + 40, (run.node_id, i, b.rect, viewport)
+                    else:
+                        assert viewport.contains(b.rect), (run.node_id, i, b.rect, viewport)
+                scene.scroll_by(-scene.max_scroll)
+            else:
+                rects = [b.rect for b in scene.group.widgets]
+                assert all(screen.contains(r) for r in rects), (run.node_id, rects)
+                assert scene.panel_rect.bottom <= screen.bottom - 40, run.node_id  # the key hint stays free
             rects = [b.rect for b in scene.group.widgets]
-            assert all(screen.contains(r) for r in rects), (run.node_id, rects)
-            assert scene.panel_rect.bottom <= screen.bottom - 40, run.node_id  # the key hint stays free
             for a, b in zip(rects, rects[1:]):
                 assert a.bottom <= b.top, (run.node_id, a, b)
             with app.fonts.scaled(scene.fit_scale):

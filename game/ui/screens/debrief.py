@@ -52,10 +52,18 @@ class DebriefScene(Scene):
                    Button(N_("Play again"), self.replay, align="center"),
                    Button(N_("Main menu"), self.to_menu, align="center")]
         gap = 16
-        bw = (PANEL.w - 60 - gap * 3) // 4
-        y = PANEL.bottom - bh - 18
+        # Four in a row while every label fits one line; at the largest text sizes two rows of two
+        # (issue 15: labels are never shrunk to squeeze them in).
+        font = ui.fonts.font("button", bold=True)
+        cols = 4 if max(font.size(_(b.label))[0] for b in buttons) + 40 <= (PANEL.w - 60 - gap * 3) // 4 else 2
+        if cols == 2:
+            bh = ui.fonts.px("button") + 30
+        bw = (PANEL.w - 60 - gap * (cols - 1)) // cols
+        rows = len(buttons) // cols
+        y = PANEL.bottom - 18 - rows * bh - (rows - 1) * 10
         for i, b in enumerate(buttons):
-            b.rect = pygame.Rect(PANEL.x + 30 + i * (bw + gap), y, bw, bh)
+            r, c = divmod(i, cols)
+            b.rect = pygame.Rect(PANEL.x + 30 + c * (bw + gap), y + r * (bh + 10), bw, bh)
         self.group.set(buttons, focus=self.group.focus if self.group.widgets else 0)
         viewport = pygame.Rect(PANEL.x + 36, PANEL.y + 24, PANEL.w - 84, y - PANEL.y - 40)
         if self.tab == 0:

@@ -22,6 +22,8 @@ from game.ui.widgets import Button, FocusGroup
 
 VOTE_MINUS_W = 36  # the left end of a vote box, which takes a vote away
 PANEL_W = 1040
+MORE_BELOW = N_("More below: ↓ or Page Down")
+DRAG_SLOP = 8  # px a finger may move on the panel before the press becomes a scroll
 
 
 class DecisionScene(Scene):
@@ -42,6 +44,11 @@ class DecisionScene(Scene):
         self.discuss_toggle_rect = None
         self.group = FocusGroup()
         self.menu = FocusGroup()
+        # When prompt and options do not fit at the player's text size the panel scrolls; the text
+        # never shrinks below the size chosen (issue 15).
+        self.scroll = 0
+        self.max_scroll = 0
+        self._drag = None
         self.layout()
 
     def screen_id(self) -> str:
@@ -54,20 +61,18 @@ class DecisionScene(Scene):
     FACTORS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 
     def layout(self) -> None:
+        # The chosen text size, always: what does not fit scrolls (ROLES and FACTORS stay for the
+        # translators' overflow check in game/i18n/layout.py, which measures the same boxes).
         ui = self.app
-        best = None
-        for factor in self.FACTORS:
-            for roles in self.ROLES:
-                with ui.fonts.scaled(factor):
-                    if not self._layout(roles):
-                        continue
-                    rank = (ui.fonts.px(roles[2]), ui.fonts.px(roles[0]))
-                if best is None or rank > best[0]:
-                    best = (rank, roles, factor)
-        roles, factor = (best[1], best[2]) if best else (self.ROLES[-1], self.FACTORS[-1])
+        roles, factor = self.ROLES[0], 1.0
         self.fit_scale = factor
-        with ui.fonts.scaled(factor):
-            self._layout(roles)
+        fits = self._layout(roles)
+        self.max_scroll = 0 if fits else max(0, self.content_bottom - self.viewport().bottom)
+        self.scroll = min(self.scroll, self.max_scroll)
+        self._base = [b.rect.y for b in self.buttons]
+        self._toggle_base = self.discuss_toggle_rect.y if self.discuss_toggle_rect is not None else 0
+        self._panel_base = self.panel_rect.y
+        self._apply_scroll()
         # The menu button sits in the panel's header row, level with the role tag.
         self.menu.set([menu_button(ui, self.pause, compact_at=(self.panel_rect.right - 30, self.panel_top + 18))],
                       focus=-1)
@@ -120,7 +125,68 @@ class DecisionScene(Scene):
             y += h + gap
         self.panel_rect = pygame.Rect(x, top, PANEL_W, y - gap - top + 18)
         self.buttons = buttons
+        self.content_bottom = self.panel_rect.bottom
         return sum(heights) + gap * (len(buttons) - 1) <= available
+
+    # -- scrolling (only when the panel is taller than the screen) -------------------------------
+    def viewport(self) -> pygame.Rect:
+        """Where the panel shows when it scrolls: above the key hint and a strip for "More below"."""
+        top = JOURNEY_HEIGHT + 20
+        more = self.app.fonts.font("small", bold=True).get_height() + 16
+        return pygame.Rect((self.app.size[0] - PANEL_W) // 2, top, PANEL_W, self.app.size[1] - 64 - more - top)
+
+    def _apply_scroll(self) -> None:
+        for b, y in zip(self.buttons, self._base):
+            b.rect.y = y - self.scroll
+        if self.discuss_toggle_rect is not None:
+            self.discuss_toggle_rect.y = self._toggle_base - self.scroll
+        self.panel_rect.y = self._panel_base - self.scroll
+
+    def scroll_by(self, dy: int) -> bool:
+        new = max(0, min(self.max_scroll, self.scroll + dy))
+        if new == self.scroll:
+            return False
+        self.scroll = new
+        self._apply_scroll()
+        return True
+
+    def _reveal_focus(self) -> None:
+        """Scroll the focused option into view (keys move the focus; the panel follows)."""
+        w = self.group.focused
+        if w is None or not self.max_scroll:
+            return
+        vp = self.viewport()
+        if w.rect.h > vp.h - 16 or w.rect.top < vp.top + 8:
+            self.scroll_by(w.rect.top - vp.top - 8)  # taller than the view: from its top
+        elif w.rect.bottom > vp.bottom:
+            self.scroll_by(w.rect.bottom - vp.bottom + 8)
+
+    def _scroll_input(self, action: A.Action) -> bool:
+        if not self.max_scroll:
+            return False
+        vp = self.viewport()
+        if action.kind == A.SCROLL:
+            return self.scroll_by(-action.amount * vp.h // 6) or True
+        if action.kind in (A.PAGE_DOWN, A.PAGE_UP):
+            return self.scroll_by((vp.h - 60) * (1 if action.kind == A.PAGE_DOWN else -1)) or True
+        pos = action.pos
+        if action.kind == A.POINTER_DOWN and pos is not None and vp.collidepoint(pos):
+            self._drag = (pos[1], self.scroll, False)
+            return False  # the press may still be a tap on an option
+        if self._drag is None:
+            return False
+        y0, s0, moving = self._drag
+        if action.kind == A.POINTER_MOVE and pos is not None:
+            if moving or abs(pos[1] - y0) >= DRAG_SLOP:
+                self._drag = (y0, s0, True)
+                self.group._pressed = None  # a swipe is not a tap on the option it began on
+                self.scroll_by(s0 - (pos[1] - y0) - self.scroll)
+                return True
+            return False
+        if action.kind == A.POINTER_UP:
+            self._drag = None
+            return moving
+        return False
 
     def add_vote(self, choice_id: str, step: int) -> None:
         """One vote more (step 1) or fewer (-1) for an option; never below zero."""
@@ -173,10 +239,18 @@ class DecisionScene(Scene):
         self.app.scenes.push(PauseScene(self.app, self.session))
 
     def handle(self, action: A.Action) -> bool:
+        used = self._handle(action)
+        if action.kind in (A.FOCUS_NEXT, A.FOCUS_PREV, A.SELECT, A.LEFT, A.RIGHT):
+            self._reveal_focus()
+        return used
+
+    def _handle(self, action: A.Action) -> bool:
         if action.kind == A.MENU:
             self.pause()
             return True
         if action.kind in (A.POINTER_DOWN, A.POINTER_UP) and self.menu.handle(action):
+            return True
+        if self._scroll_input(action):
             return True
         if self.facilitated and action.kind in (A.INCREASE, A.DECREASE):
             idx = self.group.focus
@@ -210,9 +284,17 @@ class DecisionScene(Scene):
         surface.blit(ui.art.background(self.node.get("location") or "office", ui.size), (0, 0))
         draw.scrim(surface, theme)
         draw_journey(surface, ui, self.run.stage, self.session.story.stages())
+        vp = self.viewport()
+        clip = surface.get_clip()
+        if self.max_scroll:
+            surface.set_clip(vp.inflate(20, 0))
         with ui.fonts.scaled(self.fit_scale):
             self._draw_panel(surface)
+        surface.set_clip(clip)
         self.menu.draw(surface, ui)
+        if self.max_scroll and self.scroll < self.max_scroll:
+            draw.badge(surface, ui, _(MORE_BELOW), (vp.right, vp.bottom + 6), theme.panel_alt, theme.text,
+                       role="small", anchor="topright")
         hint = (_("1–9: add a vote · Shift+number: remove one · Q: questions · Tab to the last button to play")
                 if self.facilitated else _("Press 1–9, or move with arrows/Tab and press Enter"))
         draw.hint(surface, ui, hint)
@@ -222,7 +304,7 @@ class DecisionScene(Scene):
         theme = ui.theme
         draw.panel(surface, theme, self.panel_rect)
         x = self.panel_rect.x + 30
-        y = self.panel_top + 20
+        y = self.panel_top + 20 - self.scroll
         role = _(ROLE_LABELS.get(self.node.get("role", ""), self.node.get("role", "")))
         tag = draw.badge(surface, ui, _("You act as: {role}").format(role=role), (x, y), theme.accent,
                          theme.accent_text)

@@ -38,11 +38,24 @@ class Dialog(WidgetScene):
         h_title = draw.block_height(ui, _(self.title), title_w, "heading", bold=True)
         h_msg = draw.block_height(ui, _(self.message), inner, "body")
         btn_h = ui.fonts.px("button") * 2 + 16
-        height = 40 + h_title + 18 + h_msg + 30 + btn_h + 36
+        # Buttons side by side while their labels fit on one line at this text size; else in rows
+        # (the text is never shrunk to squeeze them in).
+        n = len(self.buttons)
+        gap = 20
+        font = ui.fonts.font("button", bold=True)
+        widest = max((font.size(_(label))[0] for label, _v in self.buttons), default=0) + 40
+        cols = n
+        while cols > 1 and (inner - gap * (cols - 1)) // cols < widest:
+            cols -= 1
+        rows = -(-n // cols) if n else 0
+        if cols < n:
+            btn_h = ui.fonts.px("button") + 30
+        buttons_h = rows * btn_h + (rows - 1) * 12 if rows else 0
+        height = 40 + h_title + 18 + h_msg + 30 + buttons_h + 36
         self.rect = pygame.Rect(0, 0, WIDTH, min(height, ui.size[1] - 40))
         self.rect.center = (ui.size[0] // 2, ui.size[1] // 2)
         # A message taller than the screen allows (large text, long notes) scrolls inside the dialog.
-        room = self.rect.h - (40 + h_title + 18 + 30 + btn_h + 36)
+        room = self.rect.h - (40 + h_title + 18 + 30 + buttons_h + 36)
         self.view = None
         if h_msg > room:
             cw = inner - 20  # leave the scroll bar its own strip
@@ -52,14 +65,13 @@ class Dialog(WidgetScene):
             draw.block(content, ui, _(self.message), (0, 0, cw, ch), "body", ui.theme.text)
             top = self.rect.y + 36 + h_title + 18
             self.view = ScrollView(pygame.Rect(self.rect.x + 40, top, cw, room), content)
-        n = len(self.buttons)
-        gap = 20
-        bw = (inner - gap * (n - 1)) // n
-        y = self.rect.bottom - 36 - btn_h
+        bw = (inner - gap * (cols - 1)) // cols if n else 0
+        top = self.rect.bottom - 36 - buttons_h
         widgets = []
         for i, (label, value) in enumerate(self.buttons):
-            b = Button(label, (lambda v=value: self.close(v)), (self.rect.x + 40 + i * (bw + gap), y, bw, btn_h),
-                       align="center")
+            r, c = divmod(i, cols)
+            b = Button(label, (lambda v=value: self.close(v)),
+                       (self.rect.x + 40 + c * (bw + gap), top + r * (btn_h + 12), bw, btn_h), align="center")
             widgets.append(b)
         self.group.set(widgets, focus=0)
 

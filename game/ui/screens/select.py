@@ -54,8 +54,9 @@ class Card(Widget):
         draw.label(surface, ui, _("about {minutes} min").format(minutes=sc.get("duration_minutes", "?")), (r.right - 24, head.centery),
                    role="small", color=fg, bold=True, anchor="midright")
         y = head.bottom + 14
+        # Two lines of title at the largest sizes, so the summary keeps a place on the card.
         y = draw.block(surface, ui, self.story.title, (x, y, w, 120), "heading", theme.heading, bold=True,
-                       max_lines=3)
+                       max_lines=2 if ui.fonts.scale > 1.5 else 3)
         y += 8
         self._draw_body(surface, ui, x, y, w, r.bottom - 14)
 

@@ -17,6 +17,7 @@ MODE_LABELS = {"learning": N_("Learning (feedback after each decision)"),
                "facilitated": N_("Facilitated (a group, one screen)")}
 MODE_SHORT = {"learning": N_("Learning"), "assessment": N_("Assessment"), "facilitated": N_("Facilitated group")}
 SIZE_LABELS = {1: N_("Standard"), 2: N_("Large"), 3: N_("Largest")}
+HINT = N_("Up/Down or Tab: move · Left/Right: change · Enter: continue · Esc: back")
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "bg": "Български", "el": "Ελληνικά",
                   "ro": "Română", "hr": "Hrvatski", "it": "Italiano", "es": "Español", "pl": "Polski"}
 
@@ -38,7 +39,8 @@ class SetupScene(WidgetScene):
         x = (ui.size[0] - w) // 2
         gap = 12
         # Seven rows between the heading and the key hint, at any text size.
-        rh = min(ui.fonts.px("button") * 2 + 10, (ui.size[1] - 150 - 60 - 6 * gap - 10) // 7)
+        hint_h = max(60, draw.hint_height(ui, _(HINT)) + 8)
+        rh = min(ui.fonts.px("button") * 2 + 10, (ui.size[1] - 150 - hint_h - 6 * gap - 10) // 7)
         langs = languages(ui)
         role_opts = [("", N_("Not given"))] + [(r, ROLE_LABELS[r]) for r in ROLES]
         widgets = [
@@ -98,4 +100,4 @@ class SetupScene(WidgetScene):
         draw.label(surface, ui, _(MODE_LABELS[ui.prefs.mode]), (ui.size[0] // 2, 104), role="label",
                    color=ui.theme.backdrop_muted, anchor="center")
         self.group.draw(surface, ui)
-        draw.hint(surface, ui, _("Up/Down or Tab: move · Left/Right: change · Enter: continue · Esc: back"))
+        draw.hint(surface, ui, _(HINT))

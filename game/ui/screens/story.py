@@ -18,6 +18,14 @@ REVEAL_CPS = 60  # characters per second when text appears gradually
 TEXT_BOX = pygame.Rect(40, 486, 1200, 214)
 
 
+def text_box(ui) -> pygame.Rect:
+    """The text box: TEXT_BOX at Standard; taller at larger text sizes, so a page still holds four
+    lines of text at twice the size (it grows upwards, over the room)."""
+    lh = line_height(ui.fonts.font("body"))
+    h = max(TEXT_BOX.h, 70 + 4 * lh)
+    return pygame.Rect(TEXT_BOX.x, TEXT_BOX.bottom - h, TEXT_BOX.w, h)
+
+
 def menu_button(ui, on_press, compact_at=None) -> Button:
     """The pointer's way to the pause menu (the keyboard has Esc). ``compact_at``: a (right, top)
     corner for a one-line button inside a panel; otherwise a two-line button below the journey bar."""
@@ -59,8 +67,9 @@ class StoryScene(Scene):
         self.controls.set([menu_button(ui, self.pause)], focus=-1)
         font = ui.fonts.font("body")
         text = self.lines[self.line].get("text", "")
-        lines = wrap(text, font, TEXT_BOX.w - 60)
-        self.pages = paginate(lines, line_height(font), TEXT_BOX.h - 64)
+        self.box = text_box(ui)
+        lines = wrap(text, font, self.box.w - 60)
+        self.pages = paginate(lines, line_height(font), self.box.h - 64)
         self.page = min(self.page, len(self.pages) - 1)
 
     def screen_id(self) -> str:
@@ -131,11 +140,11 @@ class StoryScene(Scene):
         portrait = ui.art.portrait(who.get("portrait", "narrator"), line.get("mood") or "neutral", PORTRAIT_SIZE) \
             if speaker != "narrator" else None
         if portrait is not None:
-            surface.blit(portrait, (90, TEXT_BOX.y + 24 - PORTRAIT_SIZE[1]))
+            surface.blit(portrait, (90, self.box.y + 24 - PORTRAIT_SIZE[1]))
         draw_journey(surface, ui, run.stage, self.session.story.stages())
         self.meters.draw(surface, (ui.size[0] - 20, JOURNEY_HEIGHT + 14))
         self.controls.draw(surface, ui)
-        box = draw.panel(surface, theme, TEXT_BOX)
+        box = draw.panel(surface, theme, self.box)
         if speaker != "narrator":
             draw.badge(surface, ui, who.get("name", speaker), (box.x + 28, box.y - 2), theme.accent,
                        theme.accent_text, role="label", anchor="bottomleft")

@@ -16,6 +16,8 @@ SUBTITLE = N_("Child victims' rights in practice")
 TAGLINE = N_("A training simulation for professionals who meet child victims of crime. "
            "Every decision is weighed against the rights in Directive 2012/29/EU.")
 
+HINT = N_("Keys: arrows or Tab to move · Enter to choose · Esc for the menu")
+
 # Translators: {reason} is the game's technical reason, in English.
 SAVE_PROBLEM = N_("“{title}”: the save could not be read (details: {reason}).")
 
@@ -106,13 +108,16 @@ class TitleScene(WidgetScene):
         height = draw.block_height(ui, text, width, "body")
         self.tagline_rect = pygame.Rect((ui.size[0] - width) // 2, 216 - lift, width, height)
         self.motif_y = max(300 - lift, self.tagline_rect.bottom + 22)
+        self.compact = False  # the largest text sizes: no tagline and no motif (see layout)
 
     def layout(self) -> None:
         ui = self.app
         self._place_tagline()
-        w = 520
+        w = 520 if ui.fonts.scale <= 1.2 else 800  # wider for labels at twice the size
         x = (ui.size[0] - w) // 2
         bh = ui.fonts.px("button") * 2 + 18
+        if ui.fonts.scale > 1.2:
+            bh = ui.fonts.px("button") + 34  # one line of a large label, not two
         items = []
         for info in self.saves:
             if info.run.ended:
@@ -130,12 +135,19 @@ class TitleScene(WidgetScene):
         heights = [max(bh, b.needed_height(ui, w)) for b in items]
         total = sum(heights) + gap * (len(items) - 1)
         y = max(360 if len(items) <= 3 else 330, self.motif_y + 30)
+        bottom = ui.size[1] - max(48, draw.hint_height(ui, _(HINT)) + 8)
+        if y + total > bottom and ui.fonts.scale > 1.2:
+            # Twice the text does not leave room for the tagline: the buttons come first (the
+            # tagline is still in the screen-reader layer's text).
+            self.compact = True
+            y = ui.fonts.px("heading") + 170
         # Keep the last button clear of the key hint: lift the heading (at most 60 px), then close the gaps.
-        overflow = y + total - (ui.size[1] - 48)
+        overflow = y + total - bottom
         if overflow > 0:
             self._place_tagline(lift=min(60, overflow))
-            y = max(360 - self.lift if len(items) <= 3 else 330 - self.lift, self.motif_y + 30)
-            overflow = y + total - (ui.size[1] - 48)
+            if not self.compact:
+                y = max(360 - self.lift if len(items) <= 3 else 330 - self.lift, self.motif_y + 30)
+            overflow = y + total - bottom
             if overflow > 0 and len(items) > 1:
                 gap = max(6, gap - -(-overflow // (len(items) - 1)))
         for b, h in zip(items, heights):
@@ -167,6 +179,15 @@ class TitleScene(WidgetScene):
         # A quiet motif: the child's path as seven stations.
         w = ui.size[0]
         y = self.motif_y
+        if self.compact:
+            title_y = ui.fonts.px("title") // 2 + 14 - self.lift
+            draw.label(surface, ui, "RightsPath", (w // 2, title_y), role="title", color=theme.backdrop_text,
+                       bold=True, anchor="center")
+            draw.label(surface, ui, _(SUBTITLE), (w // 2, title_y + ui.fonts.px("title") // 2 + ui.fonts.px("heading") // 2 + 14),
+                       role="heading", color=theme.backdrop_text, anchor="center")
+            self.group.draw(surface, ui)
+            draw.hint(surface, ui, _(HINT))
+            return
         pygame.draw.line(surface, theme.backdrop_muted, (200, y), (w - 200, y), 2)
         for i in range(7):
             cx = 200 + i * (w - 400) // 6
@@ -176,4 +197,4 @@ class TitleScene(WidgetScene):
         draw.label(surface, ui, _(SUBTITLE), (w // 2, 180 - self.lift), role="heading", color=theme.backdrop_text, anchor="center")
         draw.block(surface, ui, _(TAGLINE), self.tagline_rect, "body", theme.backdrop_muted, align="center")
         self.group.draw(surface, ui)
-        draw.hint(surface, ui, _("Keys: arrows or Tab to move · Enter to choose · Esc for the menu"))
+        draw.hint(surface, ui, _(HINT))
