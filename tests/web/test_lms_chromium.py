@@ -61,7 +61,7 @@ window[API_NAME].loadFromJSON({learner});
 window.commits = [];
 window[API_NAME].on("{commit}", function () {{ window.commits.push(JSON.parse(JSON.stringify(window[API_NAME].cmi))); }});
 </script></head><body>
-<iframe name="sco" src="/web/index.html?scenario=tutorial" width="1000" height="700"></iframe>
+<iframe name="sco" src="{origin}/web/index.html?scenario=tutorial" width="1000" height="700"></iframe>
 </body></html>"""
 SCORM = {
     "scorm12": dict(script="scorm12.min.js", name="API", cls="Scorm12API", commit="LMSCommit",
@@ -76,7 +76,7 @@ class LmsSite:
     frames, and a cmi5 LMS: /cmi5/fetch/<key> (POST, one token each), /cmi5/xapi/activities/state
     (its LaunchData documents) and /cmi5/xapi/statements (handed on to Ralph)."""
 
-    def __init__(self, web_dir: Path, ralph=None):
+    def __init__(self, web_dir: Path, ralph=None, game_origin: str = ""):
         self.ralph = ralph
         self.tokens: dict[str, str] = {}  # fetch key -> token still to give out
         self.fetches: list[str] = []  # fetch keys asked for, in order
@@ -105,7 +105,8 @@ class LmsSite:
             def do_GET(self):
                 path = urllib.parse.urlsplit(self.path)
                 if path.path.endswith(".html") and path.path[1:-5] in SCORM:
-                    return self._send(200, PARENT.format(**SCORM[path.path[1:-5]]).encode(), "text/html")
+                    page = PARENT.format(origin=game_origin, **SCORM[path.path[1:-5]])
+                    return self._send(200, page.encode(), "text/html")
                 if path.path == "/cmi5/xapi/activities/state":
                     q = dict(urllib.parse.parse_qsl(path.query))
                     doc = site.launch_data.get((q.get("activityId"), q.get("registration")))
@@ -363,6 +364,21 @@ def test_a_scorm_lms_gets_the_learner_score_status_and_time(web_build, browser, 
         site.stop()
 
 
+@needs_scorm_again
+def test_an_lms_frame_of_another_origin_is_not_searched_into(web_build, browser):
+    """The game on one origin, the LMS frame on another: the search stops there without an error."""
+    game = LmsSite(Path(web_build.web_dir)).start()
+    lms = LmsSite(Path(web_build.web_dir), game_origin=game.url.rstrip("/")).start()
+    try:
+        browser.call(lambda page: page.goto(lms.url + "scorm12.html", wait_until="commit"))
+        wait_in_page(browser, "sco", "typeof window.rpLms === 'object'")
+        assert PagePlatform(GameFrame(browser, "sco")).lms() is None
+        assert not browser.call(lambda page: page.evaluate("window.API.isInitialized()"))
+    finally:
+        lms.stop()
+        game.stop()
+
+
 def test_without_a_learning_platform_the_page_says_none(web_build, browser):
     site = LmsSite(Path(web_build.web_dir)).start()
     try:
@@ -458,6 +474,18 @@ def test_a_cmi5_launch_sends_the_cmi5_session_to_the_lms(web_build, browser, tmp
             if verb(s) in ("completed", "passed", "failed", "terminated"):
                 assert result["duration"].startswith("PT")
         assert verbs.count("answered") >= 3  # the tutorial's decisions, as cmi5 allowed statements
+
+        # The same launch URL again (a second tab, a bookmark): the one-time fetch URL gives no token,
+        # the page says so, and nothing more reaches the LMS.
+        before = len(ralph.statements(registration=registration))
+        browser.call(lambda page: page.evaluate("sessionStorage.clear()"))
+        browser.call(lambda page: page.goto(url, wait_until="commit"))
+        wait_in_page(browser, None, "window.rpLms && JSON.parse(window.rpLms.info()).ready")
+        again = PagePlatform(GameFrame(browser, None))
+        assert "already been returned" in again.lms()["error"]
+        app, _ = play_headless(again)
+        assert "incomplete" in app.live.lms_problem and app.live.sender.target is None
+        assert len(ralph.statements(registration=registration)) == before
     finally:
         site.stop()
         ralph.stop()
