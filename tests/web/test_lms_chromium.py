@@ -81,6 +81,7 @@ class LmsSite:
         self.tokens: dict[str, str] = {}  # fetch key -> token still to give out
         self.fetches: list[str] = []  # fetch keys asked for, in order
         self.launch_data: dict[tuple, dict] = {}  # (activityId, registration) -> document
+        self.preferences: dict[str, dict] = {}  # agent JSON -> cmi5LearnerPreferences document
         site = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
@@ -111,6 +112,12 @@ class LmsSite:
                     q = dict(urllib.parse.parse_qsl(path.query))
                     doc = site.launch_data.get((q.get("activityId"), q.get("registration")))
                     if q.get("stateId") != "LMS.LaunchData" or doc is None or not self._authorized():
+                        return self._send(404, b"{}")
+                    return self._send(200, json.dumps(doc).encode())
+                if path.path == "/cmi5/xapi/agents/profile":
+                    q = dict(urllib.parse.parse_qsl(path.query))
+                    doc = site.preferences.get(q.get("agent"))
+                    if q.get("profileId") != "cmi5LearnerPreferences" or doc is None or not self._authorized():
                         return self._send(404, b"{}")
                     return self._send(200, json.dumps(doc).encode())
                 if path.path.startswith("/cmi5/xapi/"):
@@ -399,6 +406,7 @@ def cmi5_launch(site, *, launch_mode="Normal", mastery=0.5, registration=None, a
     activity = activity or f"https://lms.example/activities/{uuid.uuid4()}"
     actor = {"objectType": "Agent", "account": {"homePage": "https://lms.example", "name": "learner-7"}}
     site.tokens[key] = uuid.uuid4().hex
+    site.preferences[json.dumps(actor, separators=(",", ":"))] = {"languagePreference": "bg-BG,en-US", "audioPreference": "off"}
     site.launch_data[(activity, registration)] = {
         "contextTemplate": {"contextActivities": {"grouping": [{"id": PUBLISHER_AU}]},
                             "extensions": {SESSION_EXT: session_id}},
@@ -438,6 +446,7 @@ def test_a_cmi5_launch_sends_the_cmi5_session_to_the_lms(web_build, browser, tmp
         platform = PagePlatform(GameFrame(browser, None))
         info = platform.lms()
         assert info["kind"] == "cmi5" and info["error"] == "" and info["registration"] == registration
+        assert info["learnerPreferences"] == {"languagePreference": "bg-BG,en-US", "audioPreference": "off"}
         assert len(site.fetches) == 1 and not site.tokens  # the fetch URL was POSTed to once
 
         app, card = play_headless(platform)
