@@ -36,10 +36,11 @@ def format_scorecard(card: ScoreCard, story: Story) -> str:
         f"{'PASSED' if card.passed else 'NOT PASSED'}",
     ]
     if card.rights:
-        lines.append(f"{'Right':<22}{'upheld':>8}{'breached':>10}{'missed':>8}  Citation")
+        lines.append(f"{'Right':<22}{'upheld':>8}{'breached':>10}{'not used':>10}{'missed':>8}  Citation")
         for rid, tally in card.rights.items():
             cite = story.right(rid).get("citation", rid)
-            lines.append(f"{rid:<22}{tally['upheld']:>8}{tally['breached']:>10}{tally['missed']:>8}  {cite}")
+            lines.append(f"{rid:<22}{tally['upheld']:>8}{tally['breached']:>10}{tally.get('not_used', 0):>10}"
+                         f"{tally['missed']:>8}  {cite}")
     lines.append("=" * WIDTH)
     return "\n".join(lines)
 
@@ -104,7 +105,8 @@ def play_text(
             say(_wrap(f"{label} ({result.earned:+d}; best {result.best:+d}).", "   "))
             for v in result.verdicts:
                 right = story.right(v["right"])
-                sign = "✓ upholds" if v["verdict"] == "upholds" else "✗ breaches"
+                sign = {"upholds": "✓ upholds", "breaches": "✗ breaches",
+                        "misses": "○ did not use the measure of"}[v["verdict"]]
                 say(_wrap(f"{sign} {right.get('citation', v['right'])} — {right.get('title', '')}", "     "))
             if result.feedback:
                 say(_wrap(result.feedback, "     "))

@@ -68,8 +68,11 @@ def _decision(node: Decision, location: str) -> dict:
         choices.append(out)
     decision = {"kind": "decision", "stage": node.stage, "role": node.role, "location": node.location or location,
                 "prompt": node.prompt, "choices": choices}
-    if node.discuss:
-        decision["discuss"] = list(node.discuss)
+    parts: dict[str, list[str]] = {}
+    for part, _n, text, _path in node.discussion():
+        parts.setdefault(part, []).append(text)
+    if parts:  # {"before": [...], "after": [...]}, an empty part left out (story format 3)
+        decision["discuss"] = parts
     if node.order == "fixed":  # shuffled, the default, is left out like other empty fields
         decision["order"] = "fixed"
     return decision
@@ -111,7 +114,9 @@ def build_story(scenario: Scenario, catalogues: dict[str, Catalogue]) -> dict:
     story = {
         "format": story_format.FORMAT,
         "format_version": story_format.FORMAT_VERSION,
-        "min_reader_version": 2,  # format 1 readers cannot evaluate compact conditions
+        # format 1 readers cannot evaluate compact conditions; format 2 readers refuse "misses" and
+        # would take the discussion object for a list
+        "min_reader_version": 3,
         "compiler": f"rightspath {__version__}",
         "scenario": {
             "id": scenario.id, "version": scenario.version, "language": scenario.language,

@@ -393,8 +393,8 @@ class _Linter:
                     yield base + ("lines", j, "text"), "line", line.text
             elif isinstance(node, Decision):
                 yield base + ("prompt",), "prompt", node.prompt
-                for j, question in enumerate(node.discuss):
-                    yield base + ("discuss", j), "discuss", question
+                for _part, _j, question, path in node.discussion():
+                    yield base + path, "discuss", question
                 for j, choice in enumerate(node.choices):
                     yield base + ("choices", j, "text"), "choice", choice.text
                     yield base + ("choices", j, "feedback"), "feedback", choice.feedback

@@ -124,6 +124,13 @@ class Scene(Closed):
     next: Slug
 
 
+class Discussion(Closed):
+    before: list[Text] = Field(default_factory=list, description=(
+        "Questions for the room while it votes: they must not give the recommended option away."))
+    after: list[Text] = Field(default_factory=list, description=(
+        "Points for after the choice is revealed: what the provision asks, why an option is recommended."))
+
+
 class Decision(Closed):
     id: Slug
     kind: Literal["decision"]
@@ -131,11 +138,20 @@ class Decision(Closed):
     role: Role
     location: Optional[Location] = None
     prompt: Text
-    discuss: list[Text] = Field(default_factory=list, description="Prompts for facilitated play.")
+    discuss: Union[Discussion, list[Text]] = Field(default_factory=list, description=(
+        "Prompts for facilitated play: {before: [...], after: [...]}; a plain list is read as 'before'."))
     order: Literal["shuffled", "fixed"] = Field(
         "shuffled", description="'shuffled' (default): each playthrough shows the options in an order drawn from "
         "its seed. 'fixed': always as written, for options that form a scale (e.g. from least to most).")
     choices: list[Choice] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES)
+
+    def discussion(self) -> list[tuple[str, int, str, tuple]]:
+        """Every discussion prompt as (part, n, text, path below the node): part is "before" or
+        "after"; the path is where the text stands in the YAML (a plain list is all "before")."""
+        if isinstance(self.discuss, list):
+            return [("before", n, t, ("discuss", n)) for n, t in enumerate(self.discuss)]
+        return [(part, n, t, ("discuss", part, n)) for part in ("before", "after")
+                for n, t in enumerate(getattr(self.discuss, part))]
 
 
 class Case(Closed):

@@ -37,7 +37,7 @@ def scenario_stats(scenario: Scenario) -> dict:
         elif isinstance(node, Decision):
             roles[node.role] = roles.get(node.role, 0) + 1
             choices += len(node.choices)
-            words += _words(node.prompt) + sum(_words(d) for d in node.discuss)
+            words += _words(node.prompt) + sum(_words(d[2]) for d in node.discussion())
             for choice in node.choices:
                 words += _words(choice.text) + _words(choice.feedback)
                 rights.update(a.right for a in choice.assess)

@@ -1,15 +1,22 @@
 """Scoring against the rights (DESIGN.md, "Scoring").
 
-For each decision met: ``earned`` = Σ weights upheld − Σ weights breached for the chosen option;
+For each decision met: ``earned`` = Σ weights upheld − Σ weights breached − Σ weights of measures
+not used (``misses``: a lawful choice not to use a measure the provision makes available) for the
+chosen option;
 ``best``/``worst`` are the max/min of that sum over the options that were shown (visible and enabled).
-Scaled score = Σ(earned − worst) / Σ(best − worst). Per right: upheld, breached and missed (an option
-upholding the right was shown and not taken).
+Scaled score = Σ(earned − worst) / Σ(best − worst). Per right: upheld, breached, not_used (the chosen
+option ``misses`` it) and missed (an option upholding the right was shown and not taken).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
+
+from game.engine.vocab import VERDICT_TALLY
+
+# The per-right counts, in the order records and tables show them.
+TALLY_KEYS = ("upheld", "breached", "not_used", "missed")
 
 
 def verdict(earned: int, best: int, worst: int) -> str:
@@ -35,6 +42,7 @@ VERDICT_LABELS = {
 def option_value(choice: dict) -> int:
     total = 0
     for a in choice.get("assess", ()):
+        # breaches and misses both count against the option at their weight (misses is normally 1)
         total += a["weight"] if a["verdict"] == "upholds" else -a["weight"]
     return total
 
@@ -99,7 +107,7 @@ def score(history: Iterable[DecisionRecord], mastery: float, story_nodes: dict,
     rights: dict[str, dict[str, int]] = {}
 
     def bump(right: str, what: str) -> None:
-        rights.setdefault(right, {"upheld": 0, "breached": 0, "missed": 0})[what] += 1
+        rights.setdefault(right, dict.fromkeys(TALLY_KEYS, 0))[what] += 1
 
     for rec in history:
         card.decisions += 1
@@ -111,7 +119,7 @@ def score(history: Iterable[DecisionRecord], mastery: float, story_nodes: dict,
         card.recommended += rec.recommended
         taken_upholds = set()
         for v in rec.verdicts:
-            bump(v["right"], "upheld" if v["verdict"] == "upholds" else "breached")
+            bump(v["right"], VERDICT_TALLY[v["verdict"]])
             if v["verdict"] == "upholds":
                 taken_upholds.add(v["right"])
         # Missed: a shown option upheld a right that the chosen option did not.

@@ -16,9 +16,14 @@ from game.engine import safeio
 from game.engine.bounds import bounded_variables
 from game.engine.vocab import NODE_KINDS, STAGES, VERDICTS
 
+# Verdicts each story format may use: "misses" came with format 3.
+_FORMAT_2_VERDICTS = ("upholds", "breaches")
+
 FORMAT = "rightspath-story"
-FORMAT_VERSION = 2  # what the compiler writes today (2: conditions in the compact form)
-READER_VERSION = 2  # the newest min_reader_version this engine understands
+# What the compiler writes today. 2: conditions in the compact form; 3: the verdict "misses" and a
+# decision's "discuss" as {"before": [...], "after": [...]} (a list in formats 1-2: all "before").
+FORMAT_VERSION = 3
+READER_VERSION = 3  # the newest min_reader_version this engine understands
 OLDEST_FORMAT = 1  # the oldest format_version this engine still reads
 
 
@@ -147,6 +152,7 @@ def _check(data: Any, source: str) -> None:
         fail(f"node {nid!r}: {where} points to unknown node {value!r}")
 
     isinst = isinstance
+    verdicts = VERDICTS if version >= 3 else _FORMAT_2_VERDICTS
     for nid, node in nodes.items():
         kind = node.get("kind") if isinst(node, dict) else None
         if kind == "scene":
@@ -160,6 +166,8 @@ def _check(data: Any, source: str) -> None:
                 fail(f"decision {nid!r} has no choices")
             if node.get("order", "shuffled") not in ("shuffled", "fixed"):
                 fail(f"decision {nid!r}: order must be 'shuffled' or 'fixed', not {node.get('order')!r}")
+            if "discuss" in node:
+                _check_discuss(node["discuss"], version, fail, nid)
             seen = set()
             for ch in choices:
                 cid = ch.get("id") if isinst(ch, dict) else None
@@ -174,7 +182,7 @@ def _check(data: Any, source: str) -> None:
                     if eff.get("var") not in variables or not isinst(eff.get("delta"), int):
                         fail(f"decision {nid!r}, choice {cid!r}: bad effect {eff!r}")
                 for a in ch.get("assess", ()):
-                    if a.get("verdict") not in VERDICTS or not isinst(a.get("weight"), int):
+                    if a.get("verdict") not in verdicts or not isinst(a.get("weight"), int):
                         fail(f"decision {nid!r}, choice {cid!r}: bad assessment {a!r}")
                 for key in ("show_if", "enable_if"):
                     if ch.get(key) is not None:
@@ -190,6 +198,30 @@ def _check(data: Any, source: str) -> None:
                 bad_target(nid, "else", node.get("else"))
         elif kind not in NODE_KINDS:
             fail(f"node {nid!r} has no valid kind")
+
+
+def discussion(node: dict) -> tuple[list[str], list[str]]:
+    """A decision's discussion prompts for facilitated play: (questions for before the room votes,
+    points for after the choice is revealed). Formats 1-2 had one list: all of it is "before"."""
+    d = node.get("discuss")
+    if not d:
+        return [], []
+    if isinstance(d, list):
+        return list(d), []
+    return list(d.get("before", ())), list(d.get("after", ()))
+
+
+def _check_discuss(value: Any, version: int, fail, nid: str) -> None:
+    def texts(v: Any) -> bool:
+        return isinstance(v, list) and all(isinstance(t, str) for t in v)
+
+    # a list (formats 1-2, still read) is all "before"; format 3 writes {"before": [...], "after": [...]}
+    if texts(value):
+        return
+    if not (version >= 3 and isinstance(value, dict) and set(value) <= {"before", "after"}
+            and all(map(texts, value.values()))):
+        fail(f"decision {nid!r}: discuss must be a list of texts, or (format 3) an object with lists of texts "
+             "'before' and 'after'")
 
 
 _COMPARE = ("==", "!=", "<", "<=", ">", ">=")

@@ -105,7 +105,13 @@ OUTCOME_LABELS: dict[str, str] = {
     "mixed": "A mixed outcome",
 }
 
-VERDICTS: tuple[str, ...] = ("upholds", "breaches")
+# upholds: the choice does what the provision asks; breaches: it falls short of a duty ("shall") that
+# applies to this actor in these conditions; misses: a lawful choice not to use a measure the
+# provision makes available ("may", judicial discretion, "to the extent possible"). Story format 3.
+VERDICTS: tuple[str, ...] = ("upholds", "breaches", "misses")
+# The per-right tally each verdict adds to (records, report): "missed" is older and means something
+# else (an upholding option was shown and not taken), so a "misses" verdict counts as "not_used".
+VERDICT_TALLY: dict[str, str] = {"upholds": "upheld", "breaches": "breached", "misses": "not_used"}
 
 NODE_KINDS: tuple[str, ...] = ("scene", "decision", "branch", "ending")
 

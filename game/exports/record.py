@@ -18,7 +18,9 @@ from game.engine import Run, Story, safeio
 from game.exports import shape
 
 RECORD_FORMAT = "rightspath-record"
-RECORD_VERSION = 1  # bump when a field changes meaning; readers refuse newer versions
+# Bump when a field changes meaning; readers refuse newer versions. 2: the verdict "misses" (a measure
+# the provision makes available, not used) and rights[].not_used; version-1 records are still read.
+RECORD_VERSION = 2
 
 # Metadata a caller may give; anything else in meta is ignored (e.g. the session key, never stored).
 META_TEXT_FIELDS = ("trainee", "session", "role", "country", "organisation_type")
@@ -98,13 +100,18 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
     """The record of ``run`` (finished or not) over ``story``.
 
     ``meta`` may hold: trainee, session, role, country, organisation_type, mode, language,
-    started_at, ended_at (datetime or ISO 8601; default now). Other keys are ignored.
+    started_at, ended_at (datetime or ISO 8601; default now). Other keys are ignored. ``record_version``
+    1 rebuilds a record in the older layout (the replay of a version-1 file): the same figures
+    without the not_used counts, which that version did not have.
     """
     meta = dict(meta or {})
     ended_at = _time_field(meta, "ended_at", utc_iso())
     started_at = _time_field(meta, "started_at", ended_at)
     if parse_utc(started_at) > parse_utc(ended_at):
         raise RecordError(f"started_at {started_at} is after ended_at {ended_at}")
+    version = meta.get("record_version") or RECORD_VERSION
+    if version not in shape.VERDICTS_BY_VERSION:
+        raise RecordError(f"cannot build a record of version {version!r}")
     card = run.score()
     ending = run.ending
     decisions = []
@@ -131,7 +138,7 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
         })
     return {
         "format": RECORD_FORMAT,
-        "record_version": RECORD_VERSION,
+        "record_version": version,
         "generator": f"rightspath {__version__}",
         "trainee": str(meta.get("trainee") or ""),
         "session": str(meta.get("session") or ""),
@@ -151,7 +158,8 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
         "started_at": started_at,
         "ended_at": ended_at,
         "decisions": decisions,
-        "rights": {rid: dict(t) for rid, t in card.rights.items()},
+        "rights": {rid: {k: n for k, n in t.items() if version >= 2 or k != "not_used"}
+                   for rid, t in card.rights.items()},
         "score": {
             "decisions": card.decisions,
             "earned": card.earned,
@@ -203,9 +211,15 @@ def check_record(data: Any) -> dict:
         # A version-1 record has exactly these fields; an unknown one is damage (or a renamed signature).
         raise RecordError(f"the record has unexpected field(s): {', '.join(map(repr, unknown))}")
     try:
-        shape.check(data, shape.RECORD, "")
+        shape.check(data, shape.RECORD if version >= 2 else shape.RECORD_V1, "")
     except shape.ShapeError as exc:
         raise RecordError(f"the record is malformed: {exc}") from None
+    allowed = shape.VERDICTS_BY_VERSION[version]
+    for i, d in enumerate(data["decisions"]):
+        for j, v in enumerate(d["verdicts"]):
+            if v["verdict"] not in allowed:
+                raise RecordError(f"the record is malformed: decisions[{i}].verdicts[{j}].verdict {v['verdict']!r} "
+                                  f"is not one of {', '.join(allowed)} (record version {version})")
     for key in ("started_at", "ended_at"):
         try:
             parse_utc(data[key])

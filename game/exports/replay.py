@@ -163,6 +163,7 @@ def replay_record(record: dict, stories: Shelf | StoryFinder) -> Replay:
         return Replay(False, f"its choices are not possible in {sc['id']} {sc['version']}: {exc}", story)
     meta = {k: record.get(k) for k in ("trainee", "session", "role", "country", "organisation_type", "mode",
                                        "language", "started_at", "ended_at")}
+    meta["record_version"] = record["record_version"]  # a version-1 file is rebuilt as version 1
     learner = record.get("learner") or {}
     meta["home_page"] = learner.get("home_page")
     if learner.get("source") == "lms":  # the LMS named the learner: taken as given

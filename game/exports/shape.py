@@ -40,7 +40,7 @@ RECORD = {
     "scenario": {"id": STR, "version": STR, "content_hash": STR, "title": STR, "language": STR},
     "mode": STR, "language": STR, "seed": INT, "started_at": STR, "ended_at": STR,
     "decisions": list_of(DECISION),
-    "rights": map_of({"upheld": INT, "breached": INT, "missed": INT}),
+    "rights": map_of({"upheld": INT, "breached": INT, "not_used": INT, "missed": INT}),
     "score": {"decisions": INT, "earned": INT, "best": INT, "worst": INT, "scaled": NUM, "mastery": NUM,
               "passed": BOOL, "recommended": INT, "recommended_share": NUM},
     "finished": BOOL,
@@ -48,6 +48,11 @@ RECORD = {
     "outcome": opt(STR),
     "variables": map_of(INT),
 }
+
+# Record version 1 (before the verdict "misses"): no not_used count per right.
+RECORD_V1 = {**RECORD, "rights": map_of({"upheld": INT, "breached": INT, "missed": INT})}
+# The verdicts each record version may hold.
+VERDICTS_BY_VERSION = {1: ("upholds", "breaches"), 2: ("upholds", "breaches", "misses")}
 
 
 def _is(value: Any, kind: str) -> bool:

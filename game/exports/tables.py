@@ -17,13 +17,13 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 DECISION_COLUMNS = (
     "session", "trainee", "scenario_id", "scenario_version", "index", "node", "stage", "role",
     "shown", "disabled", "chosen", "shown_position", "shown_order", "votes", "seconds", "earned", "best", "worst", "recommended",
-    "best_choices", "verdicts", "deltas",
+    "best_choices", "verdicts", "measures_not_used", "deltas",
 )
 SUMMARY_COLUMNS = (
     "record_version", "trainee", "session", "role", "country", "organisation_type", "scenario_id",
     "scenario_version", "content_hash", "mode", "language", "started_at", "ended_at", "decisions",
     "earned", "best", "worst", "scaled", "mastery", "passed", "recommended", "recommended_share",
-    "finished", "ending", "outcome", "rights", "record_signature",
+    "finished", "ending", "outcome", "rights", "measures_not_used", "record_signature",
 )
 
 
@@ -76,6 +76,9 @@ def decision_rows(record: dict) -> list[dict]:
         "earned": d["earned"], "best": d["best"], "worst": d["worst"], "recommended": d["recommended"],
         "best_choices": _join(d["best_choices"]),
         "verdicts": _join(f"{v['right']}:{v['verdict']}:{v['weight']}" for v in d["verdicts"]),
+        # the "misses" verdicts on their own: measures the provision makes available that this choice
+        # did not use (right:weight); not a breach
+        "measures_not_used": _join(f"{v['right']}:{v['weight']}" for v in d["verdicts"] if v["verdict"] == "misses"),
         "deltas": _compact(d["deltas"]),
     } for d in record["decisions"]]
 
@@ -95,6 +98,9 @@ def summary_row(record: dict) -> dict:
         "recommended": score["recommended"], "recommended_share": score["recommended_share"],
         "finished": record["finished"], "ending": ending["id"] if ending else None, "outcome": record.get("outcome"),
         "rights": _join(f"{rid}={t['upheld']}/{t['breached']}/{t['missed']}" for rid, t in record["rights"].items()),
+        # per right, how often the choices did not use a measure it makes available (version 2 records)
+        "measures_not_used": _join(f"{rid}={t['not_used']}" for rid, t in record["rights"].items()
+                                   if t.get("not_used")),
         # The JSON record's signature, for matching this row to its JSON file; it does not cover the CSV.
         "record_signature": sig["value"] if isinstance(sig, dict) else None,
     }

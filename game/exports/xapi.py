@@ -176,6 +176,9 @@ def statements(record: dict) -> list[dict]:
         if d.get("order"):  # the options in the order shown, and where the one chosen stood
             result["extensions"][EXT + "shown-order"] = list(d["order"])
             result["extensions"][EXT + "shown-position"] = d["order"].index(d["chosen"]) + 1
+        not_used = [v["right"] for v in d["verdicts"] if v["verdict"] == "misses"]
+        if not_used:  # rights whose available measure the choice did not use (record version 2)
+            result["extensions"][EXT + "measures-not-used"] = not_used
         if d.get("votes") is not None:  # the room's votes per option (option id -> count)
             result["extensions"][EXT + "votes"] = d["votes"]
         if d.get("seconds") is not None:

@@ -26,8 +26,13 @@ def slots(story: dict, catalogue_of: Callable[[str], str | None]) -> Iterator[tu
                 yield line["tid"], line, "text"
         elif kind == "decision":
             yield f"{sid}:{node_id}:prompt", node, "prompt"
-            for n in range(len(node.get("discuss", []))):
-                yield f"{sid}:{node_id}:discuss{n}", node["discuss"], n
+            discuss = node.get("discuss") or []
+            # the stable ids: before the vote "discuss<N>" (as in the list form), after it "after<N>"
+            for part, holder in ((("before", discuss),) if isinstance(discuss, list)
+                                 else tuple(discuss.items())):
+                prefix = "discuss" if part == "before" else "after"
+                for n in range(len(holder)):
+                    yield f"{sid}:{node_id}:{prefix}{n}", holder, n
             for choice in node["choices"]:
                 yield f"{sid}:{node_id}:{choice['id']}:text", choice, "text"
                 yield f"{sid}:{node_id}:{choice['id']}:feedback", choice, "feedback"

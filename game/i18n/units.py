@@ -56,8 +56,13 @@ def scenario_units(scenario: Scenario, loaded: Loaded | None) -> list[Unit]:
                 add(f"{node.id}:{line_suffix(line.id, n)}", line.text, base + ("lines", n, "text"), who)
         elif isinstance(node, Decision):
             add(f"{node.id}:prompt", node.prompt, base + ("prompt",), f"decision prompt ({node.role})")
-            for n, text in enumerate(node.discuss):
-                add(f"{node.id}:discuss{n}", text, base + ("discuss", n), "discussion prompt for group sessions")
+            for part, n, text, path in node.discussion():
+                if part == "before":
+                    add(f"{node.id}:discuss{n}", text, base + path,
+                        "discussion question for group sessions, asked before the room votes")
+                else:
+                    add(f"{node.id}:after{n}", text, base + path,
+                        "discussion point for group sessions, shown after the choice is revealed")
             for c, choice in enumerate(node.choices):
                 add(f"{node.id}:{choice.id}:text", choice.text, base + ("choices", c, "text"), "an option (button)")
                 add(f"{node.id}:{choice.id}:feedback", choice.feedback, base + ("choices", c, "feedback"),

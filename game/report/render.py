@@ -124,7 +124,7 @@ def csv_tables(col: Collection, story: Story | None) -> dict[str, str]:
         "overview.csv": rows_csv(("scenario_id", "scenario_version", "content_hash", *overview_cols),
                                  [{"scenario_id": sc["id"], "scenario_version": sc["version"],
                                    "content_hash": sc["content_hash"], **{k: o[k] for k in overview_cols}}]),
-        "rights.csv": rows_csv(("right", "citation", "title", "breached", "missed", "upheld", "breached_by"),
+        "rights.csv": rows_csv(("right", "citation", "title", "breached", "not_used", "missed", "upheld", "breached_by"),
                                s["rights"]),
         "choices.csv": rows_csv(
             ("decision", "stage", "role", "met", "option", "recommended", "chosen", "share", "votes", "text"),

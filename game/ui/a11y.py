@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.ui import actions as A
+from game.ui import verdicts as verdict_words
 from game.ui.tr import N_, _
 
 VERSION = 1
@@ -284,7 +285,13 @@ def _decision(app, scene, b):
         text += ["• " + q for q in node.get("discuss") or []]
     b.group(scene.group, options=True)
     if scene.facilitated:
-        for v in scene.views:
+        revealed = getattr(scene, "revealed", True)
+        total = sum(scene.votes.values())
+        state = (_("Votes shown · R: hide") if revealed else
+                 _("{n} votes cast · R: show the votes").format(n=total))
+        text.append(state)
+        b.add("reveal", state, _key(scene, A.REVEAL))
+        for v in scene.views if revealed else []:
             if v.enabled and v.id in scene.votes:
                 n = scene.votes[v.id]
                 text.append(_("Option {n}: {votes}").format(
@@ -308,9 +315,7 @@ def _feedback(app, scene, b):
         text.append(_("The rights at stake"))
         for v in res.verdicts:
             right = story.right(v["right"])
-            upholds = v["verdict"] == "upholds"
-            pattern = _("Upholds {citation} — {title}") if upholds else _("Breaches {citation} — {title}")
-            text.append(pattern.format(citation=right.get("citation", v["right"]), title=right.get("title", "")))
+            text.append(verdict_words.line(v, right)[1])  # upholds, breaches or misses: each its own words
             if right.get("text"):
                 text.append(right["text"])
     if res.feedback:
@@ -351,9 +356,8 @@ def _debrief(app, scene, b):
         text.append(_("Rights in this playthrough"))
         for rid, tally in (card.rights or {}).items():
             right = story.right(rid)
-            counts = ", ".join(f"{_(word)} {tally.get(key, 0)}" for key, word in (
-                ("upheld", N_("upheld")), ("breached", N_("breached")), ("missed", N_("missed (a better option was shown)")))
-                if tally.get(key))
+            counts = ", ".join(f"{_(word)} {tally.get(key, 0)}" for key, _icon, word, _tone in verdict_words.TALLIES
+                               if tally.get(key))
             text.append(f"{right.get('citation', rid)} {right.get('title', '')}: {counts}")
         say = [heading, score, mastery]
     else:

@@ -311,6 +311,9 @@ def fallback_icon(name: str, size: int, color) -> pygame.Surface:
     elif name in ("cross", "breaches", "not_recommended", "failed"):
         pygame.draw.line(s, color, (size * 0.22, size * 0.22), (size * 0.78, size * 0.78), w)
         pygame.draw.line(s, color, (size * 0.78, size * 0.22), (size * 0.22, size * 0.78), w)
+    elif name in ("misses", "not_used"):  # an empty box, corners only
+        for x, y, dx, dy in ((w, w, 1, 1), (size - w, w, -1, 1), (size - w, size - w, -1, -1), (w, size - w, 1, -1)):
+            pygame.draw.lines(s, color, False, [(x, y + dy * size * 0.3), (x, y), (x + dx * size * 0.3, y)], w)
     elif name in ("partial", "missed"):
         pygame.draw.circle(s, color, (c, c), c - w, w)
         pygame.draw.line(s, color, (size * 0.28, c), (size * 0.72, c), w)

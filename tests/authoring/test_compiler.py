@@ -56,7 +56,8 @@ def test_output_follows_the_contract():
     assert raw.endswith(b"\n") and not raw.endswith(b"\n\n")
     story = json.loads(raw)
     assert story["format"] == "rightspath-story"
-    assert story["format_version"] == 2 and story["min_reader_version"] == 2  # 2: compact conditions
+    # 2: compact conditions; 3: the verdict "misses" and discuss {before, after}
+    assert story["format_version"] == 3 and story["min_reader_version"] == 3
     assert story["content_hash"] == content_hash(story)
     assert story["order"] == ["arrival", "how-to-start", "check-stress", "second-interview", "one-interview",
                               "guardian-choice", "supported-end", "hard-end"]
@@ -83,7 +84,9 @@ def test_output_follows_the_contract():
     assert "show_if" not in plain and "enable_if" not in plain
     assert all(ch.get("effects") != [] and ch.get("assess") != [] for n in nodes.values()
                for ch in n.get("choices", []))
-    assert all(n.get("discuss") != [] for n in nodes.values())
+    assert all(n.get("discuss") not in ([], {}) for n in nodes.values())
+    assert all(isinstance(n["discuss"], dict) and set(n["discuss"]) <= {"before", "after"}
+               and all(n["discuss"].values()) for n in nodes.values() if "discuss" in n)
     assert nodes["check-stress"]["cases"][0]["when"][0] == "and"
     assert nodes["check-stress"]["else"] == "one-interview"
 

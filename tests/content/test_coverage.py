@@ -89,7 +89,10 @@ def test_a_full_scenario_has_the_shape_the_issue_asks_for(scenario_id):
     outcomes = {n["outcome"] for n in endings(s)}
     assert st["endings"] == len(endings(s)) >= 4 and len(outcomes) >= 4, outcomes
     assert st["stages"] == list(vocab.STAGES), st["stages"]
-    discussed = {n["stage"] for n in ds if any(p.strip() for p in n.get("discuss", ()))}
+    def questions(node):  # before the vote: a plain list, or discuss.before
+        d = node.get("discuss") or []
+        return d if isinstance(d, list) else d.get("before", [])
+    discussed = {n["stage"] for n in ds if any(p.strip() for p in questions(n))}
     assert discussed == set(vocab.STAGES), f"no discuss prompt at {sorted(set(vocab.STAGES) - discussed)}"
 
 

@@ -88,9 +88,9 @@ def test_scaled_score_and_rights_profile(story, stepper):
     # d1: call-parent earns 0, best 3, worst -3 -> 3/6 ; d2: record earns 2, best 2 (special hidden), worst -2 -> 4/4
     assert card.scaled == pytest.approx(7 / 10)
     assert card.passed  # 0.7 >= mastery 0.7
-    assert card.rights["20(b)"] == {"upheld": 0, "breached": 0, "missed": 1}
+    assert card.rights["20(b)"] == {"upheld": 0, "breached": 0, "not_used": 0, "missed": 1}
     assert card.rights["1(2)"]["missed"] == 1
-    assert card.rights["3(3)"] == {"upheld": 0, "breached": 1, "missed": 0}
+    assert card.rights["3(3)"] == {"upheld": 0, "breached": 1, "not_used": 0, "missed": 0}
     assert card.rights["8(2)"]["upheld"] == 1
     assert card.rights["24(1)(a)"]["upheld"] == 1
     assert "23(2)(a)" not in card.rights  # hidden option: not shown, so not missed

@@ -33,7 +33,7 @@ def sweep(base) -> tuple[int, list[str]]:
             except RecordError:
                 continue
         if not (isinstance(data, dict) and data.get("format") == "rightspath-record"
-                and data.get("record_version") == 1):
+                and data.get("record_version") in (1, 2)):
             continue  # not a record, or a deliberately unknown version
         checked += 1
         for error in validator.iter_errors(data):

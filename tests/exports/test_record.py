@@ -98,7 +98,7 @@ def test_schema_rejects_what_the_reader_rejects():
     with pytest.raises(jsonschema.ValidationError):
         helpers.validate(broken)
     broken = json.loads(record_to_json(record))
-    broken["record_version"] = 2
+    broken["record_version"] = 3
     with pytest.raises(jsonschema.ValidationError):
         helpers.validate(broken)
 

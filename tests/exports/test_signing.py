@@ -90,7 +90,7 @@ def test_verify_command(tmp_path):
     corrupt = tmp_path / "corrupt.json"
     corrupt.write_bytes(Path(signed[0]).read_bytes()[:-40])
     newer = tmp_path / "newer.json"
-    newer.write_text(Path(plain[0]).read_text(encoding="utf-8").replace('"record_version":1', '"record_version":9'),
+    newer.write_text(Path(plain[0]).read_text(encoding="utf-8").replace('"record_version":2', '"record_version":9'),
                      encoding="utf-8")
 
     signed_json = [p for p in signed if p.endswith(".json")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.engine.story import discussion
+
 import csv
 import io
 import os
@@ -116,7 +118,8 @@ def test_each_decision_shows_the_rooms_choices_and_the_recommended_option(built)
         block = html[start:html.index("</article>", start)]
         node = story.nodes[node_id]
         assert _plain(node["prompt"]) in _plain(block)
-        for q in node.get("discuss", []):
+        before, after = discussion(node)
+        for q in before + after:
             assert _plain(q) in _plain(block)
         met = sum(counter.values())
         for choice in node["choices"]:

@@ -1,7 +1,8 @@
 """Small single-colour icons drawn by code: ``render(name, size, color) -> Surface`` (with alpha).
 
 Shapes, never colour alone, carry the meaning: a check for ``upholds``, a cross for ``breaches``, an
-open circle with a dash for ``missed``. Drawn in a 100x100 design box at four times the size and
+open circle with a dash for ``missed``, an empty box drawn only at its corners for ``misses`` (a
+measure that was available and not used: a box left unticked, neither a check nor a cross). Drawn in a 100x100 design box at four times the size and
 smooth-scaled, so they stay crisp from 16 px up. ``NAMES`` lists every icon; ``ALIASES`` maps other
 names the UI may use. Results are cached and shared: copy before drawing on them.
 """
@@ -31,6 +32,12 @@ def _cross(p, c):
 def _missed(p, c):
     p.circle(c, 50, 50, 40, width=9)
     p.stroke(c, [(32, 50), (68, 50)], 10)
+
+
+def _misses(p, c):  # an empty box, only its corners drawn: a measure on offer, left unused
+    for (x, y), (dx, dy) in (((16, 16), (1, 1)), ((84, 16), (-1, 1)), ((84, 84), (-1, -1)), ((16, 84), (1, -1))):
+        p.stroke(c, [(x, y + 26 * dy), (x, y), (x + 26 * dx, y)], 10)
+    p.circle(c, 50, 50, 8)
 
 
 def _info(p, c):
@@ -267,7 +274,7 @@ def _not_recommended(p, c):  # a diamond (not a disc: the outline differs too) w
 
 
 DRAWERS = {
-    "upholds": _check, "breaches": _cross, "missed": _missed, "info": _info, "pause": _pause,
+    "upholds": _check, "breaches": _cross, "misses": _misses, "missed": _missed, "info": _info, "pause": _pause,
     "resume": _resume, "replay": _replay, "export": _export, "download": _download, "settings": _settings,
     "vote_up": _vote_up, "vote_down": _vote_down, "trust": _trust, "stress": _stress,
     "stage_first_contact": _first_contact, "stage_police_interview": _police_interview,
@@ -280,7 +287,7 @@ DRAWERS = {
 }
 NAMES = tuple(DRAWERS)
 ALIASES = {
-    "check": "upholds", "upheld": "upholds", "cross": "breaches", "breached": "breaches",
+    "check": "upholds", "upheld": "upholds", "cross": "breaches", "breached": "breaches", "not_used": "misses",
     "play": "resume", "continue": "resume", "plus": "vote_up", "minus": "vote_down",
     "heart": "trust", "wave": "stress", "timer": "clock", "facilitated": "group", "notice": "info",
     "increase": "up", "decrease": "down",

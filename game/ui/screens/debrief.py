@@ -9,6 +9,7 @@ from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.engine.scoring import verdict
 from game.ui import actions as A
 from game.ui import draw
+from game.ui import verdicts as verdict_words
 from game.ui.scene import Scene
 from game.ui.screens.feedback import tall_surface
 from game.ui.scroll import ChunkedScrollView, ScrollView
@@ -129,9 +130,8 @@ class DebriefScene(Scene):
                        bold=True) + 6
         # Legend: icon + word for each category.
         lx = 0
-        for icon, word, color in (("upholds", _("upheld"), theme.good), ("breaches", _("breached"), theme.bad),
-                                  ("missed", _("missed (a better option was shown)"), theme.neutral_mark)):
-            r = draw.icon_label(surf, ui, icon, word, (lx, y), color, role="small")
+        for _key, icon, word, tone in verdict_words.TALLIES:
+            r = draw.icon_label(surf, ui, icon, _(word), (lx, y), verdict_words.tone_color(theme, tone), role="small")
             lx = r.right + 28
         y += ui.fonts.px("small") + 18
         rights = self.card.rights
@@ -157,6 +157,7 @@ class DebriefScene(Scene):
             x = label_w
             for key, color, fg, icon in (("upheld", theme.good, theme.good_text, "upholds"),
                                          ("breached", theme.bad, theme.bad_text, "breaches"),
+                                         ("not_used", theme.neutral_mark, theme.neutral_text, "misses"),
                                          ("missed", theme.neutral_mark, theme.neutral_text, "missed")):
                 n = tally.get(key, 0)
                 if not n:
@@ -255,11 +256,8 @@ class DebriefScene(Scene):
         isize = ui.fonts.px("small") + 2
         for v in verdicts:
             right = story.right(v["right"])
-            upholds = v["verdict"] == "upholds"
-            color = theme.good if upholds else theme.bad
-            surf.blit(ui.art.icon("upholds" if upholds else "breaches", isize, color), (0, y + 2))
-            pattern = _("Upholds {citation} — {title}") if upholds else _("Breaches {citation} — {title}")
-            text = pattern.format(citation=right.get("citation", v["right"]), title=right.get("title", ""))
+            icon, text, tone = verdict_words.line(v, right)  # upholds, breaches or misses
+            surf.blit(ui.art.icon(icon, isize, verdict_words.tone_color(theme, tone)), (0, y + 2))
             y = draw.block(surf, ui, text, (isize + 8, y, width - isize - 8, 200), "small", theme.text)
         return y + 2
 

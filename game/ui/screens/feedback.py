@@ -7,7 +7,7 @@ import pygame
 
 from game.engine.scoring import verdict
 from game.ui import actions as A
-from game.ui import draw
+from game.ui import draw, verdicts
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollView
@@ -102,12 +102,10 @@ class FeedbackScene(Scene):
             y = draw.block(surf, ui, _("The rights at stake"), (0, y, width, 60), "label", theme.heading, bold=True) + 6
             for v in res.verdicts:
                 right = story.right(v["right"])
-                upholds = v["verdict"] == "upholds"
-                vcolor = theme.good if upholds else theme.bad
+                vicon, head, vtone = verdicts.line(v, right)  # upholds, breaches or misses, each its own
+                vcolor = verdicts.tone_color(theme, vtone)
                 isize = ui.fonts.px("label") + 4
-                surf.blit(ui.art.icon("upholds" if upholds else "breaches", isize, vcolor), (0, y))
-                pattern = _("Upholds {citation} — {title}") if upholds else _("Breaches {citation} — {title}")
-                head = pattern.format(citation=right.get("citation", v["right"]), title=right.get("title", ""))
+                surf.blit(ui.art.icon(vicon, isize, vcolor), (0, y))
                 y = draw.block(surf, ui, head, (isize + 10, y, width - isize - 10, 200), "label", vcolor, bold=True)
                 if right.get("text"):
                     y = draw.block(surf, ui, right["text"], (isize + 10, y, width - isize - 10, 300), "small",
