@@ -44,6 +44,7 @@ VERBS = {
 ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://rightspath.eu/xapi/cmi5")
 STATE_KEY = "lms-cmi5-registrations"  # platform storage: what each registration was already sent
+SESSION_KEY = "lms-cmi5-session"  # platform storage: how far the current AU session has gone (a reload)
 
 
 class LaunchProblem(ValueError):
@@ -119,6 +120,33 @@ class Cmi5Session:
         self.terminated = False
         self._given: set[str] = set()
         self._last: datetime | None = None  # each statement is stamped after the one before
+        self._restore()
+
+    # -- a reload of the page in the same AU session carries on where it was -------------------
+    def _restore(self) -> None:
+        if self.platform is None:
+            return
+        try:
+            data = json.loads(self.platform.load(SESSION_KEY) or "{}")
+            if data.get("registration") != self.launch.registration or data.get("session") != self.launch.session_id:
+                return
+            self.initialized_at = _parse(data["initialized_at"])
+            self._last = _parse(data["last"])
+            self._given = set(data.get("given") or [])
+            self.terminated = bool(data.get("terminated"))
+        except Exception:  # nothing usable kept: a fresh session
+            self.initialized_at, self._last, self._given, self.terminated = None, None, set(), False
+
+    def _persist(self) -> None:
+        if self.platform is None or self.initialized_at is None:
+            return
+        try:
+            self.platform.save(SESSION_KEY, json.dumps({
+                "registration": self.launch.registration, "session": self.launch.session_id,
+                "initialized_at": _stamp(self.initialized_at), "last": _stamp(self._last or self.initialized_at),
+                "given": sorted(self._given), "terminated": self.terminated}))
+        except Exception:  # storage off: this page still sends each statement once
+            pass
 
     def _after_last(self, moment: datetime) -> datetime:
         if self._last is not None and moment <= self._last:
@@ -161,7 +189,9 @@ class Cmi5Session:
         if self.initialized_at is not None:
             return []
         self.initialized_at = now
-        return [self._defined("initialized", now)]
+        out = [self._defined("initialized", now)]
+        self._persist()
+        return out
 
     def _allowed(self, export_stmt: dict) -> dict:
         stmt = {k: copy.deepcopy(v) for k, v in export_stmt.items() if k in ("verb", "object", "result")}
@@ -220,6 +250,7 @@ class Cmi5Session:
                     self._given.add(allowed["id"])
                     out.append(allowed)
         if not record.get("finished"):
+            self._persist()
             return out
         ended = max(_parse(record["ended_at"]), self.initialized_at)
         spent = (_parse(record["ended_at"]) - _parse(record["started_at"])).total_seconds()
@@ -247,6 +278,7 @@ class Cmi5Session:
             (_parse(terminated["timestamp"]) - self.initialized_at).total_seconds())
         out.append(terminated)
         self.terminated = True
+        self._persist()
         return out
 
 

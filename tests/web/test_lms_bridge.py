@@ -59,10 +59,10 @@ def test_lms_gives_the_pages_answer_and_lms_report_hands_the_result_over():
     assert "could not report" in BrowserPlatform(window=NoLms(), environ={}).lms_report({})
 
 
-def launch(mode="Normal", mastery=None):
+def launch(mode="Normal", mastery=None, session="S-1"):
     data = {"contextTemplate": {"contextActivities": {"grouping": [{"id": "https://rightspath.eu/lms/scenarios/x"}],
                                                       "category": [{"id": CMI5_CATEGORY}]},
-                                "extensions": {SESSION_EXT: "S-1"}},
+                                "extensions": {SESSION_EXT: session}},
             "launchMode": mode, "moveOn": "Passed"}
     if mastery is not None:
         data["masteryScore"] = mastery
@@ -146,7 +146,7 @@ def test_browse_sends_no_result_and_a_later_session_of_the_registration_no_secon
     device = Store()
     first = Cmi5Session(launch(mastery=0.0), device)
     assert "passed" in verbs(first.start(datetime.now(timezone.utc)) + first.statements(rec, live_statements(rec)))
-    again = Cmi5Session(launch(mastery=0.99), device)  # a stricter mastery next time: still no 'failed' after 'passed'
+    again = Cmi5Session(launch(mastery=0.99, session="S-2"), device)  # a new session, a stricter mastery next time: still no 'failed' after 'passed'
     out = again.start(datetime.now(timezone.utc)) + again.statements(rec, live_statements(rec))
     assert verbs(out)[0] == "initialized" and verbs(out)[-1] == "terminated"
     assert not {"completed", "passed", "failed"} & set(verbs(out))
@@ -166,3 +166,22 @@ def test_the_scorm_report_is_a_percentage_with_the_verdict_and_the_time():
     r = report_for_scorm(rec)
     assert r["min"] == 0 and r["max"] == 100 and r["raw"] == round(r["scaled"] * 100, 2)
     assert r["passed"] is rec["score"]["passed"] and r["completed"] is True and r["seconds"] > 0
+
+
+def test_a_reload_in_the_same_cmi5_session_sends_no_second_initialized_and_nothing_twice():
+    device = Store()
+    first = Cmi5Session(launch(mastery=0.0), device)
+    out = first.start(datetime.now(timezone.utc))
+    partial = record()
+    half = [s for s in live_statements(partial) if s["verb"]["id"].endswith("answered")][:2]
+    out += first.statements({**partial, "finished": False}, half)
+    assert verbs(out) == ["initialized", "answered", "answered"]
+    # The page is reloaded: a new session object on the same device's storage, the same launch.
+    second = Cmi5Session(launch(mastery=0.0), device)
+    assert second.start(datetime.now(timezone.utc)) == []
+    rest = second.statements(partial, live_statements(partial))
+    assert verbs(rest) == ["answered"] * (len(partial["decisions"]) - 2) + ["completed", "passed", "terminated"]
+    assert rest[0]["timestamp"] > out[-1]["timestamp"]
+    # Another reload after terminated: nothing more in this session.
+    third = Cmi5Session(launch(mastery=0.0), device)
+    assert third.start(datetime.now(timezone.utc)) == [] and third.statements(partial, live_statements(partial)) == []
