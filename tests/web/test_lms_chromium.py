@@ -364,6 +364,10 @@ def test_a_scorm_lms_gets_the_learner_score_status_and_time(web_build, browser, 
         from game.ui.live import lms_learner
 
         assert lms_learner(platform) == {"home_page": site.url, "name": "L-42"}
+        from game.ui.exporting import record_for
+
+        learner = record_for(app.session)["learner"]
+        assert (learner["name"], learner["home_page"], learner["source"]) == ("L-42", site.url, "lms")
         # Leaving the page ends the SCORM session.
         browser.call(lambda page: page.evaluate("document.querySelector('iframe').src = 'about:blank'"))
         browser.call(lambda page: page.wait_for_function(f"{api}.isTerminated()", timeout=30_000))
@@ -483,6 +487,10 @@ def test_a_cmi5_launch_sends_the_cmi5_session_to_the_lms(web_build, browser, tmp
             if verb(s) in ("completed", "passed", "failed", "terminated"):
                 assert result["duration"].startswith("PT")
         assert verbs.count("answered") >= 3  # the tutorial's decisions, as cmi5 allowed statements
+        from game.ui.exporting import record_for
+
+        learner = record_for(app.session)["learner"]  # the export files name the LMS's learner too
+        assert (learner["home_page"], learner["name"], learner["source"]) == ("https://lms.example", "learner-7", "lms")
 
         # The same launch URL again (a second tab, a bookmark): the one-time fetch URL gives no token,
         # the page says so, and nothing more reaches the LMS.
