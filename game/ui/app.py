@@ -209,6 +209,8 @@ class App:
         for event in pygame.event.get():
             self.dispatch(event)
         self._a11y_poll()
+        if self.live is not None:
+            self.live.tick()  # live results: polls the request in flight or starts the next; never waits
         if self.clock.advance(dt):
             self._dirty = True
         top = self.scenes.top
