@@ -71,3 +71,51 @@ def test_results_kept_while_the_store_is_away_go_out_on_the_next_start(lrs, tmp_
     trainees = {s["actor"]["account"]["name"] for s in lrs.statements()
                 if s["context"]["extensions"].get(EXT_SESSION) == session}
     assert trainees == {f"{session}/T-05", f"{session}/T-06"}  # the first run's results arrived too
+
+
+def test_statements_go_out_during_play_not_only_at_the_end(lrs, tmp_path, monkeypatch):
+    """The game's own loop sends them: after the first decision, with the playthrough still running
+    (as in a browser, whose loop never ends), its statements reach the store."""
+    import asyncio
+    import time as clock
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    monkeypatch.setenv("RIGHTSPATH_LRS_ENDPOINT", lrs.url)
+    monkeypatch.setenv("RIGHTSPATH_LRS_USER", lrs.user)
+    monkeypatch.setenv("RIGHTSPATH_LRS_PASSWORD", lrs.password)
+    import pygame
+
+    from game.engine import auto_choices
+    from game.platform.desktop import DesktopPlatform
+    from game.ui.app import App, AppOptions
+    from game.ui.autopilot import Autopilot
+    from tests.exports import helpers
+
+    story = helpers.story()
+    session = "LIVE-DURING"
+    app = App([story], AppOptions(headless=True, reduce_motion=True, seed=0, session=session, trainee="T-09"),
+              DesktopPlatform(tmp_path / "data"))
+    choices = auto_choices(story, 1)
+    app.start()
+    app.driver = Autopilot(app, story, choices[:1])  # one decision, then the script runs out
+    found: list[dict] = []
+
+    async def play():
+        deadline = clock.perf_counter() + 60
+        while clock.perf_counter() < deadline:
+            if app.session is not None and len(app.session.run.history) >= 1:
+                app.driver = None  # the player stops to read: the loop goes on, idle
+            app.step()
+            await asyncio.sleep(0.005)
+            if app.driver is None and app.live is not None and app.live.sender.state == "sent":
+                break
+
+    try:
+        asyncio.run(play())
+        found = [s for s in lrs.statements() if s["context"]["extensions"].get(EXT_SESSION) == session]
+    finally:
+        pygame.quit()
+    verbs = sorted(s["verb"]["id"].rsplit("/", 1)[1] for s in found)
+    assert verbs == ["answered", "initialized"], verbs
+    assert app.running and not app.session.run.ended  # still playing: nothing was drained at an end
