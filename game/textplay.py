@@ -10,6 +10,7 @@ import textwrap
 from typing import Callable, TextIO
 
 from game.engine import Run, Story
+from game.engine.citations import display_id
 from game.engine.scoring import VERDICT_LABELS, ScoreCard, verdict
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.errors import UserError
@@ -39,7 +40,8 @@ def format_scorecard(card: ScoreCard, story: Story) -> str:
         lines.append(f"{'Right':<22}{'upheld':>8}{'breached':>10}{'not used':>10}{'missed':>8}  Citation")
         for rid, tally in card.rights.items():
             cite = story.right(rid).get("citation", rid)
-            lines.append(f"{rid:<22}{tally['upheld']:>8}{tally['breached']:>10}{tally.get('not_used', 0):>10}"
+            shown = display_id(rid, story.scenario.get("language", "en"))  # bg: 23(2)(г)
+            lines.append(f"{shown:<22}{tally['upheld']:>8}{tally['breached']:>10}{tally.get('not_used', 0):>10}"
                          f"{tally['missed']:>8}  {cite}")
     lines.append("=" * WIDTH)
     return "\n".join(lines)

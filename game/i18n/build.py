@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from game.engine.citations import display_article
 from game.engine.l10n import story_file_name  # the runtime looks stories up by the same names
 from game.errors import UserError
 from game.i18n.sources import Source, is_catalogue, load_source, resolve
@@ -54,6 +55,7 @@ def translate_story(story: dict, scenario: Source, catalogues: dict[str, Source]
         instrument = found.get(f"{cid}:meta:instrument", model.instrument)
         pattern = found.get(f"{cid}:meta:citation", CITATION_TEMPLATE)
         article = right_id[len(model.prefix):] if model.prefix and right_id.startswith(model.prefix) else right_id
+        article = display_article(article, lang)  # the language's point letters: 23(2)(d) -> 23(2)(г) in bg
         right["instrument"] = instrument
         right["citation"] = pattern.replace("{article}", article).replace("{instrument}", instrument)
     story["scenario"]["language"] = lang

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from game.engine import Story
 from game.engine.scoring import option_value
+from game.engine.citations import display_id
 from game.engine.story import discussion
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 
@@ -67,7 +68,9 @@ def rights(records: list[dict], story: Story | None) -> list[dict]:
     rows = []
     for rid, t in tally.items():
         info = story.right(rid) if story else {"title": "", "citation": f"Art. {rid}"}
+        lang = story.scenario.get("language", "en") if story else "en"
         rows.append({"right": rid, "title": info.get("title", ""), "citation": info.get("citation", rid),
+                     "shown_id": display_id(rid, lang),  # the id with the language's point letters
                      "upheld": t["upheld"], "breached": t["breached"], "missed": t["missed"],
                      # a version-1 record has no not_used count (it had no "misses" verdict): 0
                      "not_used": t.get("not_used", 0),

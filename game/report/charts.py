@@ -64,7 +64,7 @@ def score_histogram(scores: list[float], mastery: float | None, _=_same) -> str:
 def rights_chart(rows: list[dict], _=_same) -> str:
     """Horizontal stacked bars: breached, missed and upheld per right, most breached at the top."""
     rows = rows[:25]
-    labels = [textwrap.shorten(f"{r['right']} {r['title']}", 42, placeholder="…") for r in rows]
+    labels = [textwrap.shorten(f"{r.get('shown_id', r['right'])} {r['title']}", 42, placeholder="…") for r in rows]
     fig, ax = plt.subplots(figsize=(8.5, 0.42 * len(rows) + 1.2))
     y = list(range(len(rows)))[::-1]
     breached = [r["breached"] for r in rows]
