@@ -139,7 +139,7 @@ class DebriefScene(Scene):
         if not rights:
             return draw.block(surf, ui, _("No rights were assessed."), (0, y, width, 40), "small", theme.text_muted)
         most = max(sum(t.values()) for t in rights.values()) or 1
-        label_w = rights_column(ui)
+        label_w = 430
         bar_w = width - label_w - 20
         font = ui.fonts.font("small")
         bold = ui.fonts.font("small", bold=True)
@@ -317,12 +317,6 @@ class DebriefScene(Scene):
             draw.badge(surface, ui, _(MORE_BELOW), self.more_rect.topright, ui.theme.panel_alt,
                        ui.theme.text, role="small", anchor="topright")
         self.group.draw(surface, ui)
-
-
-def rights_column(ui) -> int:
-    """Width of the summary's rights column: wider at the largest text sizes, so a citation still
-    fits two lines at twice the size (issue 15)."""
-    return 430 if ui.fonts.scale <= 1.4 else 640
 
 
 def main_instrument(story, right_ids) -> str:
