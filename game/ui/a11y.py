@@ -285,7 +285,13 @@ def _decision(app, scene, b):
         text += ["• " + q for q in node.get("discuss") or []]
     b.group(scene.group, options=True)
     if scene.facilitated:
-        for v in scene.views:
+        revealed = getattr(scene, "revealed", True)
+        total = sum(scene.votes.values())
+        state = (_("Votes shown · R: hide") if revealed else
+                 _("{n} votes cast · R: show the votes").format(n=total))
+        text.append(state)
+        b.add("reveal", state, _key(scene, A.REVEAL))
+        for v in scene.views if revealed else []:
             if v.enabled and v.id in scene.votes:
                 n = scene.votes[v.id]
                 text.append(_("Option {n}: {votes}").format(

@@ -25,6 +25,7 @@ PAGE_DOWN = "page_down"
 INCREASE = "increase"  # + : one more vote for the focused option (facilitated mode)
 DECREASE = "decrease"  # - : one vote fewer
 QUESTIONS = "questions"  # Q: show or hide the discussion questions (facilitated mode)
+REVEAL = "reveal"  # R: show or hide the room's vote counts (facilitated mode)
 POINTER_DOWN = "pointer_down"
 POINTER_UP = "pointer_up"
 POINTER_MOVE = "pointer_move"
@@ -58,6 +59,7 @@ _KEYS = {
     pygame.K_RIGHT: RIGHT,
     pygame.K_BACKSPACE: BACK,
     pygame.K_q: QUESTIONS,
+    pygame.K_r: REVEAL,
     pygame.K_ESCAPE: MENU,
     pygame.K_PAGEUP: PAGE_UP,
     pygame.K_PAGEDOWN: PAGE_DOWN,

@@ -255,6 +255,9 @@ class App:
         action = A.map_event(event, SIZE)
         if action is None:
             return
+        if (not self.prefs.shortcuts and event.type == pygame.KEYDOWN
+                and action.kind in (A.SELECT, A.QUESTIONS, A.REVEAL, A.INCREASE, A.DECREASE)):
+            return  # single-key shortcuts switched off in the settings (WCAG 2.1.4)
         if action.kind == A.QUIT:
             self.quit()
             return

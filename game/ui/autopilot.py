@@ -118,6 +118,9 @@ class Autopilot:
     def on_pause(self, scene) -> None:
         post_key(pygame.K_ESCAPE)
 
+    def on_confirm_answer(self, scene) -> None:
+        self.click(scene, "Submit this answer")  # assessment mode: the answer is confirmed
+
     def on_decision(self, scene) -> None:
         run = scene.run
         self.used = max(self.used, len(run.history))  # a resumed run has made some already

@@ -26,6 +26,10 @@ class Prefs:
     text_size: int = 1
     high_contrast: bool = False
     reduce_motion: bool = False
+    # Safe answers (issue 15, WCAG 3.3.4 and 2.1.4): in assessment mode a graded answer is chosen,
+    # then confirmed; the single-key shortcuts (1-9, Q, +, -) can be switched off.
+    confirm_answers: bool = True
+    shortcuts: bool = True
 
     @classmethod
     def load(cls, platform, opts) -> "Prefs":

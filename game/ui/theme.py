@@ -44,6 +44,13 @@ class Theme:
     accent_text: Color
     scrim_alpha: int  # how much the background is dimmed behind dialogs (0..255)
 
+    def non_text_pairs(self) -> list[tuple[str, Color, Color]]:
+        """(where, mark, background) for the focus ring and control borders, which need 3:1."""
+        return [(f"{name} on {where}", mark, bg)
+                for name, mark in (("focus ring", self.focus_ring), ("border", self.border))
+                for where, bg in (("panel", self.panel), ("panel_alt", self.panel_alt),
+                                  ("button", self.button), ("backdrop", self.backdrop))]
+
     def text_pairs(self) -> list[tuple[str, Color, Color]]:
         """(where, foreground, background) for every text the screens draw."""
         return [
@@ -81,7 +88,7 @@ CALM = Theme(
     backdrop=(38, 52, 64),
     panel=(250, 247, 241),
     panel_alt=(234, 238, 236),
-    border=(150, 160, 160),
+    border=(120, 128, 130),  # >= 3:1 against panel, panel_alt, button and backdrop (WCAG 1.4.11)
     text=(33, 41, 48),
     text_muted=(84, 94, 100),
     heading=(26, 64, 82),
@@ -91,7 +98,7 @@ CALM = Theme(
     button_text=(27, 45, 56),
     focus=(22, 92, 104),
     focus_text=(255, 255, 255),
-    focus_ring=(214, 140, 40),
+    focus_ring=(190, 110, 0),  # >= 3:1 against panel, panel_alt, button and backdrop
     disabled=(222, 222, 218),
     disabled_text=(92, 92, 92),
     good=(30, 110, 64),

@@ -65,6 +65,13 @@ def play_to_debrief(pilot, choices: list[str], via: str = "numbers") -> list[str
         if name == "debrief":
             assert not queue, f"choices left over: {queue}"
             return seen
+        if name == "confirm-answer":  # assessment mode: the chosen answer is submitted
+            if via in ("mouse", "touch"):
+                (pilot.click if via == "mouse" else pilot.tap)("Submit this answer")
+            else:
+                pilot.press(pygame.K_RETURN)
+            queue.pop(0)
+            continue
         if name == "story":
             if via in ("mouse", "touch"):
                 (pilot.click if via == "mouse" else pilot.tap)((640, 600))
@@ -96,6 +103,8 @@ def play_to_debrief(pilot, choices: list[str], via: str = "numbers") -> list[str
                 pilot.click(button)
             else:
                 pilot.tap(button)
+            if pilot.scene.name == "confirm-answer":
+                continue  # popped once submitted
             assert len(scene.run.history) == before + 1, f"the choice {cid!r} was not taken on {pilot.screen}"
             queue.pop(0)
         else:

@@ -59,6 +59,7 @@ def test_facilitated_numbers_count_the_order_shown(make_pilot):
     target = next(v for v in scene.views if v.enabled and v.authored != v.index - 1)
     pilot.press(getattr(pygame, f"K_{target.index}"))
     assert scene.votes[target.id] == 1 and sum(scene.votes.values()) == 1
+    pilot.press(pygame.K_r)  # the counts, and so the leader, are shown once the facilitator reveals them
     assert scene.play_button.label.endswith(f"option {target.index}")
     pilot.click(scene.play_button)
     assert pilot.app.session.run.history[-1].chosen == target.id

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pygame
 
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
-from game.engine.citations import POINT_LETTERS, display_article
 from game.engine.scoring import verdict
 from game.ui import actions as A
 from game.ui import draw
@@ -139,7 +138,7 @@ class DebriefScene(Scene):
         if not rights:
             return draw.block(surf, ui, _("No rights were assessed."), (0, y, width, 40), "small", theme.text_muted)
         most = max(sum(t.values()) for t in rights.values()) or 1
-        label_w = 430
+        label_w = rights_column(ui)
         bar_w = width - label_w - 20
         font = ui.fonts.font("small")
         bold = ui.fonts.font("small", bold=True)
@@ -319,6 +318,12 @@ class DebriefScene(Scene):
         self.group.draw(surface, ui)
 
 
+def rights_column(ui) -> int:
+    """Width of the summary's rights column: wider at the largest text sizes, so a citation still
+    fits two lines at twice the size (issue 15)."""
+    return 430 if ui.fonts.scale <= 1.4 else 640
+
+
 def main_instrument(story, right_ids) -> str:
     """The instrument most of these rights come from (the Victims' Rights Directive, in the story's language)."""
     counts: dict[str, int] = {}
@@ -339,12 +344,6 @@ def article_label(right: dict, right_id: str, main: str = "") -> str:
         return citation
     article = right_id.rsplit(":", 1)[-1]
     at = citation.find(article)
-    if at < 0:  # the citation shows the points in its language's letters: "чл. 9(1)(в)"
-        for lang in POINT_LETTERS:
-            article = display_article(right_id.rsplit(":", 1)[-1], lang)
-            at = citation.find(article)
-            if at >= 0:
-                break
     return citation[:at + len(article)] if at >= 0 else citation
 
 

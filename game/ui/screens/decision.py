@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.story import discussion
 from game.engine.vocab import ROLE_LABELS
 from game.ui import actions as A
 from game.ui import draw
@@ -42,6 +43,10 @@ class DecisionScene(Scene):
         # through, so the options and the votes get the room's large text back.
         self.show_discuss = True
         self.discuss_toggle_rect = None
+        # Facilitated: the counts stay hidden while the room votes, until the facilitator shows
+        # them (R, or the badge); the leading option is then marked (issue 15).
+        self.revealed = False
+        self.reveal_rect = None
         self.group = FocusGroup()
         self.menu = FocusGroup()
         # When prompt and options do not fit at the player's text size the panel scrolls; the text
@@ -88,8 +93,10 @@ class DecisionScene(Scene):
         inner = PANEL_W - 60
         top = JOURNEY_HEIGHT + 20
         y = top + 20 + ui.fonts.font("small", bold=True).get_height() + 10 + 14  # the role tag, as drawn
+        if self.facilitated:
+            y += ui.fonts.font("small", bold=True).get_height() + 10 + 8  # the votes badge below it
         y += draw.block_height(ui, self.node.get("prompt", ""), inner, prompt_role, bold=True) + 16
-        discuss = self.node.get("discuss") or []
+        discuss = discussion(self.node)[0]  # the questions for before the vote; "after" is for the reveal
         self.discuss_toggle_rect = None
         if self.facilitated and discuss:
             # Shown: the questions themselves are the target that hides them. Hidden: one short
@@ -113,7 +120,7 @@ class DecisionScene(Scene):
             self.play_button = Button(label, self.play_room_choice, align="center", role=button_role,
                                       key="Play the room's choice")
             buttons.append(self.play_button)
-        available = ui.size[1] - 64 - y  # leave the key hint free
+        available = ui.size[1] - self.hint_room() - y  # leave the key hint free
         gap = 12
         vote_w = 170 if self.facilitated else 0  # room for the vote count beside each option
         widths = [inner - (vote_w if i < len(self.views) else 0) for i in range(len(buttons))]
@@ -133,7 +140,8 @@ class DecisionScene(Scene):
         """Where the panel shows when it scrolls: above the key hint and a strip for "More below"."""
         top = JOURNEY_HEIGHT + 20
         more = self.app.fonts.font("small", bold=True).get_height() + 16
-        return pygame.Rect((self.app.size[0] - PANEL_W) // 2, top, PANEL_W, self.app.size[1] - 64 - more - top)
+        return pygame.Rect((self.app.size[0] - PANEL_W) // 2, top, PANEL_W,
+                           self.app.size[1] - self.hint_room() - more - top)
 
     def _apply_scroll(self) -> None:
         for b, y in zip(self.buttons, self._base):
@@ -208,7 +216,23 @@ class DecisionScene(Scene):
         if self.facilitated:
             self.add_vote(choice_id, 1)
             return
+        if self.session.mode == "assessment" and self.app.prefs.confirm_answers:
+            self.confirm_pick(choice_id)
+            return
         self.session.choose(choice_id)
+
+    def confirm_pick(self, choice_id: str) -> None:
+        """Assessment mode: a graded answer is final, so it is chosen, then confirmed (WCAG 3.3.4);
+        'Choose again' (or Esc) goes back with nothing recorded."""
+        from game.ui.screens.dialog import Dialog
+
+        view = next(v for v in self.views if v.id == choice_id)
+        text = (_("You chose option {n}: {choice}").format(n=view.index, choice=view.text) + "\n\n"
+                + _("This answer is graded: once submitted it cannot be changed."))
+        dlg = Dialog(self.app, N_("Submit this answer?"), text,
+                     [(N_("Submit this answer"), True), (N_("Choose again"), False)], cancel=False,
+                     icon="warning", name="confirm-answer")
+        self.app.scenes.push(dlg, lambda ok: ok and self.session.choose(choice_id))
 
     def room_choice(self) -> tuple[str | None, str]:
         """The option with the most votes, or None and why not."""
@@ -221,10 +245,24 @@ class DecisionScene(Scene):
             return None, _("Tie between {options}: add a deciding vote").format(options=nums)
         return leaders[0].id, _("Play the room's choice: option {n}").format(n=leaders[0].index)
 
+    def leaders(self) -> list:
+        """The enabled options with the most votes (none before the first vote)."""
+        if not any(self.votes.values()):
+            return []
+        top = max(self.votes[v.id] for v in self.views if v.enabled)
+        return [v for v in self.views if v.enabled and self.votes[v.id] == top]
+
+    def toggle_reveal(self) -> None:
+        self.revealed = not self.revealed
+        self._refresh_votes()
+        self.app.mark_dirty()
+
     def _refresh_votes(self) -> None:
         if not self.facilitated:
             return
         cid, label = self.room_choice()
+        if not self.revealed and cid is not None:
+            label = _("Play the room's choice")  # which option leads stays hidden until the reveal
         self.play_button.label = label
         self.play_button.enabled = cid is not None
 
@@ -270,6 +308,17 @@ class DecisionScene(Scene):
                 if box.collidepoint(action.pos):
                     self.add_vote(view.id, -1 if action.pos[0] < box.x + VOTE_MINUS_W else 1)
                     return True
+        if self.facilitated and (action.kind == A.REVEAL or (
+                action.kind == A.POINTER_UP and action.pos is not None and self.reveal_rect is not None
+                and self.reveal_rect.collidepoint(action.pos))):
+            self.toggle_reveal()
+            return True
+        if self.facilitated and action.kind == A.SELECT and not action.shift:
+            # A vote by number: the focus stays where the facilitator left it (the highlight is for
+            # the leading option, shown after the reveal, not for the last vote).
+            if action.index < len(self.views) and self.views[action.index].enabled:
+                self.add_vote(self.views[action.index].id, 1)
+                return True
         if self.facilitated and action.kind == A.SELECT and action.shift:
             # Shift+number takes a vote away from that option.
             if action.index < len(self.views):
@@ -295,9 +344,16 @@ class DecisionScene(Scene):
         if self.max_scroll and self.scroll < self.max_scroll:
             draw.badge(surface, ui, _(MORE_BELOW), (vp.right, vp.bottom + 6), theme.panel_alt, theme.text,
                        role="small", anchor="topright")
-        hint = (_("1–9: add a vote · Shift+number: remove one · Q: questions · Tab to the last button to play")
+        draw.hint(surface, ui, self.hint_text())
+
+    def hint_text(self) -> str:
+        return (_("1–9: add a vote · Shift+number: remove one · Q: questions · R: show the votes · "
+                  "Tab to the last button to play")
                 if self.facilitated else _("Press 1–9, or move with arrows/Tab and press Enter"))
-        draw.hint(surface, ui, hint)
+
+    def hint_room(self) -> int:
+        """The strip the key hint needs at the bottom (two lines at the largest sizes)."""
+        return max(64, draw.hint_height(self.app, self.hint_text()) + 8)
 
     def _draw_panel(self, surface) -> None:
         ui = self.app
@@ -309,7 +365,13 @@ class DecisionScene(Scene):
         tag = draw.badge(surface, ui, _("You act as: {role}").format(role=role), (x, y), theme.accent,
                          theme.accent_text)
         if self.facilitated:
-            draw.badge(surface, ui, _("Group decision"), (tag.right + 12, y), theme.neutral_mark, theme.neutral_text)
+            group = draw.badge(surface, ui, _("Group decision"), (tag.right + 12, y), theme.neutral_mark,
+                               theme.neutral_text)
+            total = sum(self.votes.values())
+            state = (_("Votes shown · R: hide") if self.revealed else
+                     _("{n} votes cast · R: show the votes").format(n=total))
+            self.reveal_rect = draw.badge(surface, ui, state, (x, tag.bottom + 8), theme.panel_alt, theme.text)
+            tag = self.reveal_rect
         y = tag.bottom + 14
         inner = PANEL_W - 60
         prompt_role, discuss_role = self.roles[:2]
@@ -317,7 +379,7 @@ class DecisionScene(Scene):
                        bold=True) + 16
         if self.facilitated and self.discuss_toggle_rect is not None:
             if self.show_discuss:
-                for q in self.node.get("discuss") or []:
+                for q in discussion(self.node)[0]:
                     y = draw.block(surface, ui, "• " + q, (x, y, inner, 200), discuss_role, theme.text) + 4
             else:
                 draw.label(surface, ui, _("Show the discussion questions (Q)"), (x, y), role="small",
@@ -326,17 +388,30 @@ class DecisionScene(Scene):
         if self.facilitated:
             font = ui.fonts.font("heading", bold=True)
             small = ui.fonts.font("small", bold=True)
+            leading = {v.id for v in self.leaders()} if self.revealed else set()
+            total = sum(self.votes.values())
             for v, box in self._vote_boxes():
                 pygame.draw.rect(surface, theme.panel_alt, box, border_radius=10)
                 pygame.draw.rect(surface, theme.border, box, width=2, border_radius=10)
+                if v.id in leading:  # the leader: a thick ring and the word, never colour alone
+                    button = self.group.widgets[self.views.index(v)].rect
+                    pygame.draw.rect(surface, theme.good, button.union(box).inflate(10, 10), width=5,
+                                     border_radius=14)
                 # the "−" end (take a vote away) and the "+" end (add one), for mouse and touch
                 pygame.draw.line(surface, theme.border, (box.x + VOTE_MINUS_W, box.y + 8),
                                  (box.x + VOTE_MINUS_W, box.bottom - 8), 1)
                 for sign, cx in (("−", box.x + VOTE_MINUS_W // 2), ("+", box.right - VOTE_MINUS_W // 2)):
                     mark = ui.fonts.render(sign, small, theme.text_muted)
                     surface.blit(mark, mark.get_rect(center=(cx, box.centery)))
-                img = ui.fonts.render(str(self.votes[v.id]), font, theme.text)
+                shown = str(self.votes[v.id]) if self.revealed else "?"
+                img = ui.fonts.render(shown, font, theme.text)
                 surface.blit(img, img.get_rect(center=(box.centerx, box.centery - 6)))
                 word = _("vote") if self.votes[v.id] == 1 else _("votes")
+                if not self.revealed:
+                    word = _("hidden")
+                elif v.id in leading:
+                    word = _("leading")
+                elif total:
+                    word = f"{round(100 * self.votes[v.id] / total)} %"
                 cap = ui.fonts.render(word, ui.fonts.font("small"), theme.text_muted)
                 surface.blit(cap, cap.get_rect(midtop=(box.centerx, box.centery + line_height(font) // 2 - 8)))

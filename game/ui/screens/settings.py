@@ -11,14 +11,19 @@ from game.ui.tr import N_, _
 from game.ui.widgets import Button, Selector
 
 
+HINT = N_("Up/Down: move · Left/Right or Enter: change · Esc: done")
+
+
 class SettingsScene(WidgetScene):
     name = "settings"
 
     def layout(self) -> None:
         ui, p = self.app, self.app.prefs
-        w = 820
+        w = 820 if ui.fonts.scale <= 1.2 else 1040
         x = (ui.size[0] - w) // 2
-        rh = min(ui.fonts.px("button") * 2 + 12, (ui.size[1] - 170 - 60 - 5 * 14 - 10) // 5)
+        rows, gap = 7, 10
+        hint_h = max(60, draw.hint_height(ui, _(HINT)) + 8)
+        rh = min(ui.fonts.px("button") * 2 + 12, (ui.size[1] - 160 - hint_h - (rows - 1) * gap - 10) // rows)
         langs = languages(ui)
         widgets = [
             Selector(N_("Text size"), [(n, SIZE_LABELS[n]) for n in (1, 2, 3)], p.text_size - 1,
@@ -29,12 +34,16 @@ class SettingsScene(WidgetScene):
                      on_change=lambda v: self._set("reduce_motion", v)),
             Selector(N_("Language"), [(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in langs], langs.index(p.language),
                      on_change=lambda v: self._set("language", v)),
+            Selector(N_("Confirm answers"), [(True, N_("On")), (False, N_("Off"))], int(not p.confirm_answers),
+                     on_change=lambda v: self._set("confirm_answers", v)),
+            Selector(N_("Shortcut keys"), [(True, N_("On")), (False, N_("Off"))], int(not p.shortcuts),
+                     on_change=lambda v: self._set("shortcuts", v)),
             Button(N_("Done"), self.on_back, align="center"),
         ]
-        y = 170
+        y = 160
         for wd in widgets:
             wd.rect = pygame.Rect(x, y, w, rh)
-            y += rh + 14
+            y += rh + gap
         widgets[-1].rect = pygame.Rect(x + w - 300, widgets[-1].rect.y + 6, 300, rh)
         self.group.set(widgets, focus=self.group.focus if self.group.widgets else 0)
 
@@ -52,7 +61,7 @@ class SettingsScene(WidgetScene):
         surface.fill(ui.theme.backdrop)
         draw.label(surface, ui, _("Settings"), (ui.size[0] // 2, 70), role="heading", color=ui.theme.backdrop_text,
                    bold=True, anchor="center")
-        draw.label(surface, ui, _("Changes apply at once and are kept for next time."), (ui.size[0] // 2, 116),
+        draw.label(surface, ui, _("Changes apply at once and are kept for next time."), (ui.size[0] // 2, 112),
                    role="label", color=ui.theme.backdrop_muted, anchor="center")
         self.group.draw(surface, ui)
-        draw.hint(surface, ui, _("Up/Down: move · Left/Right or Enter: change · Esc: done"))
+        draw.hint(surface, ui, _(HINT))
