@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.engine import Story, auto_choices
+from game.engine.citations import display_id
 from game.engine.l10n import story_language
 from game.ui.screens.debrief import article_label, main_instrument
 from game.ui.text import ELLIPSIS, clip_lines, ellipsize
@@ -57,7 +58,7 @@ def test_every_bulgarian_article_label_fits_the_column_at_the_largest_size(make_
             label = article_label(right, rid, main)
             assert "Directive" not in label and label.startswith("чл."), (story.id, rid, label)
             if right.get("instrument") == main:
-                assert label == "чл. " + rid, (story.id, rid, label)
+                assert label == "чл. " + display_id(rid, "bg"), (story.id, rid, label)  # Cyrillic points
             else:
                 assert right["instrument"] in label  # another instrument is named in full
             # Two lines in the column, nothing cut off.

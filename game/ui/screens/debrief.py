@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
+from game.engine.citations import POINT_LETTERS, display_article
 from game.engine.scoring import verdict
 from game.ui import actions as A
 from game.ui import draw
@@ -344,6 +345,12 @@ def article_label(right: dict, right_id: str, main: str = "") -> str:
         return citation
     article = right_id.rsplit(":", 1)[-1]
     at = citation.find(article)
+    if at < 0:  # the citation shows the points in its language's letters: "чл. 9(1)(в)"
+        for lang in POINT_LETTERS:
+            article = display_article(right_id.rsplit(":", 1)[-1], lang)
+            at = citation.find(article)
+            if at >= 0:
+                break
     return citation[:at + len(article)] if at >= 0 else citation
 
 
