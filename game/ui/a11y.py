@@ -19,6 +19,7 @@ ignores one meant for a screen that is no longer shown.
 
 from __future__ import annotations
 
+from game.engine.story import discussion
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.ui import actions as A
 from game.ui import verdicts as verdict_words
@@ -282,7 +283,7 @@ def _decision(app, scene, b):
         text.append(_("Group decision"))
     text.append(prompt)
     if scene.facilitated and getattr(scene, "show_discuss", True):
-        text += ["• " + q for q in node.get("discuss") or []]
+        text += ["• " + q for q in discussion(node)[0]]  # before the vote; "after" is on the feedback
     b.group(scene.group, options=True)
     if scene.facilitated:
         revealed = getattr(scene, "revealed", True)
@@ -320,6 +321,9 @@ def _feedback(app, scene, b):
                 text.append(right["text"])
     if res.feedback:
         text += [_("Why"), res.feedback]
+    after = discussion(scene.node)[1] if scene.session.facilitated else []
+    if after:  # facilitated: the points for after the reveal
+        text += [_("To discuss now")] + ["• " + p for p in after]
     if not res.recommended:
         best = [c for c in scene.node.get("choices", []) if c["id"] in res.best_choices]
         if best:

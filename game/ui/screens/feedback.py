@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.scoring import verdict
+from game.engine.story import discussion
 from game.ui import actions as A
 from game.ui import draw, verdicts
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
@@ -115,6 +116,12 @@ class FeedbackScene(Scene):
             y += 4
             y = draw.block(surf, ui, _("Why"), (0, y, width, 60), "label", theme.heading, bold=True) + 4
             y = draw.block(surf, ui, res.feedback, (0, y, width, 800), "body", theme.text) + 12
+        after = discussion(self.node)[1] if self.session.facilitated else []
+        if after:  # facilitated: the points for after the reveal, now that the choice is played
+            y = draw.block(surf, ui, _("To discuss now"), (0, y, width, 60), "label", theme.heading, bold=True) + 4
+            for point in after:
+                y = draw.block(surf, ui, "• " + point, (0, y, width, 300), "body", theme.text) + 4
+            y += 8
         if not res.recommended:
             best = [c for c in self.node.get("choices", []) if c["id"] in res.best_choices]
             if best:
