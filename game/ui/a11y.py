@@ -145,7 +145,8 @@ def describe(app) -> tuple[dict, dict]:
     top = scenes[-1] if scenes else None
     if top is None:
         return {"v": VERSION, "screen": "", "id": "", "lang": app.prefs.language, "title": "", "stage": "",
-                "live": "polite", "say": [], "text": [], "actions": [], "focus": "", "dialog": False}, {}
+                "live": "polite", "say": [], "text": [], "actions": [], "focus": "", "dialog": False,
+                "voice": False}, {}
     b = _Builder(app, top)
     kind = getattr(top, "name", "scene")
     fn = _DESCRIBERS.get(type(top).__name__) or _DESCRIBERS.get(kind)
@@ -167,6 +168,7 @@ def describe(app) -> tuple[dict, dict]:
         "actions": b.actions,
         "focus": b.focus,
         "dialog": isinstance(top, Dialog),
+        "voice": bool(getattr(app.prefs, "read_aloud", False)),  # self-voicing: the page speaks ``say``
     }
     return model, b.handlers
 

@@ -26,6 +26,7 @@ INCREASE = "increase"  # + : one more vote for the focused option (facilitated m
 DECREASE = "decrease"  # - : one vote fewer
 QUESTIONS = "questions"  # Q: show or hide the discussion questions (facilitated mode)
 REVEAL = "reveal"  # R: show or hide the room's vote counts (facilitated mode)
+READ_ALOUD = "read_aloud"  # V: the browser reads each screen aloud, or stops (self-voicing)
 POINTER_DOWN = "pointer_down"
 POINTER_UP = "pointer_up"
 POINTER_MOVE = "pointer_move"
@@ -60,6 +61,7 @@ _KEYS = {
     pygame.K_BACKSPACE: BACK,
     pygame.K_q: QUESTIONS,
     pygame.K_r: REVEAL,
+    pygame.K_v: READ_ALOUD,
     pygame.K_ESCAPE: MENU,
     pygame.K_PAGEUP: PAGE_UP,
     pygame.K_PAGEDOWN: PAGE_DOWN,

@@ -256,8 +256,17 @@ class App:
         if action is None:
             return
         if (not self.prefs.shortcuts and event.type == pygame.KEYDOWN
-                and action.kind in (A.SELECT, A.QUESTIONS, A.REVEAL, A.INCREASE, A.DECREASE)):
+                and action.kind in (A.SELECT, A.QUESTIONS, A.REVEAL, A.READ_ALOUD, A.INCREASE, A.DECREASE)):
             return  # single-key shortcuts switched off in the settings (WCAG 2.1.4)
+        if action.kind == A.READ_ALOUD:
+            group = getattr(self.scenes.top, "group", None)
+            focused = getattr(group, "focused", None)
+            if type(focused).__name__ == "TextField":
+                return  # a 'v' typed into a field (it arrives as text too)
+            self.prefs.read_aloud = not self.prefs.read_aloud
+            self.prefs.save(self.platform)
+            self._dirty = True
+            return
         if action.kind == A.QUIT:
             self.quit()
             return

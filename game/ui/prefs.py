@@ -30,6 +30,7 @@ class Prefs:
     # then confirmed; the single-key shortcuts (1-9, Q, +, -) can be switched off.
     confirm_answers: bool = True
     shortcuts: bool = True
+    read_aloud: bool = False  # the browser reads each new screen aloud (V toggles it; issue 15)
 
     @classmethod
     def load(cls, platform, opts) -> "Prefs":

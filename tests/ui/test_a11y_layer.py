@@ -15,7 +15,7 @@ from game.platform.browser import BrowserPlatform
 from tests.ui.driving import focus_and_enter, open_story, play_to_debrief
 from tests.ui.stories import SCENARIOS, compiled
 
-KEYS = {"v", "screen", "id", "lang", "title", "stage", "live", "say", "text", "actions", "focus", "dialog"}
+KEYS = {"v", "screen", "id", "lang", "title", "stage", "live", "say", "text", "actions", "focus", "dialog", "voice"}
 
 
 def tutorial() -> Story:
@@ -224,3 +224,20 @@ def test_browser_bridge_passes_json_both_ways():
     quiet = BrowserPlatform(window=Broken(), environ={})
     quiet.announce(model)  # no layer on the page: nothing raised into the game
     assert quiet.poll_actions() == []
+
+
+def test_v_switches_reading_aloud_in_the_description_but_not_while_typing(make_pilot, platform):
+    story = tutorial()
+    pilot = make_pilot([story])
+    app = pilot.app
+    assert app.a11y_model["voice"] is False
+    pilot.press(pygame.K_v)
+    assert app.prefs.read_aloud is True and app.a11y_model["voice"] is True
+    pilot.press(pygame.K_v)
+    assert app.a11y_model["voice"] is False
+    focus_and_enter(pilot, "Start a training")
+    field = pilot.widget("Pseudonym or code")
+    while pilot.scene.group.focused is not field:
+        pilot.press(pygame.K_TAB)
+    pilot.press(pygame.K_v)
+    assert field.value == "v" and app.prefs.read_aloud is False

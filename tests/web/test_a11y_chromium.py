@@ -302,3 +302,30 @@ def test_prefers_reduced_motion_reaches_the_game_as_motion_reduce(browser, site,
     pg.goto(site + "index.html?lang=bg")
     assert pg.evaluate("location.search") == "?lang=bg"
     normal.close()
+
+
+def test_reading_aloud_speaks_each_new_screen_in_its_language(page, site):
+    import pygame
+
+    from tests.ui.stories import SCENARIOS, compiled
+
+    open_page(page, site)
+    # What the page hands to the browser's speech synthesis (the browser's own API, observed).
+    page.evaluate("""() => { window.spoken = [];
+        window.speechSynthesis.speak = u => window.spoken.push([u.text, u.lang]); }""")
+    story = compiled(str(SCENARIOS / "tutorial.yaml"))
+    game = Game(page, [story])
+    assert page.evaluate("window.spoken") == []
+    game.press(pygame.K_v)  # on: the current screen is read
+    spoken = page.evaluate("window.spoken")
+    assert spoken and spoken[-1][0].startswith("RightsPath") and spoken[-1][1] == "en"
+    import tests.ui.driving as driving
+
+    driving.focus_and_enter(game.pilot, "Start a training")
+    game.forward()
+    assert page.evaluate("window.spoken")[-1][0].startswith("Before you start")
+    count = len(page.evaluate("window.spoken"))
+    game.press(pygame.K_v)  # off
+    driving.focus_and_enter(game.pilot, "Continue")
+    game.forward()
+    assert len(page.evaluate("window.spoken")) == count
