@@ -210,7 +210,7 @@ class BrowserPlatform(Platform):
             return None
         try:
             answer = json.loads(str(result))
-        except ValueError:
+        except (ValueError, RecursionError):
             return {"error": "the page gave an unreadable answer"}
         return answer if isinstance(answer, dict) else {"error": "the page gave an unreadable answer"}
 
@@ -239,7 +239,7 @@ class BrowserPlatform(Platform):
             return None
         try:
             data = json.loads(str(value))
-        except ValueError:
+        except (ValueError, RecursionError):  # a tampered stored value, nested without end
             return None
         endpoint = data.get("endpoint") if isinstance(data, dict) else None
         if not isinstance(endpoint, str) or not endpoint.startswith(("https://", "http://")):
@@ -296,6 +296,6 @@ class BrowserPlatform(Platform):
             return []
         try:
             items = json.loads(str(text)) if text else []
-        except ValueError:
+        except (ValueError, RecursionError):
             return []
         return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []

@@ -52,6 +52,27 @@ def atomic_write(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
+def _read_regular(path: Path) -> bytes:
+    """The file's bytes, opened without blocking and refused unless it is a regular file: a named pipe
+    in the saves folder would otherwise make the title screen wait for a writer for ever. (The
+    platform may not import the engine's safeio; this is the same check, for one folder.)"""
+    import errno
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a named pipe, device or folder)", str(path))
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+
+
 class DesktopPlatform(Platform):
     name = "desktop"
     _tickets = 0
@@ -79,14 +100,16 @@ class DesktopPlatform(Platform):
     def load(self, key: str) -> str | None:
         path = self._path(key)
         try:
-            return path.read_text(encoding="utf-8")
+            data = _read_regular(path)
         except FileNotFoundError:
             return None
-        except UnicodeDecodeError:
-            # Undecodable bytes are a corrupt save: hand them over as text the caller will reject.
-            return path.read_bytes().decode("utf-8", errors="replace")
         except OSError as exc:
             raise StorageError(f"could not read {path}: {exc.strerror or exc}") from exc
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            # Undecodable bytes are a corrupt save: hand them over as text the caller will reject.
+            return data.decode("utf-8", errors="replace")
 
     def save(self, key: str, text: str) -> None:
         path = self._path(key)
