@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from game.authoring import lint, schema_errors
 from game.authoring.diagnostics import Diagnostic, apply_strict, did_you_mean, unique_sorted
 from game.authoring.glyphs import undrawable
+from game.authoring.citeplaces import cited_out_of_place
 from game.authoring.models import Catalogue, Scenario
 from game.authoring.unused import unused
 from game.authoring.yamlload import LoadError, Loaded, load_file
@@ -129,6 +130,8 @@ def check_scenario(path: str, *, strict: bool = False) -> Checked:
     result.diagnostics += lint.lint_scenario(model, result.loaded, catalogues)
     result.diagnostics += unused(model, result.loaded)
     result.diagnostics += undrawable(result.loaded)
+    if catalogues is not None:  # W440: a right cited outside the stages/actors its entry names
+        result.diagnostics += cited_out_of_place(model, result.loaded, loaded_catalogues)
     result.model = model
     result.catalogues = catalogues or {}
     result.diagnostics = unique_sorted(apply_strict(result.diagnostics, strict))

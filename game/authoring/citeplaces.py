@@ -1,0 +1,56 @@
+"""W440: a right cited where its catalogue entry says it does not bear (issue 13).
+
+Every catalogue entry names the stages it bears on (``stages``) and who acts on it (``actors``). A
+decision that cites the entry is at one stage and is taken by one role; when the entry lists stages
+and that stage is not among them, or lists actors and that role is not among them, either the
+citation picked a provision by its topic rather than by its conditions (review pattern 4), or the
+entry's lists are too narrow. It is a warning (an error with ``--strict``), at the assessment, with
+the catalogue entry's file:line in the hint. An empty list says nothing, so it is not checked.
+(That a cited id exists in a listed catalogue at all is E307, checked by the linter.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.authoring.diagnostics import Diagnostic
+from game.authoring.models import Decision, Scenario
+
+
+def cited_out_of_place(scenario: Scenario, loaded, catalogues: dict | None) -> list[Diagnostic]:
+    """``catalogues``: {catalogue id: (Catalogue, Loaded)} of the catalogues the scenario lists."""
+    if not catalogues:
+        return []
+    entries: dict[str, tuple] = {}
+    for catalogue_id in scenario.rights:
+        if catalogue_id not in catalogues:
+            continue
+        model, cat_loaded = catalogues[catalogue_id]
+        for k, right in enumerate(model.rights):
+            entries.setdefault(right.id, (catalogue_id, right, cat_loaded, ("rights", k)))
+    out: list[Diagnostic] = []
+    for i, node in enumerate(scenario.nodes):
+        if not isinstance(node, Decision):
+            continue
+        for c, choice in enumerate(node.choices):
+            for a, item in enumerate(choice.assess):
+                found = entries.get(item.right)
+                if found is None:
+                    continue  # E307
+                catalogue_id, right, cat_loaded, cat_path = found
+                wrong = []
+                if right.stages and node.stage not in right.stages:
+                    wrong.append(f"stage '{node.stage}' (the entry's stages: {', '.join(right.stages)})")
+                if right.actors and node.role not in right.actors:
+                    wrong.append(f"role '{node.role}' (the entry's actors: {', '.join(right.actors)})")
+                if not wrong:
+                    continue
+                line, col = loaded.pos(("nodes", i, "choices", c, "assess", a, "right"))
+                cat_line, _ = cat_loaded.pos(cat_path)
+                where = f"{Path(cat_loaded.path).name}:{cat_line}"
+                out.append(Diagnostic(
+                    loaded.path, line, col, "warning", "W440",
+                    f"'{item.right}' is cited at decision '{node.id}' for a {' and a '.join(wrong)}",
+                    f"cite the provision whose conditions fit this stage and actor, or, if '{item.right}' does "
+                    f"apply here, add them to its entry in {catalogue_id} ({where})"))
+    return out
