@@ -16,6 +16,7 @@ ALLOWED_THIRD_PARTY = {
     "exports": set(),
     "platform": {"platform"},  # pygbag's browser bridge, imported lazily in browser.py
     "delivery": set(),
+    "room": set(),
     "ui": {"pygame"},
 }
 ALLOWED_GAME = {
@@ -23,7 +24,9 @@ ALLOWED_GAME = {
     "exports": {"game.engine", "game.exports", "game.errors", "game.outfiles", "game"},
     "platform": {"game.platform", "game.errors", "game.outfiles", "game"},
     "delivery": {"game.delivery", "game.engine", "game.exports", "game.platform", "game"},
-    "ui": {"game.engine", "game.exports", "game.platform", "game.delivery", "game.ui", "game.errors", "game"},
+    "room": {"game.room", "game.delivery", "game"},
+    "ui": {"game.engine", "game.exports", "game.platform", "game.delivery", "game.room", "game.ui", "game.errors",
+           "game"},
 }
 
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP_NAME = "rightspath"  # the staged folder's name becomes the archive's name
 
 # Packages shipped whole (their .py files, recursively); single modules of game/ shipped alone.
-SHIPPED_PACKAGES = ("engine", "ui", "platform", "exports", "delivery")
+SHIPPED_PACKAGES = ("engine", "ui", "platform", "exports", "delivery", "room")
 SHIPPED_MODULES = ("__init__.py", "errors.py", "outfiles.py")  # outfiles: the exports' file names
 # Runtime assets: fonts only (art is drawn by code, there is no sound), with their licence, which
 # must travel with every copy of the fonts.
