@@ -110,6 +110,8 @@ def build_story(scenario: Scenario, catalogues: dict[str, Catalogue]) -> dict:
             if right.id in cited and right.id not in rights:
                 rights[right.id] = {"title": right.title, "text": right.text,
                                     "citation": citation(right.id, catalogue), "instrument": catalogue.instrument}
+                if catalogue.edition:  # the text the catalogue follows: "2012 text" (issue 13)
+                    rights[right.id]["edition"] = catalogue.edition
     used_stages = {node.stage for node in scenario.nodes}
     story = {
         "format": story_format.FORMAT,

@@ -223,5 +223,8 @@ class Catalogue(Closed):
     adopted: datetime.date
     source: Text
     version: Text
+    edition: Optional[Text] = Field(None, description=(
+        "The text followed, in a few words, shown beside a citation on the feedback screen: "
+        "e.g. '2012 text' or 'as amended by Directive (EU) 2024/1712'. From 'version'."))
     prefix: str = ""
     rights: list[Right] = Field(min_length=1)

@@ -57,6 +57,8 @@ def translate_story(story: dict, scenario: Source, catalogues: dict[str, Source]
         article = right_id[len(model.prefix):] if model.prefix and right_id.startswith(model.prefix) else right_id
         article = display_article(article, lang)  # the language's point letters: 23(2)(d) -> 23(2)(г) in bg
         right["instrument"] = instrument
+        if "edition" in right:
+            right["edition"] = found.get(f"{cid}:meta:edition", right["edition"])
         right["citation"] = pattern.replace("{article}", article).replace("{instrument}", instrument)
     story["scenario"]["language"] = lang
     from game.engine import story as story_format

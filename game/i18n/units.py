@@ -83,6 +83,9 @@ def catalogue_units(catalogue: Catalogue, loaded: Loaded | None) -> list[Unit]:
         Unit(f"{cid}:meta:citation", CITATION_TEMPLATE, _at(loaded, ("instrument",)),
              "how a provision is cited; {article} is e.g. 20(b), {instrument} the name above"),
     ]
+    if catalogue.edition:
+        units.append(Unit(f"{cid}:meta:edition", catalogue.edition, _at(loaded, ("edition",)),
+                          "the text of the instrument the catalogue follows, shown in brackets after a citation"))
     for i, right in enumerate(catalogue.rights):
         unverified = " (unverified against the official text)" if right.unverified else ""
         units.append(Unit(f"{cid}:{right.id}:title", right.title, _at(loaded, ("rights", i, "title")),

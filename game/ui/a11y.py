@@ -321,6 +321,9 @@ def _feedback(app, scene, b):
             text.append(verdict_words.line(v, right)[1])  # upholds, breaches or misses: each its own words
             if right.get("text"):
                 text.append(right["text"])
+            source = verdict_words.source_line(right, v["right"])
+            if source:
+                text.append(source)
     if res.feedback:
         text += [_("Why"), res.feedback]
     after = discussion(scene.node)[1] if scene.session.facilitated else []

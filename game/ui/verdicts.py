@@ -39,5 +39,14 @@ def line(v: dict, right: dict) -> tuple[str, str, str]:
     return icon, _(pattern).format(citation=right.get("citation", v["right"]), title=right.get("title", "")), tone
 
 
+def source_line(right: dict, right_id: str) -> str:
+    """"Source: Art. 24(1)(b) Directive 2012/29/EU (2012 text)": the citation with the text of the
+    instrument its catalogue follows (the catalogue's ``edition``), or "" when the story has none."""
+    if not right.get("edition"):
+        return ""
+    return _("Source: {citation} ({edition})").format(citation=right.get("citation", right_id),
+                                                      edition=right["edition"])
+
+
 def tone_color(theme, tone: str):
     return {"good": theme.good, "bad": theme.bad, "neutral": theme.neutral_mark}[tone]

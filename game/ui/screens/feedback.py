@@ -111,6 +111,10 @@ class FeedbackScene(Scene):
                 if right.get("text"):
                     y = draw.block(surf, ui, right["text"], (isize + 10, y, width - isize - 10, 300), "small",
                                    theme.text)
+                source = verdicts.source_line(right, v["right"])
+                if source:  # which text of the instrument the citation follows: "... (2012 text)"
+                    y = draw.block(surf, ui, source, (isize + 10, y, width - isize - 10, 100), "small",
+                                   theme.text_muted)
                 y += 10
         if res.feedback:
             y += 4
