@@ -32,6 +32,7 @@ _BOOTSTRAP = (
     "import runpy, sys; sys.modules['black'] = None; "
     "runpy.run_module('pygbag', run_name='__main__', alter_sys=True)"
 )
+VOTE_PAGE = "vote.html"
 OUTPUTS = ("index.html", "favicon.png", f"{APP_NAME}.tar.gz", f"{APP_NAME}.apk")
 
 
@@ -170,6 +171,10 @@ def _build_in(temp: Path, *, root: Path, scenarios_dir: Path | None, template: P
         if not src.is_file():
             raise UserError(f"pygbag did not produce {name}", 1)
         shutil.copyfile(src, web_dir / name)
+
+    vote_page = template.with_name(VOTE_PAGE)  # the phones' page of a live room (issue 18): no runtime
+    if vote_page.is_file():
+        shutil.copyfile(vote_page, web_dir / VOTE_PAGE)
 
     index = (web_dir / "index.html").read_text(encoding="utf-8")
     if "{{cookiecutter." in index:
