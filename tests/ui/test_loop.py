@@ -159,6 +159,10 @@ def test_only_the_first_screens_pictures_are_waited_for(make_pilot):
     from game.ui.artcache import node_keys
     from game.ui.session import PORTRAIT_SIZE
 
+    from game.ui.art import backgrounds, portraits
+
+    backgrounds.clear_cache()  # earlier tests in this process drew the same rooms and faces
+    portraits.clear_cache()
     story = fixture_story()
     pilot = make_pilot([story])
     app = pilot.app
