@@ -289,6 +289,8 @@ class DebriefScene(Scene):
             text = _("{n} files were downloaded; see your browser's downloads.").format(n=len(result.written))
         if session_key(self.session):
             text += "\n\n" + _("They are signed with the key from your link.")
+        if self.app.live is not None:  # whether the facilitator already has them (live results)
+            text += "\n\n" + self.app.live.debrief_line()
         message(self.app, N_("Results exported"), text, icon="check", name="exported")
 
     def replay(self) -> None:
