@@ -64,7 +64,7 @@ CHK_IN_REFERENCE = ["9(3)(b)", "10"]
 # Editorial notes that must never reach a player: the paraphrase is what the feedback screen shows.
 EDITORIAL_NOTE = re.compile(r"to be (confirmed|checked)|numbering|\(chk\)|TODO|unverified", re.IGNORECASE)
 
-CONTRACT_KEYS = {"id", "instrument", "short_name", "adopted", "source", "version", "prefix", "rights"}
+CONTRACT_KEYS = {"id", "instrument", "short_name", "adopted", "source", "version", "edition", "prefix", "rights"}  # edition: CONTRACTS §4 (issue 13)
 RIGHT_KEYS = {"id", "parent", "title", "text", "stages", "actors", "unverified"}
 ID_SHAPE = re.compile(r"^([0-9]{4}/[0-9]+:)?[0-9]+[a-z]?(\([0-9a-z]+\))*$")
 
