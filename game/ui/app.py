@@ -93,6 +93,9 @@ class App:
         self.art = ArtCache()
         self.warmup = None  # the modules later screens need, imported in spare time (game.ui.warmup)
         self.live = None  # live results to a learning-record store (game.ui.live), made when first needed
+        from game.ui.room_link import RoomLink
+
+        self.room = RoomLink.for_app(self)  # a live room (issue 18): phones vote through the store, or None
         self.stats = FrameStats()
         self.surface: pygame.Surface | None = None
         self.window: pygame.Surface | None = None
@@ -211,6 +214,8 @@ class App:
         self._a11y_poll()
         if self.live is not None:
             self.live.tick()  # live results: polls the request in flight or starts the next; never waits
+        if self.room is not None:
+            self.room.tick()  # the live room: publishes the decision shown, polls the phones' votes
         if self.clock.advance(dt):
             self._dirty = True
         top = self.scenes.top
@@ -279,6 +284,8 @@ class App:
         surface = self.surface
         for scene in self.scenes.visible():
             scene.draw(surface)
+        if self.room is not None:
+            self.room.draw(surface)  # the join line and the phones' count, over the room's decision
         if surface is not self.window:
             pygame.transform.smoothscale(surface, self.window.get_size(), self.window)
         pygame.display.flip()

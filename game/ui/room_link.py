@@ -1,0 +1,117 @@
+"""The projector's side of a live room (issue 18; docs/CONTRACTS.md §15): the facilitated decision
+screen is published to the phones through the learning-record store, and their votes join the counts.
+
+Nothing in the decision screen is changed for it: once a frame, ``RoomLink.tick`` looks at the top
+scene; a facilitated decision it has not seen yet becomes a new round (its prompt and its enabled
+options in the order shown); the phones' counts are added to the screen's own ``votes`` (votes typed
+in by hand stay on top of them); the screen's reveal closes voting and reveals it; leaving the screen
+closes the round. ``draw`` puts the join line (and the room code) and the phones' count on top.
+"""
+
+from __future__ import annotations
+
+import os
+
+from game.room import OPEN, RoomHost, normalize_code
+from game.ui.tr import _
+
+ROOM_ENV, JOIN_ENV = "RIGHTSPATH_ROOM", "RIGHTSPATH_ROOM_URL"
+
+
+def room_code_for(platform, environ=os.environ) -> str | None:
+    params = platform.url_params() if hasattr(platform, "url_params") else {}
+    return normalize_code(params.get("room") or environ.get(ROOM_ENV) or "")
+
+
+def join_url(target, code: str, lang: str, environ=os.environ) -> str:
+    """The phones' page: ``$RIGHTSPATH_ROOM_URL`` or, behind ``serve-web --lrs-proxy`` (the store at
+    ``<site>/xAPI/``), ``<site>/vote.html``; the fragment names the room and its language."""
+    base = (environ.get(JOIN_ENV) or "").strip()
+    endpoint = target.endpoint if target is not None else ""
+    if not base and endpoint.rstrip("/").endswith("/xAPI"):
+        base = endpoint.rstrip("/")[: -len("xAPI")] + "vote.html"
+    if not base:
+        return ""
+    return f"{base}#room={code}&lang={lang}"
+
+
+class RoomLink:
+    def __init__(self, app, code: str, target, environ=os.environ):
+        self.app = app
+        self.code = code
+        lang = getattr(app.prefs, "language", "en") or "en"
+        self.host = RoomHost(app.platform, target, code, lang=lang)
+        self.join = join_url(target, code, lang, environ)
+        self._scene = None
+        self._added: dict[str, int] = {}  # the phones' votes already added to the scene's counts
+
+    @classmethod
+    def for_app(cls, app, environ=os.environ) -> "RoomLink | None":
+        code = room_code_for(app.platform, environ)
+        if code is None:
+            return None
+        from game.ui.live import target_for
+
+        return cls(app, code, target_for(app.platform, environ), environ)
+
+    # -- once a frame ----------------------------------------------------------------------------
+    def tick(self) -> None:
+        scene = self.app.scenes.top
+        is_room_decision = getattr(scene, "name", "") == "decision" and getattr(scene, "facilitated", False)
+        if is_room_decision and scene is not self._scene:
+            if self._scene is not None and getattr(scene, "node_id", None) == self._scene.node_id:
+                self._scene = scene  # the same decision drawn again (a menu closed): same round
+            else:
+                self.host.close()
+                self._scene, self._added = scene, {}
+                options = [(v.id, v.text) for v in scene.views if v.enabled]
+                self.host.publish(scene.node_id, scene.node.get("prompt", ""), options)
+        elif not is_room_decision and self._scene is not None and scene is not None \
+                and getattr(scene, "name", "") not in ("pause", "dialog", "settings"):
+            self.host.close()
+            self._scene = None
+        self.host.tick(self.app.clock.now)
+        if self._scene is None:
+            return
+        if getattr(self._scene, "revealed", False) and self.host.state != "revealed":
+            self.host.reveal()
+        counts = self.host.tally.counts
+        changed = False
+        for oid, n in counts.items():
+            before = self._added.get(oid, 0)
+            if n != before and oid in self._scene.votes:
+                self._scene.votes[oid] = max(0, self._scene.votes[oid] + n - before)
+                self._added[oid] = n
+                changed = True
+        if changed:
+            refresh = getattr(self._scene, "_refresh_votes", None)
+            if callable(refresh):
+                refresh()
+            self.app.mark_dirty()
+
+    # -- what the projector shows -------------------------------------------------------------
+    def status_text(self) -> str:
+        phones = self.host.tally.voters
+        if self.host.state == OPEN:
+            line = _("Room {code}: {n} phones voted").format(code=self.code, n=phones)
+        else:
+            line = _("Room {code}: voting closed, {n} phones voted").format(code=self.code, n=phones)
+        if self.host.problem:
+            line += " · " + _("the record store is not answering")
+        return line
+
+    def draw(self, surface) -> None:
+        if self._scene is None or self.app.scenes.top is not self._scene:
+            return
+        from game.ui import draw
+
+        ui, theme = self.app, self.app.theme
+        lines = [self.status_text()]
+        if self.join:
+            lines.insert(0, _("Vote on your phone: {link}").format(link=self.join.split("#")[0]) + "  ·  "
+                         + _("code {code}").format(code=self.code))
+        y = 8
+        for text in lines:
+            rect = draw.badge(surface, ui, text, (surface.get_width() - 12, y), theme.panel_alt, theme.text,
+                              anchor="topright")
+            y = rect.bottom + 4

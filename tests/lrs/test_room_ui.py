@@ -1,0 +1,81 @@
+"""The live room through the real UI, headless (issue 18): facilitated mode with a room code publishes
+the decision shown to a real Ralph; phones' votes (posted as build/vote.html posts them) join the
+votes typed in by hand in the screen's counts, hidden until the reveal; the room's choice is played
+and the record carries the counts."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pygame
+import requests
+
+from game.platform.desktop import DesktopPlatform
+from game.room import parse_state, registration, vote_statement
+from game.ui.app import App, AppOptions
+from game.ui.pilot import Pilot
+from tests.ui.driving import open_story
+from tests.ui.stories import fixture_story
+
+
+def run(pilot, until, frames=6000):
+    async def loop():
+        for _ in range(frames):
+            pilot.step()
+            if until():
+                return
+            await asyncio.sleep(0.001)
+        raise AssertionError(f"not done; room: {pilot.app.room.host.state} {pilot.app.room.host.problem!r}")
+
+    asyncio.run(loop())
+
+
+def test_phones_votes_join_the_projectors_counts_hidden_until_the_reveal(lrs, tmp_path, monkeypatch):
+    code = "PROJ55"
+    monkeypatch.setenv("RIGHTSPATH_ROOM", code)
+    monkeypatch.setenv("RIGHTSPATH_LRS_ENDPOINT", lrs.url)
+    monkeypatch.setenv("RIGHTSPATH_LRS_USER", lrs.user)
+    monkeypatch.setenv("RIGHTSPATH_LRS_PASSWORD", lrs.password)
+    story = fixture_story()
+    app = App([story], AppOptions(reduce_motion=True, seed=0, mode="facilitated"), DesktopPlatform(tmp_path / "d"))
+    pilot = Pilot(app)
+    try:
+        open_story(pilot, story)
+        while pilot.scene.name != "decision":
+            pilot.press(pygame.K_SPACE)
+        scene = pilot.scene
+        host = app.room.host
+        run(pilot, lambda: host.polls >= 1)
+        published = [parse_state(s, code) for s in requests.get(
+            lrs.url + "statements", params={"registration": registration(code)}, auth=(lrs.user, lrs.password),
+            headers={"X-Experience-API-Version": "1.0.3"}, timeout=30).json()["statements"]]
+        enabled = [v for v in scene.views if v.enabled]
+        assert [o for o, _ in published[0].options] == [v.id for v in enabled]  # in the order shown
+        assert published[0].decision == scene.node_id and published[0].state == "open"
+
+        first, second = enabled[0], enabled[1]
+        for voter, option in (("phone-0001", first.id), ("phone-0002", first.id), ("phone-0003", second.id),
+                              ("phone-0003", first.id)):  # the third phone changes its mind
+            answer = requests.post(lrs.url + "statements", json=vote_statement(code, host.round_id, option, voter),
+                                   auth=(lrs.user, lrs.password), headers={"X-Experience-API-Version": "1.0.3"},
+                                   timeout=30)
+            assert answer.status_code == 200, answer.text
+        pilot.press(getattr(pygame, f"K_{second.index}"))  # one vote typed in for someone without a phone
+        run(pilot, lambda: host.tally.voters == 3)
+        pilot.step()
+        assert scene.votes[first.id] == 3 and scene.votes[second.id] == 1
+        assert "4 votes cast · R: show the votes" in app.a11y_model["text"]
+        assert not any(t.startswith("Option ") for t in app.a11y_model["text"])  # hidden until the reveal
+        assert f"Room {code}: 3 phones voted" == app.room.status_text()
+
+        pilot.press(pygame.K_r)
+        run(pilot, lambda: host.state == "revealed" and host.settled)
+        assert f"Option {first.index}: 3 votes" in app.a11y_model["text"]
+        assert scene.play_button.label == f"Play the room's choice: option {first.index}"
+        pilot.click(scene.play_button.rect.center)
+        played = app.session.run.history[-1]
+        assert played.chosen == first.id
+        assert played.votes[first.id] == 3 and played.votes[second.id] == 1  # phones and typed, one count
+        run(pilot, lambda: host.state == "closed" or host.round_no == 2 or app.scenes.top.name != "decision")
+    finally:
+        pygame.quit()
