@@ -31,6 +31,7 @@ PARAM_RULES = {
     "size": re.compile(r"^[1-3]$"),
     "contrast": re.compile(r"^(high|standard)$"),
     "motion": re.compile(r"^(reduce|full)$"),
+    "room": re.compile(r"^[A-Za-z0-9]{4,12}$"),  # a live room's code (issue 18, CONTRACTS §15)
 }
 TRAINEE_KEY = re.compile(r"^[0-9a-f]{32}$")  # game.exports.signing.trainee_key, as the page checks it
 _UNSAFE_FILENAME = re.compile(r"[^\w.-]+")  # \w: letters and digits of any script, and _
@@ -59,6 +60,7 @@ def describe_rule(key: str) -> str:
         "size": "the text size: 1 (standard), 2 (large) or 3 (largest)",
         "contrast": "high or standard",
         "motion": "reduce or full",
+        "room": "a live room's code: 4-12 letters or digits",
     }[key]
 
 

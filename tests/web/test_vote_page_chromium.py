@@ -201,3 +201,22 @@ def test_bad_codes_and_malformed_room_data_give_sentences(browser, site, ralph):
     page.wait_for_function("document.getElementById('status').textContent.startsWith(\"The room's data could not be read\")")
     assert page.locator("#vote").is_hidden() and errors == []
     page.context.close()
+
+
+def test_the_game_page_keeps_the_room_code_of_its_link(browser, site):
+    from game.platform.browser import clean_params
+    from game.ui.room_link import room_code_for
+
+    page = browser.new_page()
+    page.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+    page.goto(site + "index.html?mode=facilitated&room=MEET42&PYGPI=evil", wait_until="commit")
+    page.wait_for_function("typeof window.rpFetch === 'function'")
+    assert page.evaluate("location.search") == "?mode=facilitated&room=MEET42"
+    page.close()
+
+    class Platform:
+        def url_params(self):
+            return clean_params({"room": "MEET42", "mode": "facilitated"})
+
+    assert room_code_for(Platform(), environ={}) == "MEET42"
+    assert clean_params({"room": "bad code!"}) == {}
