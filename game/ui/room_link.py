@@ -23,6 +23,22 @@ def room_code_for(platform, environ=os.environ) -> str | None:
     return normalize_code(params.get("room") or environ.get(ROOM_ENV) or "")
 
 
+def phone_link(join: str, target) -> str:
+    """The QR code's link: the join link with the store and its credential for the phones (the page
+    defaults to ``xAPI/`` beside itself, which is where ``serve-web --lrs-proxy`` puts the store)."""
+    from urllib.parse import quote
+
+    if not join or target is None:
+        return join
+    base = join.split("#")[0]
+    link = join
+    if not (base.endswith("/vote.html") and target.endpoint.rstrip("/") == base[: -len("/vote.html")] + "/xAPI"):
+        link += "&lrs=" + quote(target.endpoint, safe=":/")
+    if target.authorization:
+        link += "&lrsauth=" + quote(target.authorization, safe="")
+    return link
+
+
 def join_url(target, code: str, lang: str, environ=os.environ) -> str:
     """The phones' page: ``$RIGHTSPATH_ROOM_URL`` or, behind ``serve-web --lrs-proxy`` (the store at
     ``<site>/xAPI/``), ``<site>/vote.html``; the fragment names the room and its language."""
@@ -42,6 +58,8 @@ class RoomLink:
         lang = getattr(app.prefs, "language", "en") or "en"
         self.host = RoomHost(app.platform, target, code, lang=lang)
         self.join = join_url(target, code, lang, environ)
+        self.link = phone_link(self.join, target)
+        self._qr = None  # the QR code's picture, drawn once
         self._scene = None
         self._added: dict[str, int] = {}  # the phones' votes already added to the scene's counts
 
@@ -103,15 +121,44 @@ class RoomLink:
     def draw(self, surface) -> None:
         if self._scene is None or self.app.scenes.top is not self._scene:
             return
-        from game.ui import draw
+        import pygame
 
         ui, theme = self.app, self.app.theme
         lines = [self.status_text()]
         if self.join:
             lines.insert(0, _("Vote on your phone: {link}").format(link=self.join.split("#")[0]) + "  ·  "
                          + _("code {code}").format(code=self.code))
-        y = 8
+        font = ui.fonts.font_px(15, bold=True)  # small and fixed: the decision keeps the room's large text
+        y = 4
         for text in lines:
-            rect = draw.badge(surface, ui, text, (surface.get_width() - 12, y), theme.panel_alt, theme.text,
-                              anchor="topright")
-            y = rect.bottom + 4
+            img = ui.fonts.render(text, font, theme.text)
+            rect = img.get_rect(topright=(surface.get_width() - 10, y)).inflate(12, 4)
+            pygame.draw.rect(surface, theme.panel_alt, rect, border_radius=rect.h // 2)
+            surface.blit(img, img.get_rect(center=rect.center))
+            y = rect.bottom + 2
+        picture = self.qr_picture()
+        if picture is not None and self.host.state == OPEN:  # in the right margin, beside the panel
+            surface.blit(picture, picture.get_rect(topright=(surface.get_width() - 4, 100)))
+
+    def qr_picture(self):
+        """The phones' link as a QR code (dark on white, a 4-module quiet zone), or None."""
+        if self._qr is None and self.link:
+            import pygame
+
+            from game.room.qr import TooLong, encode
+
+            try:
+                rows = encode(self.link, "L" if len(self.link) > 200 else "M")
+            except TooLong:
+                self._qr = False
+                return None
+            scale = max(2, 116 // (len(rows) + 8))
+            side = (len(rows) + 8) * scale
+            picture = pygame.Surface((side, side))
+            picture.fill((255, 255, 255))
+            for y, row in enumerate(rows):
+                for x, dark in enumerate(row):
+                    if dark:
+                        picture.fill((0, 0, 0), ((x + 4) * scale, (y + 4) * scale, scale, scale))
+            self._qr = picture
+        return self._qr or None

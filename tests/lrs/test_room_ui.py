@@ -67,6 +67,15 @@ def test_phones_votes_join_the_projectors_counts_hidden_until_the_reveal(lrs, tm
         assert "4 votes cast · R: show the votes" in app.a11y_model["text"]
         assert not any(t.startswith("Option ") for t in app.a11y_model["text"])  # hidden until the reveal
         assert f"Room {code}: 3 phones voted" == app.room.status_text()
+        # The projector shows the join line and a QR code of the phones' link (with the store).
+        assert app.room.join == lrs.url[: -len("xAPI/")] + f"vote.html#room={code}&lang=en"
+        assert app.room.link.startswith(app.room.join + "&lrsauth=Basic%20")
+        picture = app.room.qr_picture()
+        app.draw()
+        pygame.image.save(app.surface, str(tmp_path / "projector.png"))  # for a look when it fails
+        corner = picture.get_rect(topright=(app.surface.get_width() - 4, 100))
+        assert any(tuple(app.surface.get_at((x, y)))[:3] == (0, 0, 0)
+                   for x in range(corner.left, corner.right) for y in range(corner.top, corner.bottom))
 
         pilot.press(pygame.K_r)
         run(pilot, lambda: host.state == "revealed" and host.settled)
