@@ -23,6 +23,7 @@ PARTS = [
     ("startup", "tests.bench.startup"),
     ("exports", "tests.bench.exports"),
     ("delivery", "tests.bench.delivery"),
+    ("room", "tests.bench.room"),
     ("web", "tests.bench.web"),
 ]
 
