@@ -38,6 +38,8 @@ def _without_texts(story, finder):
         container[key] = ""
     for right in bare.get("rights", {}).values():
         right["citation"] = right["instrument"] = ""
+        if "edition" in right:  # translated like the instrument (issue 13)
+            right["edition"] = ""
     for key in ("content_hash",):
         bare.pop(key)
     bare["scenario"].pop("language")
