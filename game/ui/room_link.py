@@ -15,7 +15,16 @@ import os
 from game.room import OPEN, RoomHost, normalize_code
 from game.ui.tr import _
 
-ROOM_ENV, JOIN_ENV = "RIGHTSPATH_ROOM", "RIGHTSPATH_ROOM_URL"
+ROOM_ENV, JOIN_ENV, TIMER_ENV = "RIGHTSPATH_ROOM", "RIGHTSPATH_ROOM_URL", "RIGHTSPATH_ROOM_SECONDS"
+
+
+def timer_seconds(environ=os.environ) -> float:
+    """An optional time limit per decision (``$RIGHTSPATH_ROOM_SECONDS``, 10-3600); 0 for none."""
+    try:
+        value = float((environ.get(TIMER_ENV) or "0").strip())
+    except ValueError:
+        return 0.0
+    return value if 10 <= value <= 3600 else 0.0
 
 
 def room_code_for(platform, environ=os.environ) -> str | None:
@@ -60,6 +69,8 @@ class RoomLink:
         self.join = join_url(target, code, lang, environ)
         self.link = phone_link(self.join, target)
         self._qr = None  # the QR code's picture, drawn once
+        self.seconds = timer_seconds(environ)  # 0: no timer
+        self.closes_at = 0.0  # the game clock's time the round closes by itself (with a timer)
         self._scene = None
         self._added: dict[str, int] = {}  # the phones' votes already added to the scene's counts
 
@@ -83,7 +94,14 @@ class RoomLink:
                 self.host.close()
                 self._scene, self._added = scene, {}
                 options = [(v.id, v.text) for v in scene.views if v.enabled]
-                self.host.publish(scene.node_id, scene.node.get("prompt", ""), options)
+                deadline = None
+                if self.seconds:
+                    from datetime import datetime, timedelta, timezone
+
+                    self.closes_at = self.app.clock.now + self.seconds
+                    deadline = (datetime.now(timezone.utc) + timedelta(seconds=self.seconds)).isoformat(
+                        timespec="seconds").replace("+00:00", "Z")
+                self.host.publish(scene.node_id, scene.node.get("prompt", ""), options, deadline=deadline)
         elif not is_room_decision and self._scene is not None and scene is not None \
                 and getattr(scene, "name", "") not in ("pause", "dialog", "settings"):
             self.host.close()
@@ -93,6 +111,13 @@ class RoomLink:
             return
         if getattr(self._scene, "revealed", False) and self.host.state != "revealed":
             self.host.reveal()
+        elif self.seconds and self.host.state == OPEN:
+            if self.app.clock.now >= self.closes_at:
+                self.host.close()  # the timer ran out: the phones stop; the facilitator reveals when ready
+                self.app.mark_dirty()
+            elif int(self.closes_at - self.app.clock.now) != getattr(self, "_shown_left", None):
+                self._shown_left = int(self.closes_at - self.app.clock.now)
+                self.app.mark_dirty()  # the countdown on the projector
         counts = self.host.tally.counts
         changed = False
         for oid, n in counts.items():
@@ -112,6 +137,9 @@ class RoomLink:
         phones = self.host.tally.voters
         if self.host.state == OPEN:
             line = _("Room {code}: {n} phones voted").format(code=self.code, n=phones)
+            if self.seconds:
+                left = max(0, int(self.closes_at - self.app.clock.now + 0.999))
+                line += " · " + _("{s} s left").format(s=left)
         else:
             line = _("Room {code}: voting closed, {n} phones voted").format(code=self.code, n=phones)
         if self.host.problem:

@@ -88,3 +88,26 @@ def test_phones_votes_join_the_projectors_counts_hidden_until_the_reveal(lrs, tm
         run(pilot, lambda: host.state == "closed" or host.round_no == 2 or app.scenes.top.name != "decision")
     finally:
         pygame.quit()
+
+
+def test_the_timer_publishes_a_deadline_and_closes_the_round_by_itself(lrs, tmp_path, monkeypatch):
+    code = "TIMER7"
+    for key, value in {"RIGHTSPATH_ROOM": code, "RIGHTSPATH_ROOM_SECONDS": "10", "RIGHTSPATH_LRS_ENDPOINT": lrs.url,
+                       "RIGHTSPATH_LRS_USER": lrs.user, "RIGHTSPATH_LRS_PASSWORD": lrs.password}.items():
+        monkeypatch.setenv(key, value)
+    story = fixture_story()
+    app = App([story], AppOptions(reduce_motion=True, seed=0, mode="facilitated"), DesktopPlatform(tmp_path / "d"))
+    pilot = Pilot(app)
+    try:
+        open_story(pilot, story)
+        while pilot.scene.name != "decision":
+            pilot.press(pygame.K_SPACE)
+        host = app.room.host
+        run(pilot, lambda: host.polls >= 1)
+        assert host.deadline.endswith("Z") and host.state == "open"
+        assert app.room.status_text().startswith(f"Room {code}: 0 phones voted · ")
+        assert app.room.status_text().endswith(" s left")
+        run(pilot, lambda: host.state == "closed" and host.settled, frames=2000)
+        assert app.clock.now >= 10 and not pilot.scene.revealed  # the reveal stays the facilitator's
+    finally:
+        pygame.quit()
