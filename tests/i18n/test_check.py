@@ -32,7 +32,8 @@ def test_a_complete_translation_passes(project, capsys):
     captured = capsys.readouterr()
     # Only warnings: boxes the English itself overflows are the author's to fix, not the translator's.
     assert all(": warning: " in line and "(the English overflows too" in line for line in captured.out.splitlines())
-    assert "109/109 translated, 0 missing" in captured.err
+    texts = len(polib.pofile(str(project / "scenarios" / "tutorial.pot")))  # what the template holds
+    assert texts > 50 and f"{texts}/{texts} translated, 0 missing" in captured.err
 
 
 def test_missing_fuzzy_obsolete_and_placeholders_are_reported(project, capsys):
