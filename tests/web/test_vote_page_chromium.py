@@ -220,3 +220,22 @@ def test_the_game_page_keeps_the_room_code_of_its_link(browser, site):
 
     assert room_code_for(Platform(), environ={}) == "MEET42"
     assert clean_params({"room": "bad code!"}) == {}
+
+
+def test_a_phone_offline_keeps_its_vote_and_sends_it_when_back(browser, site, ralph, tmp_path, frames):
+    code = "WIFI33"
+    host = RoomHost(DesktopPlatform(tmp_path / "d"), LrsTarget(site + "xAPI/", auth(ralph)), code)
+    host.publish("d1", "What do you do first?", OPTIONS)
+    frames.drive(host, lambda h: h.polls >= 1)
+    page = phone(browser, site, ralph, code)
+    page.get_by_role("button", name="Join").click()
+    page.get_by_role("button", name="Ask the mother").wait_for()
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Ask the mother").click()
+    page.wait_for_function("document.getElementById('status').textContent.startsWith('No connection: your vote is kept')")
+    page.context.set_offline(False)
+    page.reload()  # the tab was reloaded meanwhile: the kept vote is in the phone's storage
+    page.wait_for_function("document.getElementById('status').textContent === 'Vote received: Ask the mother.'")
+    frames.drive(host, lambda h: h.tally.voters == 1)
+    assert host.tally.counts == {"calm": 0, "wait": 0, "ask": 1}
+    page.context.close()
