@@ -150,11 +150,15 @@ def test_export_writes_signed_files_that_verify(story_file, tmp_path):
                              and not p.name.endswith("-xapi.json")).read_text(encoding="utf-8"))
     assert record["trainee"] == "T07" and record["country"] == "BG" and record["score"]["scaled"] == 1.0
     assert record["started_at"] <= record["ended_at"]
+    files = [str(p) for p in sorted(out_dir.glob("*.json"))]
     check = subprocess.run([sys.executable, "-m", "game", "verify", "--session-key", "SOF-0412",
-                            *[str(p) for p in sorted(out_dir.glob("*.json"))]],
-                           capture_output=True, text=True, timeout=60)
+                            "--story", str(story_file), *files], capture_output=True, text=True, timeout=60)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "valid" in check.stdout and "tampered" not in check.stdout
+    # Without the scenario at hand the figures cannot be replayed: said, and not passed as valid.
+    unheld = subprocess.run([sys.executable, "-m", "game", "verify", "--session-key", "SOF-0412", *files],
+                            capture_output=True, text=True, timeout=60)
+    assert unheld.returncode == 1 and "unchecked" in unheld.stdout and "--story" in unheld.stdout
 
 
 def test_export_formats_are_validated(story_file, tmp_path):
