@@ -172,3 +172,58 @@ def load_story_from_yaml(path: str | Path):
         errors = [d.render() for d in diagnostics if d.severity == "error"]
         raise UserError(f"{path} has {len(errors)} error(s):\n" + "\n".join(errors), 1)
     return Story.from_json(to_bytes(story).decode("utf-8"), source=str(path))
+
+
+class CompileFailed(UserError):
+    """A scenario with errors (exit 1). ``diagnostics`` are all of them (warnings too); a caller that
+    words the failure its own way (a build, a translation) reads them instead of the message."""
+
+    def __init__(self, path, diagnostics: list[Diagnostic]):
+        from game.authoring.diagnostics import render_text
+
+        super().__init__(f"{path} has errors; fix them and try again:\n{render_text(diagnostics)}", 1)
+        self.path = path
+        self.diagnostics = diagnostics
+
+    def errors(self) -> list[str]:
+        """The rendered errors only, one per line."""
+        return [d.render() for d in self.diagnostics if d.severity == "error"]
+
+
+def compile_or_raise(path: str | Path, *, strict: bool = False) -> dict:
+    """The compiled story dict of the scenario at ``path``: the one "compile, or stop with the
+    diagnostics" that play, report, i18n and the web build share. UserError (exit 2) when the file
+    cannot be read; CompileFailed (exit 1) when it has errors."""
+    from game.authoring.diagnostics import has_errors
+    from game.authoring.yamlload import SourceError
+
+    try:
+        story, diagnostics = compile_path(str(path), strict=strict)
+    except SourceError as exc:  # unreadable (permission), or a catalogue that is not a file
+        raise UserError(str(exc), 2) from None
+    if story is None or has_errors(diagnostics):
+        raise CompileFailed(path, diagnostics)
+    return story
+
+
+def load_story(path: str | Path):
+    """An engine Story from a compiled .json or a .yaml draft (compiled in memory); UserError with
+    the reason or the diagnostics otherwise (exit 2 for a path that is not a scenario file, 1 for
+    one with errors or a story that does not load)."""
+    from game.engine import Story, StoryError
+    from game.engine.safeio import path_problem
+
+    path = Path(path)
+    problem = path_problem(path)  # never open a named pipe: it would wait for a writer for ever
+    if problem is not None and problem.startswith("a folder"):
+        raise UserError(f"{path}: is a folder; name a scenario file", 2)
+    if problem is not None and not problem.startswith("cannot read it"):
+        raise UserError(f"{path}: {problem}", 2)
+    if path.suffix.lower() == ".json":
+        try:
+            return Story.from_file(path, verify_hash=True)
+        except StoryError as exc:
+            raise UserError(str(exc), 1) from None
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise UserError(f"{path}: expected a scenario .yaml or a compiled story .json", 2)
+    return Story(compile_or_raise(path), source=str(path))
