@@ -11,7 +11,7 @@ from typing import Callable, TextIO
 
 from game.engine import Run, Story
 from game.engine.citations import display_id
-from game.engine.scoring import VERDICT_LABELS, ScoreCard, verdict
+from game.engine.scoring import RATING_LABELS, ScoreCard, rating
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.errors import UserError
 
@@ -103,7 +103,7 @@ def play_text(
         result = run.choose(cid)
         say(f"   → {cid}")
         if mode == "learning":
-            label = VERDICT_LABELS[verdict(result.earned, result.best, result.worst)]
+            label = RATING_LABELS[rating(result.earned, result.best, result.worst)]
             say(_wrap(f"{label} ({result.earned:+d}; best {result.best:+d}).", "   "))
             for v in result.verdicts:
                 right = story.right(v["right"])

@@ -13,17 +13,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
+from game.engine import assessment
 from game.engine.vocab import VERDICT_TALLY
 
 # The per-right counts, in the order records and tables show them.
 TALLY_KEYS = ("upheld", "breached", "not_used", "missed")
 
 
-def verdict(earned: int, best: int, worst: int) -> str:
-    """How a decision went, in one word the UI and transcripts share.
+def rating(earned: int, best: int, worst: int) -> str:
+    """How a decision went (its *rating*), in one word the UI and transcripts share.
 
     ``recommended``: the best score on offer; ``partial``: at least half-way from the worst to the
-    best option; ``not_recommended``: otherwise.
+    best option; ``not_recommended``: otherwise. (A right's upholds/breaches/misses is its
+    *assessment*; the file formats call that field ``verdict``.)
     """
     if earned >= best:
         return "recommended"
@@ -32,7 +34,8 @@ def verdict(earned: int, best: int, worst: int) -> str:
     return "not_recommended"
 
 
-VERDICT_LABELS = {
+# The one label for each rating, for every front end (screen, transcript).
+RATING_LABELS = {
     "recommended": "Recommended",
     "partial": "Partly right",
     "not_recommended": "Not recommended",
@@ -67,13 +70,20 @@ class DecisionRecord:
     votes: dict[str, int] | None = None
     # Every visible option (enabled or not) in the order shown; position n is "option n as shown".
     order: list[str] = field(default_factory=list)
+    # "assessment" for an individual assessment (game/engine/assessment.py): ``items`` holds each
+    # item's result, ``chosen`` is "", ``shown``/``order`` are its item ids (authored / shown order).
+    kind: str = "decision"
+    items: list[dict] | None = None
 
     @property
     def recommended(self) -> bool:
         return self.earned == self.best
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        if self.kind == "decision":  # a decision's record is as it was before assessments existed
+            del out["kind"], out["items"]
+        return out
 
     @classmethod
     def from_dict(cls, d: dict) -> "DecisionRecord":
@@ -122,13 +132,17 @@ def score(history: Iterable[DecisionRecord], mastery: float, story_nodes: dict,
             bump(v["right"], VERDICT_TALLY[v["verdict"]])
             if v["verdict"] == "upholds":
                 taken_upholds.add(v["right"])
-        # Missed: a shown option upheld a right that the chosen option did not.
-        choices = {c["id"]: c for c in story_nodes[rec.node]["choices"]}
-        offered = set()
-        for cid in rec.shown:
-            for a in choices[cid].get("assess", ()):
-                if a["verdict"] == "upholds":
-                    offered.add(a["right"])
+        # Missed: a shown option upheld a right that the chosen option did not (an assessment: an
+        # item that applies rests on it, and was not marked).
+        if rec.kind == "assessment":
+            offered = assessment.offered_rights(story_nodes[rec.node])
+        else:
+            choices = {c["id"]: c for c in story_nodes[rec.node]["choices"]}
+            offered = set()
+            for cid in rec.shown:
+                for a in choices[cid].get("assess", ()):
+                    if a["verdict"] == "upholds":
+                        offered.add(a["right"])
         for right in sorted(offered - taken_upholds):
             bump(right, "missed")
     if card.decisions:

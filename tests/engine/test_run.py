@@ -228,6 +228,6 @@ def test_story_from_missing_file(tmp_path):
     (2, 4, -2, "partial"),
     (0, 0, 0, "recommended"),
 ])
-def test_verdict_words(earned, best, worst, expected):
-    from game.engine.scoring import verdict
-    assert verdict(earned, best, worst) == expected
+def test_rating_words(earned, best, worst, expected):
+    from game.engine.scoring import rating
+    assert rating(earned, best, worst) == expected

@@ -7,7 +7,7 @@ import pygame
 
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.engine.citations import POINT_LETTERS, display_article
-from game.engine.scoring import verdict
+from game.engine.scoring import rating
 from game.ui import actions as A
 from game.ui import draw
 from game.ui import verdicts as verdict_words
@@ -212,7 +212,7 @@ class DebriefScene(Scene):
             "recommended": ("recommended", _("Recommended"), theme.good),
             "partial": ("partial", _("Partly right"), theme.text_muted),
             "not_recommended": ("not_recommended", _("Not the best option"), theme.bad),
-        }[verdict(rec.earned, rec.best, rec.worst)]
+        }[rating(rec.earned, rec.best, rec.worst)]
         r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
         y = r.bottom + 4
         chosen = choices.get(rec.chosen, {})

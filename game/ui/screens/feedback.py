@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.scoring import verdict
+from game.engine.scoring import rating
 from game.engine.story import discussion
 from game.ui import actions as A
 from game.ui import draw, verdicts
@@ -33,7 +33,7 @@ def tall_surface(paint, first_height: int = 1200) -> pygame.Surface:
 
 def verdict_of(result) -> tuple[str, str, str]:
     """(icon, words, colour key) for a decision result; never colour alone."""
-    word = verdict(result.earned, result.best, result.worst)  # the engine's rule, shared with transcripts
+    word = rating(result.earned, result.best, result.worst)  # the engine's rule, shared with transcripts
     if word == "recommended":
         return "recommended", _("Recommended choice"), "good"
     if word == "partial":
