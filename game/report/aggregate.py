@@ -140,6 +140,36 @@ def decisions(records: list[dict], story: Story | None) -> list[dict]:
     return out
 
 
+DISAGREED_SHOWN = 3
+
+
+def disagreed(decisions_met: list[dict], limit: int = DISAGREED_SHOWN) -> list[dict]:
+    """Where the room disagreed most: the decisions whose split was widest, widest first.
+
+    The split is the room's votes where there are any (facilitated play), else the participants'
+    own choices (two or more met it). ``disagreement`` = 1 − the leading option's share: 0 when
+    everyone agreed (such decisions are left out), towards 1 the more evenly the room split. Ties:
+    more votes first, then story order. Each row keeps its decision's options with their share."""
+    rows = []
+    for order, d in enumerate(decisions_met):
+        key = "votes" if d["has_votes"] else "chosen"
+        total = sum(o[key] for o in d["options"])
+        if total < 2:
+            continue
+        top = max(o[key] for o in d["options"])
+        if top == total:
+            continue
+        recommended = sum(o[key] for o in d["options"] if o["recommended"])
+        split = sorted(({"id": o["id"], "text": o["text"], "count": o[key], "share": round(o[key] / total, 4),
+                         "recommended": o["recommended"], "letter": i}
+                        for i, o in enumerate(d["options"]) if o[key]), key=lambda o: (-o["count"], o["letter"]))
+        rows.append({"node": d["node"], "prompt": d["prompt"], "by": key, "total": total,
+                     "disagreement": round(1 - top / total, 4), "recommended_share": round(recommended / total, 4),
+                     "split": split, "order": order})
+    rows.sort(key=lambda r: (-r["disagreement"], -r["total"], r["order"]))
+    return rows[:limit]
+
+
 def breakdown(records: list[dict], field: str) -> list[dict]:
     """Per value of ``field`` (role, country, organisation_type): how many, mean score, pass and completion."""
     groups: dict[str, list[dict]] = defaultdict(list)
@@ -193,11 +223,13 @@ def summarise(records: list[dict], story: Story | None, extras: list[dict] | Non
     o["counted"] = len(records)
     o["participants"] = len(records) if learners is None else learners
     o["played"] = len(records) if played is None else played
+    met = decisions(records, story)
     return {
         "overview": o,
+        "disagreed": disagreed(met),
         "outcomes": outcomes(records),
         "rights": rights(records, story),
-        "decisions": decisions(records, story),
+        "decisions": met,
         "by_role": breakdown(records, "role"),
         "by_country": breakdown(records, "country"),
         "by_organisation": breakdown(records, "organisation_type"),

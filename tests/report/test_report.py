@@ -8,6 +8,7 @@ import csv
 import io
 import os
 import re
+from collections import Counter
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -132,6 +133,36 @@ def test_each_decision_shows_the_rooms_choices_and_the_recommended_option(built)
         assert "★ Recommended" in block
         if any(d.get("votes") for r in records for d in r["decisions"] if d["node"] == node_id):
             assert 'data-chart="votes"' in block
+
+
+def test_where_the_room_disagreed_most_comes_first(built):
+    """The widest splits (the room's votes where there are any, else the participants' choices) lead
+    the report: the first section, widest first, each with its split and the recommended share."""
+    _, records, _, out, _ = built
+    html = out.read_text(encoding="utf-8")
+    assert html.index("<section") == html.index('<section id="disagreed">')
+    story = helpers.story()
+    expected = []
+    for node_id in story.decision_ids():
+        ds = [d for r in records for d in r["decisions"] if d["node"] == node_id]
+        votes = Counter()
+        for d in ds:
+            votes.update(d.get("votes") or {})
+        counts = votes if sum(votes.values()) else Counter(d["chosen"] for d in ds)
+        total = sum(counts.values())
+        if total >= 2 and max(counts.values()) < total:
+            expected.append((1 - max(counts.values()) / total, total, node_id, counts))
+    expected.sort(key=lambda e: (-round(e[0], 4), -e[1]))
+    section = html[html.index('<section id="disagreed">'):html.index("</section>")]
+    shown = re.findall(r'data-node="([^"]+)" data-disagreement="([0-9.]+)"', section)
+    assert len(shown) == min(3, len(expected)) and shown
+    assert [n for n, _ in shown] == [e[2] for e in expected[:3]]
+    for (node_id, value), (share, total, _, counts) in zip(shown, expected):
+        assert float(value) == round(share, 4)
+        item = _plain(section[section.index(f'data-node="{node_id}"'):].split("</li>")[0])
+        assert _plain(story.nodes[node_id]["prompt"]) in item
+        assert f"{total} room votes" in item or f"{total} participants" in item
+        assert f"{max(counts.values()) / total:.0%}" in item and "recommended by" in item
 
 
 def _plain(text: str) -> str:
