@@ -35,6 +35,8 @@ ROLES: tuple[str, ...] = (
     "support_worker",
     "court_staff",
     "mediator",
+    "digital_forensics",
+    "school_counsellor",
 )
 
 ROLE_LABELS: dict[str, str] = {
@@ -52,6 +54,8 @@ ROLE_LABELS: dict[str, str] = {
     "support_worker": "Victim support worker",
     "court_staff": "Court staff",
     "mediator": "Mediator",
+    "digital_forensics": "Digital forensics officer",
+    "school_counsellor": "School counsellor",
 }
 
 LOCATIONS: tuple[str, ...] = (
@@ -68,6 +72,8 @@ LOCATIONS: tuple[str, ...] = (
     "street",
     "clinic",
     "video_link",
+    "cyber_unit",
+    "counsellor_room",
 )
 
 PORTRAITS: tuple[str, ...] = (
@@ -90,6 +96,9 @@ PORTRAITS: tuple[str, ...] = (
     "interpreter",
     "support_worker",
     "narrator",
+    "girl_teen",
+    "counsellor",
+    "forensics_officer",
 )
 
 MOODS: tuple[str, ...] = ("neutral", "worried", "sad", "relieved", "calm", "stern", "warm", "withdrawn")

@@ -475,3 +475,130 @@ def crayons(p: Painter, x, y) -> None:
         p.stroke(c, [(x + i * 12, y), (x + i * 12 + 30, y - 16)], 7)
     p.rect(pal.PAPER, x - 90, y - 16, 70, 50, radius=2)
     p.circle(pal.TOY_YELLOW, x - 60, y + 6, 10, width=3)
+
+
+# -- for Nia's case: a cyber-crime unit and a school counsellor's room ----------------------------
+def evidence_bag(p: Painter, x, y, w=70, h=90, item: str = "phone") -> None:
+    """A clear evidence bag lying on a desk: a red seal strip, a blank label, a phone inside.
+    ``(x, y)`` is the bag's bottom-left corner (it rests on the surface at ``y``)."""
+    top = y - h
+    p.shadow(x - 4, y - 8, w + 8, 14, 50)
+    p.rect(mix(pal.OFF_WHITE, pal.SKY_BLUE, 0.25), x, top, w, h, radius=5)
+    if item == "phone":
+        p.rect(pal.CHARCOAL, x + w * 0.22, top + h * 0.3, w * 0.5, h * 0.56, radius=5)
+        p.rect((78, 92, 108), x + w * 0.27, top + h * 0.35, w * 0.4, h * 0.44, radius=2)
+    p.rect(mix(pal.OFF_WHITE, pal.SKY_BLUE, 0.45), x, top, w, h, radius=5, width=2)
+    p.rect(pal.TOY_RED, x, top, w, h * 0.13, radius=3)  # the tamper-evident seal
+    p.rect(pal.PAPER, x + w * 0.1, top + h * 0.16, w * 0.8, h * 0.12, radius=2)  # a label, left blank
+    for k in range(2):
+        p.rect(shade(pal.PAPER, -0.15), x + w * 0.16, top + h * (0.185 + k * 0.05), w * (0.5 - k * 0.2), 1.6)
+
+
+def workstation(p: Painter, x, desk_top, screens: int = 2, w: float = 150, h: float = 92,
+                glow_color=(96, 140, 160)) -> None:
+    """Monitors side by side on one arm, each with a calm screen of panels and bars (no words)."""
+    gap = 8
+    total = screens * w + (screens - 1) * gap
+    p.rect(pal.METAL_DARK, x + total / 2 - 8, desk_top - 36, 16, 36)
+    p.rect(pal.METAL_DARK, x + total / 2 - 46, desk_top - 8, 92, 8, radius=3)
+    p.rect(pal.METAL_DARK, x + w * 0.3, desk_top - 44 - h * 0.4, total - w * 0.6, 8, radius=3)
+    for i in range(screens):
+        sx = x + i * (w + gap)
+        top = desk_top - 40 - h
+        p.rect(pal.CHARCOAL, sx, top, w, h, radius=5)
+        p.gradient(shade(glow_color, -0.1), shade(glow_color, -0.38), sx + 6, top + 6, w - 12, h - 12, radius=2)
+        if i % 2 == 0:  # a file list: rows of light bars
+            for k in range(5):
+                p.rect(mix(glow_color, pal.OFF_WHITE, 0.45 if k else 0.7), sx + 14, top + 14 + k * 13,
+                       (w - 28) * (0.9 - (k % 3) * 0.18), 5, radius=2)
+        else:  # thumbnails in a grid, all blurred to plain tiles
+            for r in range(2):
+                for c in range(3):
+                    p.rect(mix(glow_color, pal.OFF_WHITE, 0.3 + 0.1 * ((r + c) % 2)),
+                           sx + 14 + c * (w - 28) / 3, top + 14 + r * (h - 28) / 2,
+                           (w - 28) / 3 - 6, (h - 28) / 2 - 6, radius=2)
+    p.rect(pal.CHARCOAL, x + total * 0.28, desk_top - 8, total * 0.34, 8, radius=3)  # keyboard
+
+
+def tower(p: Painter, x, floor_y, w=56, h=130) -> None:
+    """A computer case on the floor beside a desk, with small status lights."""
+    p.shadow(x - 6, floor_y - 8, w + 12, 14, 60)
+    p.rect(pal.CHARCOAL, x, floor_y - h, w, h, radius=4)
+    p.rect(shade(pal.CHARCOAL, 0.1), x + 6, floor_y - h + 8, w - 12, 22, radius=3)
+    for k in range(2):
+        p.circle((120, 200, 150) if k == 0 else (236, 200, 110), x + w - 14 - k * 12, floor_y - h + 44, 3)
+    for k in range(6):
+        p.rect(shade(pal.CHARCOAL, -0.15), x + 10, floor_y - h + 64 + k * 9, w - 20, 3)
+
+
+def rack(p: Painter, x, floor_y, w=120, h=300, rng: random.Random | None = None) -> None:
+    """A tall equipment cabinet: stacked units with small lights, a glass front."""
+    p.shadow(x - 10, floor_y - 12, w + 20, 24, 70)
+    p.rect(pal.CHARCOAL, x, floor_y - h, w, h, radius=4)
+    units = int((h - 40) // 30)
+    for k in range(units):
+        uy = floor_y - h + 16 + k * 30
+        p.rect(shade(pal.SLATE, -0.15 if k % 2 else -0.05), x + 10, uy, w - 20, 24, radius=2)
+        n = 3 if rng is None else rng.randint(1, 4)
+        for j in range(n):
+            col = (120, 200, 150) if (k + j) % 3 else pal.TOY_BLUE
+            p.circle(col, x + w - 22 - j * 9, uy + 12, 2.6)
+        p.rect(shade(pal.SLATE, -0.3), x + 18, uy + 9, w * 0.35, 5, radius=2)
+    p.translucent(pal.SKY_BLUE, 40, lambda q: q.rect(pal.SKY_BLUE, x + 4, floor_y - h + 4, w - 8, h - 8, radius=3))
+
+
+def poster(p: Painter, x, y, w, h, kind: str, color, rng: random.Random) -> None:
+    """A pinned poster of shapes only (no words): ``hands`` (two hands and a heart), ``path`` (steps to a
+    sun), ``waves`` (calm lines), ``circles`` (talking bubbles without text)."""
+    p.rect(shade(pal.PAPER, -0.06), x + 3, y + 4, w, h, radius=2)
+    p.rect(mix(color, pal.PAPER, 0.78), x, y, w, h, radius=2)
+    with p.clipped(x, y, w, h):
+        if kind == "hands":
+            p.ellipse(mix(color, pal.PAPER, 0.2), x + w * 0.34, y + h * 0.62, w * 0.2, h * 0.12)
+            p.ellipse(mix(color, pal.PAPER, 0.35), x + w * 0.66, y + h * 0.62, w * 0.2, h * 0.12)
+            hx, hy, r = x + w / 2, y + h * 0.36, w * 0.11
+            p.circle(pal.TOY_RED, hx - r * 0.7, hy, r)
+            p.circle(pal.TOY_RED, hx + r * 0.7, hy, r)
+            p.polygon(pal.TOY_RED, [(hx - r * 1.62, hy + r * 0.35), (hx + r * 1.62, hy + r * 0.35), (hx, hy + r * 2.2)])
+        elif kind == "path":
+            p.circle(pal.TOY_YELLOW, x + w * 0.72, y + h * 0.24, w * 0.13)
+            for k in range(4):
+                p.rect(mix(color, pal.PAPER, 0.1 + k * 0.12), x + w * (0.12 + k * 0.16), y + h * (0.84 - k * 0.12),
+                       w * 0.2, h * 0.06, radius=2)
+        elif kind == "waves":
+            for k in range(4):
+                pts = [(x + i * w / 10, y + h * (0.3 + k * 0.16) + math.sin(i * 0.9 + k) * h * 0.03) for i in range(11)]
+                p.stroke(mix(color, pal.PAPER, 0.1 + k * 0.15), pts, max(2.0, w * 0.035))
+        else:  # circles: two speech bubbles
+            p.ellipse(mix(color, pal.PAPER, 0.15), x + w * 0.4, y + h * 0.34, w * 0.3, h * 0.16)
+            p.polygon(mix(color, pal.PAPER, 0.15), [(x + w * 0.3, y + h * 0.45), (x + w * 0.42, y + h * 0.46),
+                                                    (x + w * 0.26, y + h * 0.56)])
+            p.ellipse(mix(pal.TEAL, pal.PAPER, 0.3), x + w * 0.62, y + h * 0.68, w * 0.26, h * 0.14)
+    # a bar where a heading would be, too short and plain to read
+    p.rect(mix(color, pal.CHARCOAL, 0.2), x + w * 0.18, y + h * 0.08, w * (0.4 + rng.uniform(0, 0.2)), max(3.0, h * 0.04), radius=2)
+    p.circle(pal.TOY_BLUE, x + w / 2, y + 5, 3.5)  # a pin
+
+
+def tissue_box(p: Painter, x, y, color=pal.SAGE) -> None:
+    """A box of tissues on a table (``y`` is the table top)."""
+    p.rect(color, x, y - 24, 56, 24, radius=4)
+    p.rect(shade(color, 0.2), x + 6, y - 20, 44, 6, radius=2)
+    p.polygon(pal.PAPER, [(x + 18, y - 24), (x + 38, y - 24), (x + 34, y - 40), (x + 26, y - 34), (x + 20, y - 42)])
+
+
+def glass_of_water(p: Painter, x, y) -> None:
+    p.rect(mix(pal.SKY_BLUE, pal.OFF_WHITE, 0.55), x, y - 30, 20, 30, radius=3)
+    p.rect(mix(pal.SKY_BLUE, pal.OFF_WHITE, 0.25), x + 2, y - 18, 16, 16, radius=2)
+
+
+def hanging_plant(p: Painter, x, top, rng: random.Random, drop: float = 90, scale: float = 1.0) -> None:
+    """A pot on a cord from the ceiling, trailing leaves."""
+    s = scale
+    p.stroke(pal.CHARCOAL, [(x, 0), (x, top + drop)], 2)
+    py = top + drop
+    for i in range(7):
+        ang = 60 + i * 10 + rng.uniform(-8, 8)
+        leaf(p, x + (i - 3) * 6 * s, py + 16 * s, ang, rng.uniform(50, 90) * s, 9 * s,
+             rng.choice([pal.LEAF, pal.LEAF_LIGHT, pal.LEAF_DARK]))
+    p.ellipse(pal.TERRACOTTA, x, py + 10 * s, 30 * s, 18 * s)
+    p.rect(shade(pal.TERRACOTTA, 0.12), x - 32 * s, py - 2 * s, 64 * s, 10 * s, radius=4 * s)

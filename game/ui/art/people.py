@@ -73,6 +73,13 @@ PEOPLE: dict[str, Person] = {
                           extras=("headset",)),
     "support_worker": Person("s2", "auburn", "long", "adult", "tshirt", pal.TEAL, pal.OFF_WHITE,
                              extras=("lanyard",)),
+    # Nia, 15: an ordinary school day's hoodie over a T-shirt, hair loose, a small hair clip
+    "girl_teen": Person("s3", "brown", "long", "teen", "hoodie", (128, 118, 160), (226, 222, 236),
+                        extras=("hairclip",)),
+    "counsellor": Person("s5", "dark", "short", "adult", "cardigan", (150, 112, 86), (224, 214, 190),
+                         beard="stubble", extras=("glasses",)),
+    "forensics_officer": Person("s1", "blonde", "ponytail", "adult", "shirt", (88, 110, 122), pal.OFF_WHITE,
+                                extras=("lanyard", "glasses")),
 }
 
 

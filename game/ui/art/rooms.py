@@ -373,6 +373,79 @@ def video_link(p: Painter, rng: random.Random) -> None:
     front.rect(mix(pal.SKY_BLUE, pal.OFF_WHITE, 0.5), 912, 576, 20, 30, radius=3)
 
 
+def cyber_unit(p: Painter, rng: random.Random) -> None:
+    """A police cyber-crime unit: a row of desks with several screens, a tall equipment cabinet, an
+    evidence bag on the desk, and, set apart by a rug and a lamp, a calm corner where a young person
+    can sit while a device is looked at."""
+    fy = 450
+    wall_col = (174, 186, 200)
+    f.wall(p, wall_col, fy, wainscot=shade(wall_col, -0.1), wainscot_h=120)
+    f.floor(p, fy, (118, 128, 142), "carpet")
+    f.ceiling_light(p, 300)
+    f.ceiling_light(p, 760)
+    f.rack(p, 60, fy + 20, 130, 320, rng)
+    f.rack(p, 196, fy + 20, 110, 260, rng)
+    f.board(p, 470, 104, 300, 120, rng, chalk=False)
+    f.clock(p, 830, 140, 26)
+    f.window(p, 900, 100, 180, 170, rng, "city", blinds=True)
+    # shelves of sealed evidence boxes, each with a blank label
+    p.rect(shade(pal.METAL, -0.05), 1110, 110, 150, 10, radius=3)
+    p.rect(shade(pal.METAL, -0.05), 1110, 190, 150, 10, radius=3)
+    for k, (bx, by) in enumerate(((1116, 60), (1176, 70), (1120, 140), (1190, 150))):
+        col = (198, 170, 124) if k % 2 == 0 else (186, 160, 118)
+        bh = 50 - (k % 2) * 10
+        p.rect(col, bx, by + (50 - bh), 58, bh, radius=2)
+        p.rect(pal.PAPER, bx + 12, by + (50 - bh) + 12, 34, 14, radius=2)
+    front = p.shifted(0, -95)
+    # the long desk with three screens, a second workstation beside it, a tower below
+    f.office_chair(front, 640, 660, pal.CHARCOAL)
+    f.desk(front, 440, 520, 560, 660, (196, 198, 196), drawers=False)
+    f.tower(front, 468, 660)
+    f.workstation(front, 470, 504, screens=3, w=136, h=88)
+    f.evidence_bag(front, 900, 504, 64, 82)
+    f.mug(front, 960, 504, pal.TEAL)
+    # the calm corner: a rug, a soft armchair, a lamp, a plant, water on a low table
+    corner = p.shifted(0, -110)
+    f.rug(corner, 1130, 650, 170, 48, pal.SAGE, border=shade(pal.SAGE, 0.3))
+    f.floor_lamp(p, 1250, fy + 24, pal.MUSTARD)
+    f.armchair(corner, 1140, 640, 180, pal.ROSE)
+    f.cushion(corner, 1140, 552, 36, pal.MUSTARD)
+    f.coffee_table(corner, 1010, 610, 70, 660, pal.WOOD_LIGHT)
+    f.glass_of_water(corner, 1036, 596)
+    f.plant(p, 1030, fy + 10, rng, 0.7, kind="leafy", pot=pal.OFF_WHITE)
+
+
+def counsellor_room(p: Painter, rng: random.Random) -> None:
+    """A school counsellor's room: two soft chairs turned towards each other, plants, posters of shapes
+    (no words), a big window, tissues and water on a low table."""
+    fy = 450
+    wall_col = (236, 218, 164)
+    f.wall(p, wall_col, fy, wainscot=pal.WALL_SAGE, wainscot_h=140)
+    f.floor(p, fy, pal.FLOOR_WOOD, "wood")
+    f.window(p, 570, 96, 300, 210, rng, "trees", curtains=pal.TEAL)
+    f.light_from_window(p, 570, 300, fy)
+    for k, x in enumerate((620, 720, 820)):  # small pots on the sill
+        f.plant(p, x, 324, rng, 0.32, kind="round" if k != 1 else "leafy",
+                pot=(pal.TERRACOTTA, pal.OFF_WHITE, pal.MUSTARD)[k], on_floor=False)
+    f.poster(p, 440, 110, 90, 120, "hands", pal.ROSE, rng)
+    f.poster(p, 930, 110, 100, 76, "circles", pal.SKY_BLUE, rng)
+    f.poster(p, 950, 210, 80, 104, "path", pal.SAGE, rng)
+    f.poster(p, 1080, 120, 90, 70, "waves", pal.TOY_BLUE, rng)
+    f.bookcase(p, 60, 270, 220, 190, rng, pal.WOOD_LIGHT, shelves=2)
+    f.hanging_plant(p, 1130, 0, rng, drop=190, scale=0.9)
+    f.plant(p, 1230, fy + 40, rng, 1.05, kind="tall", pot=pal.TERRACOTTA)
+    f.plant(p, 470, fy + 10, rng, 0.8, kind="leafy", pot=pal.SAGE)
+    front = p.shifted(0, -110)
+    f.rug(front, 730, 630, 340, 66, pal.TERRACOTTA, border=shade(pal.TERRACOTTA, 0.3))
+    f.armchair(front, 560, 610, 190, pal.SAGE)
+    f.armchair(front, 910, 610, 190, pal.LAVENDER)
+    f.cushion(front, 905, 522, 34, pal.MUSTARD)
+    f.coffee_table(front, 660, 600, 150, 660, pal.WOOD_LIGHT)
+    f.tissue_box(front, 676, 586, pal.SKY_BLUE)
+    f.glass_of_water(front, 750, 586)
+    f.mug(front, 780, 586, pal.MUSTARD)
+
+
 SCENES = {
     "school": school,
     "police_station": police_station,
@@ -387,4 +460,6 @@ SCENES = {
     "street": street,
     "clinic": clinic,
     "video_link": video_link,
+    "cyber_unit": cyber_unit,
+    "counsellor_room": counsellor_room,
 }
