@@ -96,11 +96,33 @@ def _optional_text(meta: dict, key: str) -> str | None:
     return value or None
 
 
+MAX_REASON = 500
+
+
+def _overrules(given, run: Run) -> dict[int, dict]:
+    """{decision index: {"room_choice", "reason"}}, checked against the run (ValueError otherwise)."""
+    out: dict[int, dict] = {}
+    for key, value in (given or {}).items():
+        index = int(key)
+        if not 1 <= index <= len(run.history):
+            raise ValueError(f"an overrule names decision {index}, but there are {len(run.history)}")
+        rec = run.history[index - 1]
+        room_choice, reason = (value or {}).get("room_choice"), (value or {}).get("reason")
+        if room_choice not in rec.shown or room_choice == rec.chosen:
+            raise ValueError(f"decision {index}: the room's choice {room_choice!r} was not another option on offer")
+        if not isinstance(reason, str) or not reason.strip() or len(reason) > MAX_REASON:
+            raise ValueError(f"decision {index}: an overrule needs the facilitator's reason (1-{MAX_REASON} characters)")
+        out[index] = {"room_choice": room_choice, "reason": reason.strip()}
+    return out
+
+
 def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
     """The record of ``run`` (finished or not) over ``story``.
 
     ``meta`` may hold: trainee, session, role, country, organisation_type, mode, language,
-    started_at, ended_at (datetime or ISO 8601; default now). Other keys are ignored. ``record_version``
+    started_at, ended_at (datetime or ISO 8601; default now), overrules ({decision index: {"room_choice",
+    "reason"}}: the facilitator played another option than the room's, and said why; issue 18). Other
+    keys are ignored. ``record_version``
     1 rebuilds a record in the older layout (the replay of a version-1 file): the same figures
     without the not_used counts, which that version did not have.
     """
@@ -114,6 +136,7 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
         raise RecordError(f"cannot build a record of version {version!r}")
     card = run.score()
     ending = run.ending
+    overrules = _overrules(meta.get("overrules"), run)
     decisions = []
     for index, rec in enumerate(run.history, start=1):
         decisions.append({
@@ -136,6 +159,8 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
                          for v in rec.verdicts],
             "deltas": dict(rec.deltas),
         })
+        if index in overrules:  # only when the facilitator overruled the room: other records are unchanged
+            decisions[-1]["overrule"] = overrules[index]
     return {
         "format": RECORD_FORMAT,
         "record_version": version,

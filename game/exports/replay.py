@@ -8,7 +8,8 @@ share), whether an ending was reached, which, and the variables. A record passes
 one of them is what the replay gives.
 
 What is taken from the file as it stands (it cannot be derived): the trainee's metadata, the seed,
-the times, the mode, and per decision the node, the option chosen, the seconds and the room's votes.
+the times, the mode, and per decision the node, the option chosen, the seconds, the room's votes and,
+where the facilitator overruled the room, the room's choice and the reason (``overrule``).
 
 ``verify``, ``report`` and ``lrs push`` all call this one function; a record that fails is reported
 with the reason and left out of every figure, signed or not. Standard library only.
@@ -25,7 +26,7 @@ from game.engine.run import ORDER_AUTHORED, ORDER_SEEDED, ChoiceError
 # Fields of a record that the replay recomputes; anything else is metadata taken as given.
 DERIVED = ("scenario", "decisions", "rights", "score", "finished", "ending", "outcome", "variables")
 # Per decision: what the trainee (or the room) did, taken as given; every other field is recomputed.
-DECISION_INPUTS = ("node", "chosen", "seconds", "votes")
+DECISION_INPUTS = ("node", "chosen", "seconds", "votes", "overrule")
 
 StoryFinder = Callable[[dict], "Story | None"]
 
@@ -164,6 +165,7 @@ def replay_record(record: dict, stories: Shelf | StoryFinder) -> Replay:
     meta = {k: record.get(k) for k in ("trainee", "session", "role", "country", "organisation_type", "mode",
                                        "language", "started_at", "ended_at")}
     meta["record_version"] = record["record_version"]  # a version-1 file is rebuilt as version 1
+    meta["overrules"] = {d["index"]: d["overrule"] for d in record["decisions"] if "overrule" in d}
     learner = record.get("learner") or {}
     meta["home_page"] = learner.get("home_page")
     if learner.get("source") == "lms":  # the LMS named the learner: taken as given

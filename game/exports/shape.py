@@ -20,6 +20,11 @@ def opt(spec):
     return ("optional", spec)
 
 
+def absent_or(spec):
+    """A key that may be left out (an additive field: older records and runs without it lack it)."""
+    return ("absent", spec)
+
+
 def list_of(spec):
     return ("list", spec)
 
@@ -33,6 +38,8 @@ DECISION = {
     "index": INT, "node": STR, "stage": STR, "role": STR, "shown": list_of(STR), "disabled": list_of(STR),
     "chosen": STR, "votes": opt(map_of(INT)), "seconds": opt(NUM), "earned": INT, "best": INT, "worst": INT,
     "recommended": BOOL, "best_choices": list_of(STR), "verdicts": list_of(VERDICT), "deltas": map_of(INT),
+    # A live room (issue 18): the facilitator played another option than the room's, and said why.
+    "overrule": absent_or({"room_choice": STR, "reason": STR}),
 }
 RECORD = {
     "generator": STR, "trainee": STR, "session": STR, "role": opt(STR), "country": opt(STR),
@@ -76,9 +83,13 @@ def check(value: Any, spec: Any, where: str) -> None:
         if not isinstance(value, dict):
             raise ShapeError(f"{where} should be an object")
         for key, sub in spec.items():
+            if key not in value and isinstance(sub, tuple) and sub[0] == "absent":
+                continue
             if key not in value:
                 raise ShapeError(f"{where}.{key} is missing".lstrip("."))
             check(value[key], sub, f"{where}.{key}".lstrip("."))
+    elif spec[0] == "absent":
+        check(value, spec[1], where)
     elif spec[0] == "optional":
         if value is not None:
             check(value, spec[1], where)

@@ -181,6 +181,8 @@ def statements(record: dict) -> list[dict]:
             result["extensions"][EXT + "measures-not-used"] = not_used
         if d.get("votes") is not None:  # the room's votes per option (option id -> count)
             result["extensions"][EXT + "votes"] = d["votes"]
+        if d.get("overrule"):  # the facilitator played another option than the room's (issue 18)
+            result["extensions"][EXT + "overrule"] = dict(d["overrule"])
         if d.get("seconds") is not None:
             result["duration"] = _duration(float(d["seconds"]))
         facts = {k: v for k, v in d.items() if k not in ("verdicts", "deltas")}
