@@ -13,10 +13,12 @@ import secrets
 from urllib.parse import urlencode, urljoin
 
 from game.room.protocol import (
-    CLOSED, OPEN, REVEALED, Tally, round_registration, state_statement, tally,
+    CLOSED, OPEN, REVEALED, Tally, debrief_statement, joined_registration, present, round_registration, state_statement,
+    tally,
 )
 
 POLL = 2.0
+JOIN_POLL = 6.0  # who has joined changes slowly: read every 6 s
 RETRY_MAX = 30.0
 MAX_PAGES = 50  # 100 statements a page at Ralph's default: 5,000 votes and changes per round
 
@@ -33,6 +35,8 @@ class RoomHost:
         self.tally = Tally(counts={})
         self.problem = ""
         self.polls = 0  # completed vote polls (for tests and the benchmark)
+        self.present: dict[str, str] = {}  # phones that joined: account -> display name ("" anonymous)
+        self.debrief: dict | None = None  # the room's debrief, once published
         self._seq = 0
         self._outgoing: list[dict] = []
         self._ticket: int | None = None
@@ -42,6 +46,8 @@ class RoomHost:
         self._closing_id = ""  # the id of this round's closing statement, until its stored time is known
         self._closed_at = ""
         self._next_poll = 0.0
+        self._next_join = 0.0
+        self._join_pages: list = []
         self._retry_at = 0.0
         self._delay = POLL
 
@@ -68,6 +74,17 @@ class RoomHost:
                 self._announce(CLOSED)
             self._announce(REVEALED)
 
+    def publish_debrief(self, summary: dict) -> None:
+        """The room's debrief (``room_debrief``) for the phones that voted: one statement at the end."""
+        self._seq += 1
+        self.debrief = summary
+        self._outgoing.append(debrief_statement(self.code, self._seq, summary, lang=self.lang))
+
+    @property
+    def joined(self) -> int:
+        """Phones in the room: those that said they joined, and any that voted without saying so."""
+        return len(set(self.present) | set(self.tally.voters_ids))
+
     def _announce(self, state: str) -> None:
         self._seq += 1
         self.state = state
@@ -87,7 +104,7 @@ class RoomHost:
 
     # -- the frame loop's part -------------------------------------------------------------------
     def tick(self, now: float) -> None:
-        if self.target is None or not self.round_id:
+        if self.target is None:
             return
         if self._ticket is not None:
             answer = self.platform.http_result(self._ticket)
@@ -105,11 +122,15 @@ class RoomHost:
         elif self._closing_id and not self._closed_at:  # the store's time of the close: the cut-off
             self._polling_round = self.round_id
             self._start("GET", f"{self.target.statements_url}?{urlencode({'statementId': self._closing_id})}", "", "closing")
-        elif now >= self._next_poll:
+        elif self.round_id and now >= self._next_poll:
             query = {"registration": round_registration(self.code, self.round_id)}
             self._pages = []
             self._polling_round = self.round_id
             self._start("GET", f"{self.target.statements_url}?{urlencode(query)}", "", "get")
+        elif now >= self._next_join:
+            self._join_pages = []
+            query = {"registration": joined_registration(self.code)}
+            self._start("GET", f"{self.target.statements_url}?{urlencode(query)}", "", "joined")
 
     def _start(self, method, url, body, kind) -> None:
         headers = self.target.headers()
@@ -172,6 +193,15 @@ class RoomHost:
                 raise TypeError
         except (ValueError, TypeError, KeyError, AttributeError):
             self._fail("the store's answer about the votes could not be read", now)
+            return
+        if self._kind == "joined":
+            self._join_pages.extend(page)
+            if more and len(self._join_pages) < MAX_PAGES * 100 and page:
+                self._start("GET", urljoin(self.target.statements_url, more), "", "joined")
+                return
+            self.present = present(self._join_pages, self.code)
+            self.problem, self._delay = "", POLL
+            self._next_join = now + JOIN_POLL
             return
         if getattr(self, "_polling_round", "") != self.round_id:  # a new round began meanwhile
             self._next_poll = 0.0

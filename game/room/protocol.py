@@ -15,6 +15,7 @@ ROOM_HOME = "https://rightspath.eu/room/"  # + CODE: the homePage of every accou
 ACTIVITY = "https://rightspath.eu/xapi/room/"  # + CODE + "/" + round
 VERB_PRESENTED = "https://rightspath.eu/xapi/verbs/presented"
 VERB_VOTED = "https://rightspath.eu/xapi/verbs/voted"
+VERB_JOINED = "https://rightspath.eu/xapi/verbs/joined"
 EXT_ROOM = "https://rightspath.eu/xapi/extensions/room"
 NAMESPACE = uuid.UUID("6f1d0a52-3c1e-5b7a-9a43-0d2b8e5c7f18")
 OPEN, CLOSED, REVEALED = "open", "closed", "revealed"
@@ -44,6 +45,11 @@ def registration(code: str) -> str:
 def round_registration(code: str, round_id: str) -> str:
     """The registration of one round's votes (a store can then list a round's votes by itself)."""
     return str(uuid.uuid5(NAMESPACE, f"round:{code}:{round_id}"))
+
+
+def joined_registration(code: str) -> str:
+    """The registration of the phones' "joined" statements (the projector's "12 of 18 voted")."""
+    return str(uuid.uuid5(NAMESPACE, "joined:" + code))
 
 
 def round_activity(code: str, round_id: str) -> str:
@@ -188,6 +194,7 @@ class Tally:
     ignored: int = 0  # statements that are not a valid vote of this round
     closed_at: str = ""  # the store's time of the round's first closed/revealed statement
     names: dict[str, str] = field(default_factory=dict)  # voter id -> display name, when one was given
+    voters_ids: tuple[str, ...] = ()  # the accounts whose vote counts (never shown; for "12 of 18")
 
 
 def tally(statements, code: str, round_id: str, option_ids, closed_at: str = "") -> Tally:
@@ -221,6 +228,7 @@ def tally(statements, code: str, round_id: str, option_ids, closed_at: str = "")
         if display:
             out.names[voter] = display
     out.voters = len(latest)
+    out.voters_ids = tuple(sorted(latest))
     return out
 
 
@@ -239,5 +247,122 @@ def _vote(statement, code, activity, option_ids):
         display = statement["actor"].get("name", "")
         display = display.strip()[:MAX_NAME] if isinstance(display, str) else ""
         return voter, option, display
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+# -- who is in the room ------------------------------------------------------------------------------
+
+def joined_statement(code: str, voter: str, display: str = "", *, timestamp: str | None = None) -> dict:
+    """A phone's "I am here" (what build/vote.html sends on joining): its id is derived from the
+    phone's account, so joining again stores nothing new (the store answers 409 or 204)."""
+    return {
+        "id": str(uuid.uuid5(NAMESPACE, f"joined:{code}:{voter}")),
+        "actor": _actor(code, voter, display),
+        "verb": {"id": VERB_JOINED, "display": {"en-US": "joined"}},
+        "object": {"objectType": "Activity", "id": ACTIVITY + code},
+        "context": {"registration": joined_registration(code)},
+        "timestamp": timestamp or now_iso(),
+    }
+
+
+def present(statements, code: str) -> dict[str, str]:
+    """The phones that joined the room: account name -> display name ("" when anonymous)."""
+    out: dict[str, str] = {}
+    for statement in statements if isinstance(statements, list) else []:
+        try:
+            if statement["verb"]["id"] != VERB_JOINED or statement["object"]["id"] != ACTIVITY + code:
+                continue
+            account = statement["actor"]["account"]
+            voter = account["name"]
+            if account.get("homePage") != ROOM_HOME + code or not isinstance(voter, str) or not _VOTER.match(voter) \
+                    or voter == "facilitator":
+                continue
+            display = statement["actor"].get("name", "")
+            out[voter] = display.strip()[:MAX_NAME] if isinstance(display, str) else ""
+        except (KeyError, TypeError, AttributeError):
+            continue
+    return out
+
+
+# -- the room's debrief ------------------------------------------------------------------------------
+
+DEBRIEF = "debrief"  # the debrief's activity: ACTIVITY + CODE + "/debrief"
+MAX_ROUNDS = 60
+MAX_RIGHTS = 5
+
+
+def room_debrief(rounds, right_labels=None) -> dict:
+    """The room's debrief from its rounds (plain data; the game gathers it from its record).
+
+    ``rounds``: [{"decision", "prompt", "options": [(id, text)] as shown, "votes": {id: n},
+    "recommended": [ids], "played": id, "assess": {id: [(right, verdict)]}}]. Returns per round the
+    split (votes and share per option), the share of votes for a recommended option (agreement) and
+    the widest splits first in ``splits``; ``upheld`` and ``missed``: the rights the room's votes
+    upheld, and breached or left unused, most first (each vote counts for the rights its option is
+    assessed against). No names, no accounts: only counts."""
+    labels = right_labels or {}
+    out_rounds, upheld, missed = [], {}, {}
+    for r in list(rounds)[:MAX_ROUNDS]:
+        votes = {oid: max(0, int((r.get("votes") or {}).get(oid, 0))) for oid, _ in r["options"]}
+        total = sum(votes.values())
+        recommended = set(r.get("recommended") or ())
+        options = [{"id": oid, "text": text, "votes": votes[oid],
+                    "share": round(votes[oid] / total, 4) if total else 0.0,
+                    "recommended": oid in recommended, "played": oid == r.get("played")}
+                   for oid, text in r["options"]]
+        top = max(votes.values()) if total else 0
+        out_rounds.append({
+            "decision": r.get("decision", ""), "prompt": r.get("prompt", ""), "votes": total, "options": options,
+            "agreement": round(sum(votes[o] for o in recommended if o in votes) / total, 4) if total else None,
+            "split": round(1 - top / total, 4) if total else 0.0,
+        })
+        for oid, n in votes.items():
+            for right, verdict in (r.get("assess") or {}).get(oid, ()):
+                into = upheld if verdict == "upholds" else missed
+                into[right] = into.get(right, 0) + n
+    order = sorted(range(len(out_rounds)), key=lambda i: (-out_rounds[i]["split"], -out_rounds[i]["votes"], i))
+
+    def most(table):
+        rows = sorted(((n, right) for right, n in table.items() if n), key=lambda x: (-x[0], x[1]))[:MAX_RIGHTS]
+        return [{"right": right, "label": labels.get(right, right), "votes": n} for n, right in rows]
+
+    return {"rounds": out_rounds, "splits": [i for i in order if out_rounds[i]["split"] > 0][:3],
+            "upheld": most(upheld), "missed": most(missed)}
+
+
+def debrief_statement(code: str, seq: int, summary: dict, *, lang: str = "en", timestamp: str | None = None) -> dict:
+    """The room's debrief for the phones (published at the end, in the room's registration)."""
+    doc = {"v": PROTOCOL, "code": code, "kind": DEBRIEF, "seq": seq, "lang": lang, **summary}
+    return {
+        "id": str(uuid.uuid5(NAMESPACE, f"debrief:{code}:{seq}")),
+        "actor": _actor(code, "facilitator"),
+        "verb": {"id": VERB_PRESENTED, "display": {"en-US": "presented"}},
+        "object": {"objectType": "Activity", "id": f"{ACTIVITY}{code}/{DEBRIEF}"},
+        "context": {"registration": registration(code), "extensions": {EXT_ROOM: doc},
+                    "contextActivities": {"grouping": [{"id": ACTIVITY + code}]}},
+        "timestamp": timestamp or now_iso(),
+    }
+
+
+def parse_debrief(statement, code: str) -> dict | None:
+    """A debrief statement as published, or None (anything else, or malformed)."""
+    try:
+        if statement["verb"]["id"] != VERB_PRESENTED or statement["object"]["id"] != f"{ACTIVITY}{code}/{DEBRIEF}":
+            return None
+        if statement["actor"]["account"] != {"homePage": ROOM_HOME + code, "name": "facilitator"}:
+            return None
+        doc = statement["context"]["extensions"][EXT_ROOM]
+        if doc.get("kind") != DEBRIEF or doc.get("code") != code or not isinstance(doc.get("rounds"), list):
+            return None
+        for r in doc["rounds"]:
+            if _text(r["prompt"]) is None or not isinstance(r["options"], list):
+                return None
+            for o in r["options"]:
+                if _text(o["text"]) is None or not isinstance(o["votes"], int):
+                    return None
+        if not all(isinstance(doc.get(k), list) for k in ("splits", "upheld", "missed")):
+            return None
+        return doc
     except (KeyError, TypeError, AttributeError):
         return None

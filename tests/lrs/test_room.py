@@ -88,3 +88,27 @@ def test_a_new_round_starts_empty_and_a_refused_credential_is_a_sentence(lrs, tm
     bad.publish("d1", "Prompt", OPTIONS)
     drive(bad, lambda h: bool(h.problem))
     assert "credential" in bad.problem and "401" in bad.problem
+
+
+def test_joined_phones_make_the_rooms_size_and_the_debrief_reaches_the_store(lrs, tmp_path):
+    from game.room import joined_statement, parse_debrief, room_debrief
+
+    code = "ROOMJ5"
+    host = RoomHost(DesktopPlatform(tmp_path / "d"), LrsTarget.basic(lrs.url, lrs.user, lrs.password), code)
+    drive(host, lambda h: h.present == {} and h._next_join > 0)  # polls who joined before any round
+    for voter, name in (("phone-aaaa1", "Ana"), ("phone-bbbb2", ""), ("phone-aaaa1", "Ana")):
+        statement = joined_statement(code, voter, name)
+        answer = requests.put(lrs.url + "statements", params={"statementId": statement["id"]}, json=statement,
+                              auth=(lrs.user, lrs.password), headers={"X-Experience-API-Version": "1.0.3"}, timeout=30)
+        assert answer.status_code in (204, 409), answer.text  # joining again stores nothing new
+    round_id = host.publish("d1", "What do you do first?", OPTIONS)
+    phone_vote(lrs, code, round_id, "ask", "phone-cccc3")  # a phone whose "joined" was lost still counts
+    drive(host, lambda h: len(h.present) == 2 and h.tally.voters == 1, iterations=40_000)
+    assert host.present == {"phone-aaaa1": "Ana", "phone-bbbb2": ""} and host.joined == 3
+    summary = room_debrief([{"decision": "d1", "prompt": "What do you do first?", "options": OPTIONS,
+                             "votes": host.tally.counts, "recommended": ["calm"], "played": "ask", "assess": {}}])
+    host.reveal()
+    host.publish_debrief(summary)
+    drive(host, lambda h: not h._outgoing)
+    docs = [parse_debrief(s, code) for s in room_statements(lrs, code)]
+    assert [d["rounds"] for d in docs if d] == [summary["rounds"]]

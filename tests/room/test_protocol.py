@@ -87,3 +87,64 @@ def test_state_ids_are_derived(state):
     one = state_statement("ROOM1", "h-1", 1, "d1", "P", OPTIONS, state)
     two = state_statement("ROOM1", "h-1", 1, "d1", "P", OPTIONS, state)
     assert one["id"] == two["id"]  # a retried PUT stores nothing twice
+
+
+def test_joined_phones_are_counted_once_and_junk_is_skipped():
+    from game.room import joined_statement, present
+
+    one = joined_statement("ROOM1", "p-0011223344556677", "Ana")
+    again = joined_statement("ROOM1", "p-0011223344556677", "Ana")
+    assert one["id"] == again["id"]  # joining again stores nothing new
+    anon = joined_statement("ROOM1", "p-8899aabbccddeeff")
+    other_room = joined_statement("ROOM2", "p-1111111111111111")
+    bad = copy.deepcopy(anon)
+    bad["actor"]["account"]["name"] = "facilitator"
+    assert present([one, again, anon, other_room, bad, "junk", {"verb": 3}], "ROOM1") == {
+        "p-0011223344556677": "Ana", "p-8899aabbccddeeff": ""}
+
+
+ROUNDS = [
+    {"decision": "d1", "prompt": "First?", "options": [("a", "Alpha"), ("b", "Beta")], "votes": {"a": 9, "b": 1},
+     "recommended": ["a"], "played": "a", "assess": {"a": [("x:1", "upholds")], "b": [("x:1", "breaches")]}},
+    {"decision": "d2", "prompt": "Second?", "options": [("c", "Gamma"), ("d", "Delta"), ("e", "Eps")],
+     "votes": {"c": 4, "d": 4, "e": 2}, "recommended": ["d"], "played": "c",
+     "assess": {"c": [("y:2", "misses")], "d": [("y:2", "upholds"), ("x:1", "upholds")], "e": []}},
+    {"decision": "d3", "prompt": "Third?", "options": [("f", "F")], "votes": {}, "recommended": ["f"], "played": "f"},
+]
+
+
+def test_the_rooms_debrief_gives_agreement_the_widest_splits_and_the_rights():
+    from game.room import room_debrief
+
+    out = room_debrief(ROUNDS, {"x:1": "Art. 1", "y:2": "Art. 2"})
+    first, second, third = out["rounds"]
+    assert first["agreement"] == 0.9 and first["split"] == 0.1 and first["votes"] == 10
+    assert [o["share"] for o in second["options"]] == [0.4, 0.4, 0.2] and second["agreement"] == 0.4
+    assert second["split"] == 0.6 and [o["played"] for o in second["options"]] == [True, False, False]
+    assert third["agreement"] is None and third["split"] == 0.0
+    assert out["splits"] == [1, 0]  # the widest first; a round without votes has no split
+    assert out["upheld"] == [{"right": "x:1", "label": "Art. 1", "votes": 13}, {"right": "y:2", "label": "Art. 2", "votes": 4}]
+    assert out["missed"] == [{"right": "y:2", "label": "Art. 2", "votes": 4}, {"right": "x:1", "label": "Art. 1", "votes": 1}]
+    assert "p-" not in json.dumps(out)  # counts only
+
+
+def test_the_debrief_statement_round_trips_and_is_not_a_round():
+    from game.room import debrief_statement, parse_debrief, room_debrief
+
+    summary = room_debrief(ROUNDS)
+    statement = json.loads(json.dumps(debrief_statement("ROOM1", 7, summary, lang="bg")))
+    doc = parse_debrief(statement, "ROOM1")
+    assert doc["rounds"] == summary["rounds"] and doc["lang"] == "bg" and doc["seq"] == 7
+    assert parse_debrief(statement, "ROOM2") is None
+    assert parse_state(statement, "ROOM1") is None
+    state = state_statement("ROOM1", "h-1", 3, "d1", "Prompt", OPTIONS, "open")
+    assert latest_state([state, statement], "ROOM1").seq == 3
+    assert parse_debrief(state, "ROOM1") is None
+    for path, value in ((("rounds",), "x"), (("rounds", 0, "prompt"), 5), (("rounds", 0, "options", 0, "votes"), "9"),
+                        (("splits",), None), (("kind",), "round")):
+        bad = copy.deepcopy(statement)
+        doc = bad["context"]["extensions"][EXT_ROOM]
+        for key in path[:-1]:
+            doc = doc[key]
+        doc[path[-1]] = value
+        assert parse_debrief(bad, "ROOM1") is None, path
