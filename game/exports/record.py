@@ -116,7 +116,7 @@ def _overrules(given, run: Run) -> dict[int, dict]:
     return out
 
 
-def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
+def build_record(run: Run, story: Story, meta: dict | None = None, card=None) -> dict:
     """The record of ``run`` (finished or not) over ``story``.
 
     ``meta`` may hold: trainee, session, role, country, organisation_type, mode, language,
@@ -124,7 +124,8 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
     "reason"}}: the facilitator played another option than the room's, and said why; issue 18). Other
     keys are ignored. ``record_version``
     1 rebuilds a record in the older layout (the replay of a version-1 file): the same figures
-    without the not_used counts, which that version did not have.
+    without the not_used counts, which that version did not have. ``card``: the run's ScoreCard when
+    the caller already has it (the game keeps the one computed when the run ended); else computed here.
     """
     meta = dict(meta or {})
     ended_at = _time_field(meta, "ended_at", utc_iso())
@@ -134,7 +135,7 @@ def build_record(run: Run, story: Story, meta: dict | None = None) -> dict:
     version = meta.get("record_version") or RECORD_VERSION
     if version not in shape.VERDICTS_BY_VERSION:
         raise RecordError(f"cannot build a record of version {version!r}")
-    card = run.score()
+    card = card if card is not None else run.score()
     ending = run.ending
     overrules = _overrules(meta.get("overrules"), run)
     decisions = []
