@@ -18,7 +18,8 @@ from game.i18n import pofiles
 LOCALE_DIR = Path("game/locale")
 TEMPLATE = LOCALE_DIR / "rightspath.pot"
 # The browser-shipped packages whose text a player or facilitator reads, and the facilitator report.
-SOURCE_DIRS = (Path("game/ui"), Path("game/exports"), Path("game/engine"), Path("game/report"))
+SOURCE_DIRS = (Path("game/ui"), Path("game/exports"), Path("game/engine"), Path("game/report"),
+               Path("game/room"))  # game/room/phone_text.py: the live room's phone page (issue 18)
 # Python files, and the report's Jinja2 templates ({{ _("...") }}) through Jinja2's Babel extractor.
 METHOD_MAP = [("**.py", "python"), ("**.j2", "jinja2.ext:babel_extract")]
 OPTIONS_MAP = {"**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}

@@ -174,7 +174,9 @@ def _build_in(temp: Path, *, root: Path, scenarios_dir: Path | None, template: P
 
     vote_page = template.with_name(VOTE_PAGE)  # the phones' page of a live room (issue 18): no runtime
     if vote_page.is_file():
-        shutil.copyfile(vote_page, web_dir / VOTE_PAGE)
+        from game.webbuild.votepage import write_vote_page  # its words in every catalogue's language
+
+        write_vote_page(vote_page, web_dir / VOTE_PAGE)
 
     index = (web_dir / "index.html").read_text(encoding="utf-8")
     if "{{cookiecutter." in index:
