@@ -125,6 +125,14 @@ def outfit(p: Painter, person: Person, cx, top, width, neck_w) -> None:
         p.ellipse(shade(top_col, 0.08), cx, top + 4, neck_w * 1.1, 10)  # the gown's round collar
         for side in (-1, 1):
             p.rect(pal.OFF_WHITE, cx + side * 5 - 4, top + 4, 8, 28, radius=2)
+    if "backpack" in person.extras:  # a school bag's padded straps, over the top of both shoulders
+        strap = pal.TERRACOTTA
+        for side in (-1, 1):
+            x0 = cx + side * width * 0.3
+            ridge = top + width * 0.2 * 0.32  # where the shoulder's curve is at x0, roughly
+            p.polygon(strap, [(x0 - 9, ridge - 4), (x0 + 9, ridge - 3), (x0 + side * 3 + 8, 250), (x0 + side * 3 - 8, 250)])
+            p.polygon(shade(strap, 0.15), [(x0 - 9, ridge - 4), (x0 + 9, ridge - 3), (x0 + 9, ridge + 3), (x0 - 9, ridge + 2)])
+            p.rect(pal.METAL, x0 + side * 2 - 7, top + 62, 14, 5, radius=2)  # the strap's adjuster
     if "lanyard" in person.extras:
         strap = (86, 132, 176)
         p.stroke(strap, [(cx - neck_w * 0.55, top + 2), (cx - 4, top + 54)], 2.4)

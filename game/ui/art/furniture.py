@@ -478,20 +478,21 @@ def crayons(p: Painter, x, y) -> None:
 
 
 # -- for Nia's case: a cyber-crime unit and a school counsellor's room ----------------------------
-def evidence_bag(p: Painter, x, y, w=70, h=90, item: str = "phone") -> None:
-    """A clear evidence bag lying on a desk: a red seal strip, a blank label, a phone inside.
-    ``(x, y)`` is the bag's bottom-left corner (it rests on the surface at ``y``)."""
+def evidence_bag(p: Painter, x, y, w=70, h=90) -> None:
+    """A clear plastic evidence bag standing against the screens: a red tamper-evident seal, a blank
+    label, a phone inside, a shine across the plastic. ``(x, y)`` is its bottom-left corner."""
     top = y - h
     p.shadow(x - 4, y - 8, w + 8, 14, 50)
-    p.rect(mix(pal.OFF_WHITE, pal.SKY_BLUE, 0.25), x, top, w, h, radius=5)
-    if item == "phone":
-        p.rect(pal.CHARCOAL, x + w * 0.22, top + h * 0.3, w * 0.5, h * 0.56, radius=5)
-        p.rect((78, 92, 108), x + w * 0.27, top + h * 0.35, w * 0.4, h * 0.44, radius=2)
-    p.rect(mix(pal.OFF_WHITE, pal.SKY_BLUE, 0.45), x, top, w, h, radius=5, width=2)
-    p.rect(pal.TOY_RED, x, top, w, h * 0.13, radius=3)  # the tamper-evident seal
-    p.rect(pal.PAPER, x + w * 0.1, top + h * 0.16, w * 0.8, h * 0.12, radius=2)  # a label, left blank
-    for k in range(2):
-        p.rect(shade(pal.PAPER, -0.15), x + w * 0.16, top + h * (0.185 + k * 0.05), w * (0.5 - k * 0.2), 1.6)
+    outline = [(x + 2, top + 4), (x + w - 2, top), (x + w, y), (x, y)]
+    p.translucent(pal.SKY_BLUE, 120, lambda q: q.polygon(mix(pal.OFF_WHITE, pal.SKY_BLUE, 0.35), outline))
+    p.rect(pal.CHARCOAL, x + w * 0.24, top + h * 0.34, w * 0.48, h * 0.56, radius=6)  # the phone
+    p.rect((78, 92, 108), x + w * 0.29, top + h * 0.39, w * 0.38, h * 0.44, radius=2)
+    p.stroke(mix(pal.OFF_WHITE, pal.SKY_BLUE, 0.5), outline, 2, closed=True)
+    p.stroke(mix(pal.OFF_WHITE, pal.SKY_BLUE, 0.15), [(x + w * 0.1, y - h * 0.12), (x + w * 0.22, y - h * 0.4)], 2.4)  # shine
+    p.polygon(pal.TOY_RED, [(x + 2, top + 4), (x + w - 2, top), (x + w - 2, top + h * 0.12), (x + 2, top + h * 0.16)])
+    p.rect(pal.PAPER, x + w * 0.12, top + h * 0.19, w * 0.76, h * 0.12, radius=2)  # a label, left blank
+    p.rect(shade(pal.PAPER, -0.15), x + w * 0.18, top + h * 0.225, w * 0.42, 1.6)
+    p.rect(shade(pal.PAPER, -0.15), x + w * 0.18, top + h * 0.265, w * 0.26, 1.6)
 
 
 def workstation(p: Painter, x, desk_top, screens: int = 2, w: float = 150, h: float = 92,
@@ -592,13 +593,18 @@ def glass_of_water(p: Painter, x, y) -> None:
 
 
 def hanging_plant(p: Painter, x, top, rng: random.Random, drop: float = 90, scale: float = 1.0) -> None:
-    """A pot on a cord from the ceiling, trailing leaves."""
+    """A pot on a cord from the ceiling, with leafy stems spilling over the rim and trailing down."""
     s = scale
     p.stroke(pal.CHARCOAL, [(x, 0), (x, top + drop)], 2)
     py = top + drop
-    for i in range(7):
-        ang = 60 + i * 10 + rng.uniform(-8, 8)
-        leaf(p, x + (i - 3) * 6 * s, py + 16 * s, ang, rng.uniform(50, 90) * s, 9 * s,
-             rng.choice([pal.LEAF, pal.LEAF_LIGHT, pal.LEAF_DARK]))
-    p.ellipse(pal.TERRACOTTA, x, py + 10 * s, 30 * s, 18 * s)
-    p.rect(shade(pal.TERRACOTTA, 0.12), x - 32 * s, py - 2 * s, 64 * s, 10 * s, radius=4 * s)
+    p.ellipse(pal.TERRACOTTA, x, py + 10 * s, 34 * s, 20 * s)
+    p.rect(shade(pal.TERRACOTTA, 0.12), x - 36 * s, py - 2 * s, 72 * s, 10 * s, radius=4 * s)
+    for i in range(6):
+        sx = x + (i - 2.5) * 12 * s
+        length = rng.uniform(60, 120) * s
+        bend = (i - 2.5) * 5 * s
+        p.stroke(pal.LEAF, [(sx, py), (sx + bend, py + length)], 2.4 * s)
+        for k in range(5):
+            t = k / 4
+            leaf(p, sx + bend * t, py + 4 * s + t * length, 90 + (60 if k % 2 else -60) + rng.uniform(-12, 12),
+                 rng.uniform(20, 30) * s, 9 * s, rng.choice([pal.LEAF, pal.LEAF_LIGHT, pal.LEAF_DARK]))

@@ -40,7 +40,7 @@ class Person:
     top: tuple
     accent: tuple = pal.OFF_WHITE
     beard: str = ""  # full stubble moustache
-    extras: tuple = field(default_factory=tuple)  # glasses lanyard headset stethoscope earrings tie hairclip
+    extras: tuple = field(default_factory=tuple)  # glasses lanyard headset stethoscope earrings tie hairclip backpack
 
 
 PEOPLE: dict[str, Person] = {
@@ -73,13 +73,14 @@ PEOPLE: dict[str, Person] = {
                           extras=("headset",)),
     "support_worker": Person("s2", "auburn", "long", "adult", "tshirt", pal.TEAL, pal.OFF_WHITE,
                              extras=("lanyard",)),
-    # Nia, 15: an ordinary school day's hoodie over a T-shirt, hair loose, a small hair clip
+    # Nia, 15: an ordinary school day, a hoodie, hair loose with a small clip, her school bag's straps
     "girl_teen": Person("s3", "brown", "long", "teen", "hoodie", (128, 118, 160), (226, 222, 236),
-                        extras=("hairclip",)),
-    "counsellor": Person("s5", "dark", "short", "adult", "cardigan", (150, 112, 86), (224, 214, 190),
-                         beard="stubble", extras=("glasses",)),
-    "forensics_officer": Person("s1", "blonde", "ponytail", "adult", "shirt", (88, 110, 122), pal.OFF_WHITE,
-                                extras=("lanyard", "glasses")),
+                        extras=("hairclip", "backpack")),
+    "counsellor": Person("s5", "dark", "short", "adult", "cardigan", pal.SAGE, pal.OFF_WHITE,
+                         beard="full", extras=("glasses",)),
+    # an IT-forensics officer: civilian clothes, the unit's pass on a lanyard
+    "forensics_officer": Person("s1", "blonde", "ponytail", "adult", "shirt", (138, 96, 108), pal.OFF_WHITE,
+                                extras=("lanyard",)),
 }
 
 

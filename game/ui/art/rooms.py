@@ -374,45 +374,45 @@ def video_link(p: Painter, rng: random.Random) -> None:
 
 
 def cyber_unit(p: Painter, rng: random.Random) -> None:
-    """A police cyber-crime unit: a row of desks with several screens, a tall equipment cabinet, an
-    evidence bag on the desk, and, set apart by a rug and a lamp, a calm corner where a young person
-    can sit while a device is looked at."""
+    """A police cyber-crime unit: a long desk with several screens, equipment cabinets, a sealed evidence
+    bag with a phone in it, and, set apart by a rug and a warm lamp, a calm corner where a young person
+    can sit while her device is looked at."""
     fy = 450
     wall_col = (174, 186, 200)
-    f.wall(p, wall_col, fy, wainscot=shade(wall_col, -0.1), wainscot_h=120)
+    f.wall(p, wall_col, fy, wainscot=shade(wall_col, -0.1), wainscot_h=120, stripe=pal.NAVY)
     f.floor(p, fy, (118, 128, 142), "carpet")
     f.ceiling_light(p, 300)
     f.ceiling_light(p, 760)
     f.rack(p, 60, fy + 20, 130, 320, rng)
     f.rack(p, 196, fy + 20, 110, 260, rng)
-    f.board(p, 470, 104, 300, 120, rng, chalk=False)
-    f.clock(p, 830, 140, 26)
+    f.board(p, 470, 96, 300, 110, rng, chalk=False)
+    f.clock(p, 830, 130, 26)
     f.window(p, 900, 100, 180, 170, rng, "city", blinds=True)
-    # shelves of sealed evidence boxes, each with a blank label
-    p.rect(shade(pal.METAL, -0.05), 1110, 110, 150, 10, radius=3)
-    p.rect(shade(pal.METAL, -0.05), 1110, 190, 150, 10, radius=3)
-    for k, (bx, by) in enumerate(((1116, 60), (1176, 70), (1120, 140), (1190, 150))):
-        col = (198, 170, 124) if k % 2 == 0 else (186, 160, 118)
-        bh = 50 - (k % 2) * 10
-        p.rect(col, bx, by + (50 - bh), 58, bh, radius=2)
-        p.rect(pal.PAPER, bx + 12, by + (50 - bh) + 12, 34, 14, radius=2)
+    # a shelf of sealed evidence boxes, each with a blank label
+    p.rect(shade(pal.METAL, -0.05), 1110, 150, 150, 10, radius=3)
+    for k, bx in enumerate((1116, 1180)):
+        col = (198, 170, 124) if k == 0 else (186, 160, 118)
+        bh = 54 - k * 12
+        p.rect(col, bx, 150 - bh, 58, bh, radius=2)
+        p.rect(pal.PAPER, bx + 12, 150 - bh + 12, 34, 14, radius=2)
     front = p.shifted(0, -95)
-    # the long desk with three screens, a second workstation beside it, a tower below
+    # the long desk with three screens, the officer's chair, a computer tower below
     f.office_chair(front, 640, 660, pal.CHARCOAL)
     f.desk(front, 440, 520, 560, 660, (196, 198, 196), drawers=False)
     f.tower(front, 468, 660)
     f.workstation(front, 470, 504, screens=3, w=136, h=88)
-    f.evidence_bag(front, 900, 504, 64, 82)
-    f.mug(front, 960, 504, pal.TEAL)
-    # the calm corner: a rug, a soft armchair, a lamp, a plant, water on a low table
-    corner = p.shifted(0, -110)
-    f.rug(corner, 1130, 650, 170, 48, pal.SAGE, border=shade(pal.SAGE, 0.3))
-    f.floor_lamp(p, 1250, fy + 24, pal.MUSTARD)
-    f.armchair(corner, 1140, 640, 180, pal.ROSE)
-    f.cushion(corner, 1140, 552, 36, pal.MUSTARD)
-    f.coffee_table(corner, 1010, 610, 70, 660, pal.WOOD_LIGHT)
-    f.glass_of_water(corner, 1036, 596)
-    f.plant(p, 1030, fy + 10, rng, 0.7, kind="leafy", pot=pal.OFF_WHITE)
+    f.evidence_bag(front, 906, 504, 78, 100)
+    # the calm corner: a rug, a soft armchair with a blanket, a low table with water and a warm lamp
+    corner = p.shifted(0, -140)  # further back than the desk, so it shows above the text box
+    f.rug(corner, 1140, 650, 160, 46, pal.SAGE, border=shade(pal.SAGE, 0.3))
+    f.plant(corner, 1262, 640, rng, 0.95, kind="tall", pot=pal.TERRACOTTA)
+    f.armchair(corner, 1150, 640, 180, pal.ROSE)
+    f.cushion(corner, 1150, 552, 34, pal.MUSTARD)
+    f.coffee_table(corner, 1010, 600, 80, 660, pal.WOOD_LIGHT)
+    f.glass_of_water(corner, 1020, 586)
+    corner.glow(pal.LIGHT_WARM, 90, 1066, 520, 90, 70)
+    corner.rect(pal.WOOD_DARK, 1062, 540, 8, 46)
+    corner.polygon(pal.OFF_WHITE, [(1046, 544), (1086, 544), (1094, 512), (1038, 512)])
 
 
 def counsellor_room(p: Painter, rng: random.Random) -> None:
@@ -428,12 +428,12 @@ def counsellor_room(p: Painter, rng: random.Random) -> None:
         f.plant(p, x, 324, rng, 0.32, kind="round" if k != 1 else "leafy",
                 pot=(pal.TERRACOTTA, pal.OFF_WHITE, pal.MUSTARD)[k], on_floor=False)
     f.poster(p, 440, 110, 90, 120, "hands", pal.ROSE, rng)
-    f.poster(p, 930, 110, 100, 76, "circles", pal.SKY_BLUE, rng)
-    f.poster(p, 950, 210, 80, 104, "path", pal.SAGE, rng)
-    f.poster(p, 1080, 120, 90, 70, "waves", pal.TOY_BLUE, rng)
+    f.poster(p, 925, 215, 90, 70, "circles", pal.SKY_BLUE, rng)
+    f.poster(p, 1035, 212, 76, 100, "path", pal.SAGE, rng)
+    f.poster(p, 120, 110, 110, 80, "waves", pal.TOY_BLUE, rng)
     f.bookcase(p, 60, 270, 220, 190, rng, pal.WOOD_LIGHT, shelves=2)
-    f.hanging_plant(p, 1130, 0, rng, drop=190, scale=0.9)
-    f.plant(p, 1230, fy + 40, rng, 1.05, kind="tall", pot=pal.TERRACOTTA)
+    f.hanging_plant(p, 1172, 0, rng, drop=186, scale=0.85)
+    f.plant(p, 1248, fy + 40, rng, 1.0, kind="tall", pot=pal.TERRACOTTA)
     f.plant(p, 470, fy + 10, rng, 0.8, kind="leafy", pot=pal.SAGE)
     front = p.shifted(0, -110)
     f.rug(front, 730, 630, 340, 66, pal.TERRACOTTA, border=shade(pal.TERRACOTTA, 0.3))
