@@ -13,7 +13,7 @@ from game import __version__
 from game.authoring.checking import check_scenario
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.lint import parse_condition
-from game.authoring.models import Branch, Catalogue, Decision, Ending, Scenario, Scene
+from game.authoring.models import Assessment, Branch, Catalogue, Decision, Ending, Item, Scenario, Scene
 from game.engine import story as story_format, vocab
 from game.engine.conditions import lower
 from game.errors import UserError
@@ -78,6 +78,36 @@ def _decision(node: Decision, location: str) -> dict:
     return decision
 
 
+def _item(item: Item) -> dict:
+    out = {"id": item.id, "text": item.text, "applies": item.applies,
+           "assess": [{"right": a.right, "weight": a.weight} for a in item.assess], "feedback": item.feedback}
+    if item.if_missed != "misses":
+        out["if_missed"] = item.if_missed
+    return out
+
+
+def _assessment(node: Assessment, location: str) -> dict:
+    """Story format 4 (docs/CONTRACTS.md §5): sections and measures as written; empty fields left out."""
+    out = {"kind": "assessment", "stage": node.stage, "role": node.role, "location": node.location or location,
+           "prompt": node.prompt, "next": node.next,
+           "sections": [{"id": s.id, "title": s.title, "items": [_item(i) for i in s.items]} for s in node.sections],
+           "measures": {"title": node.measures.title, "items": [_item(i) for i in node.measures.items]}}
+    parts: dict[str, list[str]] = {}
+    for part, _n, text, _path in node.discussion():
+        parts.setdefault(part, []).append(text)
+    if parts:
+        out["discuss"] = parts
+    effects = {band: [{"var": var, "delta": delta} for var, delta in getattr(node.effects, band).items()]
+               for band in ("good", "poor") if getattr(node.effects, band)}
+    if effects:
+        out["effects"] = effects
+    if node.order == "fixed":
+        out["order"] = "fixed"
+    if node.revises is not None:
+        out["revises"] = node.revises
+    return out
+
+
 def _branch(node: Branch) -> dict:
     return {"kind": "branch", "stage": node.stage,
             "cases": [{"when": _tree(c.when), "next": c.next} for c in node.cases], "else": node.else_}
@@ -91,6 +121,7 @@ def build_story(scenario: Scenario, catalogues: dict[str, Catalogue]) -> dict:
     """The story dict for a scenario that passed every check."""
     nodes: dict[str, dict] = {}
     location = DEFAULT_LOCATION
+    assessments = False  # a story with one is format 4 (reader 4); without, format 3 as before
     cited: set[str] = set()
     for node in scenario.nodes:
         if isinstance(node, Scene):
@@ -99,6 +130,10 @@ def build_story(scenario: Scenario, catalogues: dict[str, Catalogue]) -> dict:
         elif isinstance(node, Decision):
             nodes[node.id] = _decision(node, location)
             cited.update(a.right for c in node.choices for a in c.assess)
+        elif isinstance(node, Assessment):
+            nodes[node.id] = _assessment(node, location)
+            cited.update(a.right for _path, item in node.all_items() for a in item.assess)
+            assessments = True
         elif isinstance(node, Branch):
             nodes[node.id] = _branch(node)
         else:
@@ -115,10 +150,10 @@ def build_story(scenario: Scenario, catalogues: dict[str, Catalogue]) -> dict:
     used_stages = {node.stage for node in scenario.nodes}
     story = {
         "format": story_format.FORMAT,
-        "format_version": story_format.FORMAT_VERSION,
+        "format_version": 4 if assessments else 3,
         # format 1 readers cannot evaluate compact conditions; format 2 readers refuse "misses" and
-        # would take the discussion object for a list
-        "min_reader_version": 3,
+        # would take the discussion object for a list; format 3 readers know no assessment node
+        "min_reader_version": 4 if assessments else 3,
         "compiler": f"rightspath {__version__}",
         "scenario": {
             "id": scenario.id, "version": scenario.version, "language": scenario.language,

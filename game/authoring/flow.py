@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from game.authoring.models import Branch, Decision, Scene
+from game.authoring.models import Assessment, Branch, Decision, Scene
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Edge:
 
 def edges_of(index: int, node) -> list[Edge]:
     base = ("nodes", index)
-    if isinstance(node, Scene):
+    if isinstance(node, (Scene, Assessment)):
         return [Edge(node.id, node.next, base + ("next",))]
     if isinstance(node, Decision):
         return [Edge(node.id, c.next, base + ("choices", j, "next"), c.id) for j, c in enumerate(node.choices)]

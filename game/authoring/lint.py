@@ -16,7 +16,7 @@ from pathlib import Path as FilePath
 from game.authoring import reasoning
 from game.authoring.diagnostics import Diagnostic, condition_hint, did_you_mean, one_of, rename_hint
 from game.authoring.flow import Edge, branch_cycles, edges_of, reach
-from game.authoring.models import RESERVED_NAMES, Branch, Catalogue, Decision, Ending, Scenario, Scene
+from game.authoring.models import RESERVED_NAMES, Assessment, Branch, Catalogue, Decision, Ending, Scenario, Scene
 from game.authoring.rightids import unknown_right_hint
 from game.authoring.yamlload import Loaded
 from game.engine import conditions, vocab
@@ -65,6 +65,7 @@ class _Linter:
         self.check_stage_order()
         self.check_playable()
         self.check_text_lengths()
+        self.check_assessments()
         return self.out
 
     def check_meta(self) -> None:
@@ -89,6 +90,17 @@ class _Linter:
                             "give each node its own id")
             if isinstance(node, Decision):
                 self._unique([c.id for c in node.choices], ("nodes", i, "choices"), "choice id", "id")
+            if isinstance(node, Assessment):
+                self._unique([s.id for s in node.sections], ("nodes", i, "sections"), "section id", "id")
+                seen: dict[str, tuple] = {}
+                for path, item in node.all_items():
+                    if item.id in seen:
+                        line = self.loaded.pos(("nodes", i) + seen[item.id] + ("id",))[0]
+                        self.report(("nodes", i) + path + ("id",), "E302", f"the item id '{item.id}' is used twice in "
+                                    f"assessment '{node.id}' (first at line {line})",
+                                    "give each item its own id (assessed() names it)")
+                    else:
+                        seen[item.id] = path
             if isinstance(node, Scene):
                 # A line's text id is its explicit id or line<N>; 'id: line0' on another line would collide.
                 self._unique([ln.id or f"line{n}" for n, ln in enumerate(node.lines)], ("nodes", i, "lines"),
@@ -192,6 +204,12 @@ class _Linter:
             elif isinstance(node, Branch):
                 for j, case in enumerate(node.cases):
                     self.check_condition(case.when, base + ("cases", j, "when"))
+            elif isinstance(node, Assessment):
+                for band in ("good", "poor"):
+                    for var in getattr(node.effects, band):
+                        if var not in self.s.variables:
+                            self.report(base + ("effects", band, var), "E308", f"'{var}' is not a variable",
+                                        self._var_hint(var), key=True)
 
     def _var_hint(self, name: str) -> str:
         return did_you_mean(name, self.s.variables) or (
@@ -224,6 +242,19 @@ class _Linter:
             elif node is not None and not isinstance(node, Decision):
                 self.report(path, "E301", f"the condition '{quoted}' asks chose() about '{nid}', which is not a decision",
                             "chose() takes a decision id and one of its choice ids", shift=self._offset(text, nid, shift))
+        for nid, iid in sorted(conditions.item_refs(tree)):
+            node = self.nodes.get(nid)
+            if isinstance(node, Assessment):
+                ids = [item.id for _p, item in node.all_items()]
+                if iid not in ids:
+                    self.report(path, "E301", f"the condition '{quoted}' names item '{iid}', which assessment "
+                                f"'{nid}' lacks", did_you_mean(iid, ids) or f"its items: {one_of(ids)}",
+                                shift=self._offset(text, iid, shift))
+            elif node is not None:
+                others = [n for n, x in self.nodes.items() if isinstance(x, Assessment)]
+                self.report(path, "E301", f"the condition '{quoted}' asks assessed() about '{nid}', which is not an "
+                            "assessment", did_you_mean(nid, others) or "assessed() takes an assessment id and one of "
+                            "its item ids", shift=self._offset(text, nid, shift))
 
     @staticmethod
     def _offset(text: str, word: str, shift: int | None) -> int | None:
@@ -237,6 +268,13 @@ class _Linter:
             return  # a listed catalogue is missing or broken: E311 or its own errors say so
         known = {r.id for cat in self.catalogues.values() for r in cat.rights}
         for i, node in enumerate(self.s.nodes):
+            if isinstance(node, Assessment):
+                for ipath, entry in node.all_items():
+                    for k, a in enumerate(entry.assess):
+                        if a.right not in known:
+                            self.report(("nodes", i) + ipath + ("assess", k, "right"), "E307",
+                                        f"'{a.right}' is not a right in {', '.join(self.catalogues)}",
+                                        unknown_right_hint(a.right, self.catalogues, self.loaded.path))
             if not isinstance(node, Decision):
                 continue
             for j, choice in enumerate(node.choices):
@@ -398,9 +436,75 @@ class _Linter:
                 for j, choice in enumerate(node.choices):
                     yield base + ("choices", j, "text"), "choice", choice.text
                     yield base + ("choices", j, "feedback"), "feedback", choice.feedback
+            elif isinstance(node, Assessment):
+                yield base + ("prompt",), "prompt", node.prompt
+                for _part, _j, question, path in node.discussion():
+                    yield base + path, "discuss", question
+                for s, section in enumerate(node.sections):
+                    yield base + ("sections", s, "title"), "label", section.title
+                yield base + ("measures", "title"), "label", node.measures.title
+                for path, item in node.all_items():
+                    yield base + path + ("text",), "choice", item.text
+                    yield base + path + ("feedback",), "feedback", item.feedback
             elif isinstance(node, Ending):
                 yield base + ("title",), "ending_title", node.title
                 yield base + ("text",), "ending_text", node.text
+
+    def check_assessments(self) -> None:
+        """E314 a section (or the measures) with no item, E315 an assessment no item of which applies,
+        E316 'revises' naming what is not an earlier assessment, W421 marking every item (or none) reaches
+        the scenario's mastery, W422 a section with one item or an assessment with one section."""
+        from game.engine import assessment as assessing
+
+        assessments = [n for n in self.nodes if isinstance(self.nodes[n], Assessment)]
+        for i, node in enumerate(self.s.nodes):
+            if not isinstance(node, Assessment):
+                continue
+            base = ("nodes", i)
+            parts = [(("sections", s), f"section '{sec.id}'", sec.items) for s, sec in enumerate(node.sections)]
+            parts.append((("measures",), "the measures", node.measures.items))
+            for path, name, items in parts:
+                if not items:
+                    self.report(base + path, "E314", f"{name} of assessment '{node.id}' has no items",
+                                "add 2-8 items under 'items:', or remove the section")
+                elif len(items) == 1:
+                    self.report(base + path, "W422", f"{name} of assessment '{node.id}' has only one item, so "
+                                "there is nothing to weigh it against", "give a section 2-8 items")
+            if len(node.sections) == 1:
+                self.report(base + ("sections",), "W422", f"assessment '{node.id}' has one section; Art. 22 asks "
+                            "about the person, the crime and the circumstances", "use 2-6 sections")
+            items = node.all_items()
+            if items and not any(item.applies for _p, item in items):
+                self.report(base + ("id",), "E315", f"no item of assessment '{node.id}' applies, so there is "
+                            "nothing to find: marking nothing always scores best",
+                            "set 'applies: true' on the items the case's facts support")
+            if node.revises is not None:
+                target = self.nodes.get(node.revises)
+                if node.revises == node.id or not isinstance(target, Assessment):
+                    what = "itself" if node.revises == node.id else (
+                        f"'{node.revises}', which is not an assessment" if target is not None
+                        else f"'{node.revises}', which is not a node")
+                    self.report(base + ("revises",), "E316", f"assessment '{node.id}' revises {what}",
+                                did_you_mean(node.revises, [a for a in assessments if a != node.id])
+                                or "name an earlier assessment of the same child, or remove 'revises'")
+            if not items or not any(item.applies for _p, item in items):
+                continue
+            compiled = {"sections": [{"id": s.id, "items": [self._item_dict(it) for it in s.items]}
+                                     for s in node.sections],
+                        "measures": {"items": [self._item_dict(it) for it in node.measures.items]}}
+            every = {item.id for _p, item in items}
+            for marks, what in ((every, "every item"), (set(), "no item")):
+                quality = assessing.evaluate(compiled, marks)["quality"]
+                if quality + 1e-9 >= self.s.mastery:
+                    self.report(base + ("id",), "W421", f"marking {what} in assessment '{node.id}' scores "
+                                f"{quality:.0%}, at or above the scenario's mastery ({self.s.mastery:.0%}), so it "
+                                "is an answer pattern", "balance the items that apply with items that do not "
+                                "(about as many, of similar weight): a mark without a basis costs its weight")
+
+    @staticmethod
+    def _item_dict(item) -> dict:
+        return {"id": item.id, "applies": item.applies, "if_missed": item.if_missed,
+                "assess": [{"right": a.right, "weight": a.weight} for a in item.assess]}
 
 
 # W412: the most characters each kind of text can have and still be shown whole (docs/CONTRACTS.md

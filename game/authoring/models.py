@@ -24,7 +24,7 @@ SEMVER = r"^[0-9]+\.[0-9]+\.[0-9]+$"
 LANGUAGE = r"^[a-z]{2,3}(-[A-Z]{2})?$"
 
 # Words of the condition language that cannot name a variable.
-RESERVED_NAMES = frozenset({"and", "or", "not", "true", "false", "visited", "visits", "chose"})
+RESERVED_NAMES = frozenset({"and", "or", "not", "true", "false", "visited", "visits", "chose", "assessed"})
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG)]
 VarName = Annotated[str, StringConstraints(pattern=NAME)]
@@ -154,6 +154,70 @@ class Decision(Closed):
                 for n, t in enumerate(getattr(self.discuss, part))]
 
 
+MAX_SECTIONS = 6
+MAX_ITEMS = 8
+
+
+class ItemAssess(Closed):
+    right: RightId = Field(description="The provision the item rests on, e.g. '22(4)'; the verdict is derived.")
+    weight: Annotated[int, Field(ge=1, le=3)]
+
+
+class Item(Closed):
+    id: Slug = Field(description="Unique within the assessment; assessed(<assessment>, <item>) tests the mark.")
+    text: Text
+    applies: bool = Field(description="Do the case's facts support marking it?")
+    assess: list[ItemAssess] = Field(min_length=1)
+    if_missed: Literal["misses", "breaches"] = Field("misses", description=(
+        "The verdict when it applies and is not marked: 'breaches' for a 'shall' the facts clearly trigger."))
+    feedback: Text = Field(description="Why it applies (or does not), citing the provision by its conditions.")
+
+
+class Section(Closed):
+    id: Slug
+    title: Text
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+
+class Measures(Closed):
+    title: Text
+    items: list[Item] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+
+class AssessmentEffects(Closed):
+    good: dict[VarName, int] = Field(default_factory=dict, description="Deltas when at least 80 % is right.")
+    poor: dict[VarName, int] = Field(default_factory=dict, description="Deltas when less than 50 % is right.")
+
+
+class Assessment(Closed):
+    """A structured individual assessment (Art. 22): sections of items to mark, then measures."""
+
+    id: Slug
+    kind: Literal["assessment"]
+    stage: Stage
+    role: Role
+    location: Optional[Location] = None
+    prompt: Text
+    discuss: Union[Discussion, list[Text]] = Field(default_factory=list)
+    order: Literal["shuffled", "fixed"] = Field(
+        "shuffled", description="'shuffled' (default): items within each section in an order drawn from the seed.")
+    sections: list[Section] = Field(min_length=1, max_length=MAX_SECTIONS)
+    measures: Measures
+    effects: AssessmentEffects = Field(default_factory=AssessmentEffects)
+    next: Slug
+    revises: Optional[Slug] = Field(None, description=(
+        "An earlier assessment of the same child (22(7)): this one starts from its marks."))
+
+    def discussion(self) -> list[tuple[str, int, str, tuple]]:
+        return Decision.discussion(self)  # type: ignore[arg-type]
+
+    def all_items(self) -> list[tuple[tuple, "Item"]]:
+        """Every item with its path below the node: sections first, then the measures."""
+        out = [(("sections", s, "items", k), item) for s, sec in enumerate(self.sections)
+               for k, item in enumerate(sec.items)]
+        return out + [(("measures", "items", k), item) for k, item in enumerate(self.measures.items)]
+
+
 class Case(Closed):
     when: str = Field(description="Condition, e.g. 'stress >= 70'.")
     next: Slug
@@ -176,8 +240,9 @@ class Ending(Closed):
     text: Text
 
 
-Node = Annotated[Union[Scene, Decision, Branch, Ending], Field(discriminator="kind")]
-NODE_MODELS: dict[str, type[Closed]] = {"scene": Scene, "decision": Decision, "branch": Branch, "ending": Ending}
+Node = Annotated[Union[Scene, Decision, Branch, Ending, Assessment], Field(discriminator="kind")]
+NODE_MODELS: dict[str, type[Closed]] = {"scene": Scene, "decision": Decision, "branch": Branch, "ending": Ending,
+                                        "assessment": Assessment}
 
 
 class Scenario(Closed):

@@ -39,7 +39,7 @@ class Space:
         if "var" in tree:
             self._note_var(tree["var"], (0,))  # a bare variable is true when it is not 0
         elif "fn" in tree:
-            if tree["fn"] == "chose":
+            if tree["fn"] in ("chose", "assessed"):  # an item's mark is free like a choice
                 self.chose.add((tree["args"][0], tree["args"][1]))
             else:
                 self.visits.setdefault(tree["args"][0], set()).update((0, 1, 2))

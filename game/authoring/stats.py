@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from game.authoring.models import Branch, Decision, Ending, Scenario, Scene
+from game.authoring.models import Assessment, Branch, Decision, Ending, Scenario, Scene
 from game.engine import vocab
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -24,7 +24,7 @@ def _words(text: str | None) -> int:
 def scenario_stats(scenario: Scenario) -> dict:
     """Counts a reviewer asks for. ``words`` counts every player-visible word."""
     per_stage = {stage: 0 for stage in vocab.STAGES}
-    kinds = {"scene": 0, "decision": 0, "branch": 0, "ending": 0}
+    kinds = {"scene": 0, "decision": 0, "branch": 0, "ending": 0, "assessment": 0}
     roles: dict[str, int] = {}
     rights: set[str] = set()
     choices = 0
@@ -41,6 +41,13 @@ def scenario_stats(scenario: Scenario) -> dict:
             for choice in node.choices:
                 words += _words(choice.text) + _words(choice.feedback)
                 rights.update(a.right for a in choice.assess)
+        elif isinstance(node, Assessment):
+            roles[node.role] = roles.get(node.role, 0) + 1
+            words += _words(node.prompt) + sum(_words(d[2]) for d in node.discussion())
+            words += sum(_words(s.title) for s in node.sections) + _words(node.measures.title)
+            for _path, item in node.all_items():
+                words += _words(item.text) + _words(item.feedback)
+                rights.update(a.right for a in item.assess)
         elif isinstance(node, Ending):
             words += _words(node.title) + _words(node.text)
         elif isinstance(node, Branch):
@@ -52,6 +59,7 @@ def scenario_stats(scenario: Scenario) -> dict:
         "decisions": kinds["decision"],
         "branches": kinds["branch"],
         "endings": kinds["ending"],
+        "assessments": kinds["assessment"],
         "choices": choices,
         "stages": [s for s in vocab.STAGES if per_stage[s]],
         "per_stage": {s: n for s, n in per_stage.items() if n},

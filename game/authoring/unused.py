@@ -9,7 +9,7 @@ is usually a leftover or a typo somewhere else (the effect or line meant to use 
 from __future__ import annotations
 
 from game.authoring.diagnostics import Diagnostic
-from game.authoring.models import Branch, Decision, Scenario, Scene
+from game.authoring.models import Assessment, Branch, Decision, Scenario, Scene
 from game.authoring.yamlload import Loaded
 from game.engine import conditions
 
@@ -38,6 +38,8 @@ def unused(scenario: Scenario, loaded: Loaded) -> list[Diagnostic]:
             continue  # E309 reports it; what it reads is unknown
     changed = {name for node in scenario.nodes if isinstance(node, Decision)
                for choice in node.choices for name in choice.effects}
+    changed |= {name for node in scenario.nodes if isinstance(node, Assessment)
+                for name in (*node.effects.good, *node.effects.poor)}
     for name in scenario.variables:
         if name not in read and name not in changed:
             warn(("variables", name), "W433", f"the variable '{name}' is never used: no effect changes it and no "
@@ -46,7 +48,7 @@ def unused(scenario: Scenario, loaded: Loaded) -> list[Diagnostic]:
     speakers = {line.speaker for node in scenario.nodes if isinstance(node, Scene) for line in node.lines}
     # A character drawn as a professional whose role a decision gives the trainee ('Judge Weber',
     # portrait judge, beside a decision with role judge) names who the trainee plays: not a leftover.
-    played = {node.role for node in scenario.nodes if isinstance(node, Decision)}
+    played = {node.role for node in scenario.nodes if isinstance(node, (Decision, Assessment))}
     for name, character in scenario.characters.items():
         if name not in speakers and character.portrait not in played:
             warn(("characters", name), "W434", f"the character '{name}' never speaks: no line has 'speaker: {name}'",

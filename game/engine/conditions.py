@@ -10,7 +10,8 @@ The runtime only ever evaluates trees; it never calls ``eval``. The grammar, loo
     unary := "-" unary | atom
     atom  := INT | "true" | "false" | NAME | FN "(" SLUG ("," SLUG)? ")" | "(" expr ")"
 
-``FN`` is one of ``visited(node)``, ``visits(node)`` and ``chose(node, choice)``.
+``FN`` is one of ``visited(node)``, ``visits(node)``, ``chose(node, choice)`` and
+``assessed(assessment, item)`` (story format 4: the item was marked).
 Tree shapes are documented in docs/CONTRACTS.md §5.
 """
 
@@ -23,7 +24,7 @@ from typing import Any, Mapping
 Tree = dict[str, Any]
 
 COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
-FUNCTIONS = {"visited": 1, "visits": 1, "chose": 2}
+FUNCTIONS = {"visited": 1, "visits": 1, "chose": 2, "assessed": 2}  # assessed(assessment, item): marked
 KEYWORDS = {"and", "or", "not", "true", "false"}
 MAX_LENGTH = 500
 MAX_DEPTH = 40
@@ -231,6 +232,11 @@ def choice_refs(tree: Tree) -> set[tuple[str, str]]:
     return {(t["args"][0], t["args"][1]) for t in _walk(tree) if t.get("fn") == "chose"}
 
 
+def item_refs(tree: Tree) -> set[tuple[str, str]]:
+    """(assessment, item) pairs named by assessed()."""
+    return {(t["args"][0], t["args"][1]) for t in _walk(tree) if t.get("fn") == "assessed"}
+
+
 class EvalContext:
     """What a condition can see: variable values, visit counts, choices made."""
 
@@ -269,7 +275,7 @@ def evaluate(tree: Any, ctx: EvalContext) -> int | bool:
                 return bool(evaluate(tree[1], ctx)) and bool(evaluate(tree[2], ctx))
             if op == "or":
                 return bool(evaluate(tree[1], ctx)) or bool(evaluate(tree[2], ctx))
-            if op == "chose":
+            if op == "chose" or op == "assessed":  # an assessment's marks are kept with the choices
                 return (tree[1], tree[2]) in ctx.chosen
             binary = _BINARY.get(op)
             if binary is not None:
@@ -313,7 +319,7 @@ def _evaluate_tree(tree: Tree, ctx: EvalContext) -> int | bool:
             return ctx.visits.get(args[0], 0) > 0
         if fn == "visits":
             return ctx.visits.get(args[0], 0)
-        if fn == "chose":
+        if fn == "chose" or fn == "assessed":
             return (args[0], args[1]) in ctx.chosen
         raise ValueError(f"unknown function {fn!r} in condition")
     op, args = tree.get("op"), tree.get("args", ())

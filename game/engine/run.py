@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine import safeio
+from game.engine import assessment as assessing, safeio
 from game.engine.conditions import EvalContext, evaluate
 from game.engine.safeio import JSONTooDeep
 from game.engine.scoring import DecisionRecord, ScoreCard, option_value, score
@@ -240,6 +240,73 @@ class Run:
         return DecisionResult(choice_id, rec.earned, best, worst, verdicts, picked.data.get("feedback", ""),
                               deltas, rec.best_choices)
 
+    # -- an individual assessment (story format 4; game/engine/assessment.py) --------------------
+    def assessment_order(self, node_id: str | None = None) -> dict[str, list[str]]:
+        """The item ids of an assessment per section id (measures under \"measures\") in the order
+        shown: drawn from the seed within each section, or as written (``order: fixed``, or a run
+        with option_order \"authored\")."""
+        node_id = node_id or self.node_id
+        node = self.story.nodes[node_id]
+        if self.option_order == ORDER_AUTHORED:
+            node = {**node, "order": "fixed"}
+        return assessing.shown_order(self.seed, node_id, node)
+
+    def start_marks(self) -> set[str]:
+        """The marks an assessment starts with: none, or for one that ``revises`` an earlier assessment
+        (22(7)), the marks last submitted there, for the items this one also has."""
+        if self.kind != "assessment":
+            return set()
+        earlier = self.node.get("revises")
+        ids = set(assessing.item_ids(self.node))
+        for rec in reversed(self.history):
+            if rec.node == earlier and rec.items is not None:
+                return {item["id"] for item in rec.items if item["marked"]} & ids
+        return set()
+
+    def assess(self, marks, seconds: float | None = None, votes: dict[str, int] | None = None) -> DecisionRecord:
+        """Submit the current assessment with the item ids in ``marks`` marked: one step (saved and
+        replayed like a choice). Scores every item, applies the node's good/poor effects, moves on to
+        ``next`` and returns the record (its ``items`` hold each item's result)."""
+        if self.kind != "assessment":
+            raise ChoiceError(f"there is no assessment at {self.node_id!r} (a {self.kind})")
+        node = self.node
+        marks = set(marks)
+        known = assessing.item_ids(node)
+        unknown = sorted(marks - set(known))
+        if unknown:
+            raise ChoiceError(f"{', '.join(map(repr, unknown))} is not an item of {self.node_id!r} "
+                              f"(items: {', '.join(known)})")
+        result = assessing.evaluate(node, marks)
+        deltas: dict[str, int] = {}
+        band = assessing.band(result["quality"])
+        for eff in (node.get("effects") or {}).get(band, ()) if band else ():
+            name, spec = eff["var"], self.story.variables[eff["var"]]
+            before = self.variables[name]
+            after = min(spec["max"], max(spec["min"], before + eff["delta"]))
+            self.variables[name] = after
+            deltas[name] = deltas.get(name, 0) + after - before
+        order = self.assessment_order()
+        rec = DecisionRecord(
+            node=self.node_id, stage=self.stage, role=node.get("role", ""),
+            shown=known, disabled=[], chosen="",
+            earned=result["earned"], best=result["best"], worst=result["worst"],
+            best_choices=assessing.best_marks(node), verdicts=result["verdicts"], deltas=deltas,
+            seconds=None if seconds is None else round(float(seconds), 3),
+            votes=None if votes is None else {str(k): int(v) for k, v in votes.items()},
+            order=[iid for ids in order.values() for iid in ids],
+            kind="assessment", items=result["items"],
+        )
+        self.history.append(rec)
+        self.chosen.update((self.node_id, iid) for iid in marks)  # what assessed() reads
+        step: dict[str, Any] = {"assess": sorted(marks), "at": self.node_id}
+        if rec.seconds is not None:
+            step["seconds"] = rec.seconds
+        if rec.votes is not None:
+            step["votes"] = rec.votes
+        self.steps.append(step)
+        self._enter(node["next"])
+        return rec
+
     def score(self) -> ScoreCard:
         ending = self.ending
         return score(self.history, self.story.mastery, self.story.nodes,
@@ -311,6 +378,11 @@ class Run:
                     if step.get("at") != run.node_id:
                         raise ChoiceError("out of step")
                     run.choose(step["choose"], seconds=step.get("seconds"), votes=step.get("votes"))
+                elif "assess" in step:
+                    if step.get("at") != run.node_id or not isinstance(step["assess"], list) \
+                            or not all(isinstance(m, str) for m in step["assess"]):
+                        raise ChoiceError("out of step")
+                    run.assess(step["assess"], seconds=step.get("seconds"), votes=step.get("votes"))
                 else:
                     raise ChoiceError("unknown step")
         except (ChoiceError, KeyError, TypeError, ValueError):

@@ -21,9 +21,11 @@ _FORMAT_2_VERDICTS = ("upholds", "breaches")
 
 FORMAT = "rightspath-story"
 # What the compiler writes today. 2: conditions in the compact form; 3: the verdict "misses" and a
-# decision's "discuss" as {"before": [...], "after": [...]} (a list in formats 1-2: all "before").
-FORMAT_VERSION = 3
-READER_VERSION = 3  # the newest min_reader_version this engine understands
+# decision's "discuss" as {"before": [...], "after": [...]} (a list in formats 1-2: all "before");
+# 4: the node kind "assessment" and the condition assessed(); the compiler writes 4 (and asks for
+# reader 4) only for a story that has an assessment, and 3 otherwise.
+FORMAT_VERSION = 4
+READER_VERSION = 4  # the newest min_reader_version this engine understands
 OLDEST_FORMAT = 1  # the oldest format_version this engine still reads
 
 
@@ -187,6 +189,8 @@ def _check(data: Any, source: str) -> None:
                 for key in ("show_if", "enable_if"):
                     if ch.get(key) is not None:
                         _check_condition(ch[key], variables, fail, f"decision {nid!r}, choice {cid!r}, {key}")
+        elif kind == "assessment" and version >= 4:
+            _check_assessment(node, nid, nodes, variables, fail)
         elif kind == "branch":
             for case in node.get("cases", ()):
                 if not isinst(case.get("when"), (list, dict, str, int)):
@@ -196,8 +200,47 @@ def _check(data: Any, source: str) -> None:
                     bad_target(nid, "a case", case.get("next"))
             if node.get("else") not in nodes:
                 bad_target(nid, "else", node.get("else"))
-        elif kind not in NODE_KINDS:
-            fail(f"node {nid!r} has no valid kind")
+        elif kind not in NODE_KINDS or kind == "assessment":
+            fail(f"node {nid!r} has no valid kind" if kind != "assessment" else
+                 f"node {nid!r} is an assessment, which needs story format 4 (this file says {version})")
+
+
+def _check_assessment(node: dict, nid: str, nodes: dict, variables: dict, fail) -> None:
+    """An assessment node (format 4): sections and measures of items with unique ids, each with
+    applies (bool), assess ([{right, weight}]) and feedback; effects good/poor; next; revises."""
+    if node.get("next") not in nodes:
+        fail(f"node {nid!r}: next points to unknown node {node.get('next')!r}")
+    if "revises" in node and nodes.get(node["revises"], {}).get("kind") != "assessment":
+        fail(f"assessment {nid!r}: revises {node['revises']!r}, which is not an assessment")
+    if node.get("order", "shuffled") not in ("shuffled", "fixed"):
+        fail(f"assessment {nid!r}: order must be 'shuffled' or 'fixed', not {node.get('order')!r}")
+    if "discuss" in node:
+        _check_discuss(node["discuss"], 4, fail, nid)
+    sections = node.get("sections")
+    measures = node.get("measures")
+    if not isinstance(sections, list) or not isinstance(measures, dict):
+        fail(f"assessment {nid!r} needs 'sections' (a list) and 'measures' (an object)")
+    seen: set[str] = set()
+    for section in [*sections, measures]:
+        if not isinstance(section, dict) or not isinstance(section.get("items"), list) or not section["items"]:
+            fail(f"assessment {nid!r} has a section without items")
+        for item in section["items"]:
+            iid = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(iid, str) or iid in seen:
+                fail(f"assessment {nid!r}: an item without an id, or an id used twice ({iid!r})")
+            seen.add(iid)
+            if not isinstance(item.get("applies"), bool) or item.get("if_missed", "misses") not in ("misses", "breaches"):
+                fail(f"assessment {nid!r}, item {iid!r}: applies must be true or false, if_missed misses or breaches")
+            for a in item.get("assess", ()):
+                if not isinstance(a.get("right"), str) or not isinstance(a.get("weight"), int):
+                    fail(f"assessment {nid!r}, item {iid!r}: bad assessment {a!r}")
+    effects = node.get("effects", {})
+    if not isinstance(effects, dict) or not set(effects) <= {"good", "poor"}:
+        fail(f"assessment {nid!r}: effects must be an object with 'good' and/or 'poor'")
+    for band, effs in effects.items():
+        for eff in effs:
+            if eff.get("var") not in variables or not isinstance(eff.get("delta"), int):
+                fail(f"assessment {nid!r}, effects {band}: bad effect {eff!r}")
 
 
 def discussion(node: dict) -> tuple[list[str], list[str]]:
@@ -226,7 +269,7 @@ def _check_discuss(value: Any, version: int, fail, nid: str) -> None:
 
 _COMPARE = ("==", "!=", "<", "<=", ">", ">=")
 _ARITY = {"and": 2, "or": 2, "+": 2, "-": (1, 2), "not": 1, **{op: 2 for op in _COMPARE}}
-_FUNCTIONS = {"visited": 1, "visits": 1, "chose": 2}
+_FUNCTIONS = {"visited": 1, "visits": 1, "chose": 2, "assessed": 2}
 
 
 def _check_condition(cond: Any, variables: dict, fail, where: str) -> None:

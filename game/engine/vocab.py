@@ -122,6 +122,6 @@ VERDICTS: tuple[str, ...] = ("upholds", "breaches", "misses")
 # else (an upholding option was shown and not taken), so a "misses" verdict counts as "not_used".
 VERDICT_TALLY: dict[str, str] = {"upholds": "upheld", "breaches": "breached", "misses": "not_used"}
 
-NODE_KINDS: tuple[str, ...] = ("scene", "decision", "branch", "ending")
+NODE_KINDS: tuple[str, ...] = ("scene", "decision", "branch", "ending", "assessment")  # assessment: format 4
 
 MODES: tuple[str, ...] = ("learning", "assessment", "facilitated")
