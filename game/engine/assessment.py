@@ -16,10 +16,15 @@ yes         no         a measure: ``breaches`` ("no basis in the facts");  resul
 no          no         none: correct                                       result ``clear``
 ==========  =========  ===========================================================================
 
-So marking everything is not free: a mark without a basis costs what the item is worth. An item's
-value is the sum (upholds +, the others −); the assessment's ``earned`` is the sum over items, its
-``best`` marks exactly what applies, its ``worst`` gets every item wrong. It enters the score as one
-decision does (Σ(earned − worst) / Σ(best − worst)).
+Points are for the assessment's accuracy, not the sum of its verdicts: an item is worth ``w``, the
+sum of its ``assess`` weights, and earns ``+w`` when it is right (marked and applies, or left unmarked
+and does not apply) and ``-w`` when it is wrong (missed, or flagged). So the assessment's ``best`` is
+Σw, its ``worst`` −Σw, and its quality ``(earned − worst) / (best − worst)`` is the share of its weight
+got right: marking everything scores the share of the weight that applies, and so does no better
+than the content lets it (lint W421 warns when that reaches the scenario's mastery). It enters the
+scenario's score as one decision does (Σ(earned − worst) / Σ(best − worst)). The verdicts carry the
+law: they go into the per-right tally as a decision's do, and "missed" counts each right of an item
+that applies and was not marked.
 """
 
 from __future__ import annotations
@@ -82,26 +87,29 @@ def verdicts_for(item: dict, marked: bool) -> tuple[str, list[dict]]:
     return "clear", []
 
 
-def _value(verdicts: list[dict]) -> int:
-    return sum(v["weight"] if v["verdict"] == "upholds" else -v["weight"] for v in verdicts)
+def worth(item: dict) -> int:
+    """What an item is worth: the sum of its ``assess`` weights."""
+    return sum(a["weight"] for a in item.get("assess", ()))
 
 
 def evaluate(node: dict, marks: set[str] | frozenset[str]) -> dict:
     """The whole assessment for a set of marked item ids: ``items`` (per item: id, section, measure,
-    marked, applies, result, verdicts, value), ``earned``, ``best``, ``worst``, ``verdicts`` (every
-    item's, in authored order) and ``quality`` ((earned - worst) / (best - worst), 1.0 when equal)."""
+    marked, applies, result, verdicts, value ±worth), ``earned``, ``best`` (Σ worth), ``worst``
+    (−Σ worth), ``verdicts`` (every item's, in authored order, each with its ``item``) and ``quality``
+    ((earned − worst) / (best − worst): the share of the weight got right; 1.0 with no weight)."""
     out_items = []
-    earned = best = worst = 0
+    earned = best = 0
     for item in items(node):
         marked = item["id"] in marks
         result, verdicts = verdicts_for(item, marked)
-        value = _value(verdicts)
+        w = worth(item)
+        value = w if result in ("marked", "clear") else -w
         earned += value
-        best += max(_value(verdicts_for(item, True)[1]), _value(verdicts_for(item, False)[1]))
-        worst += min(_value(verdicts_for(item, True)[1]), _value(verdicts_for(item, False)[1]))
+        best += w
         out_items.append({"id": item["id"], "section": item["section"], "measure": item["measure"],
                           "marked": marked, "applies": bool(item.get("applies")), "result": result,
                           "verdicts": verdicts, "value": value})
+    worst = -best
     quality = 1.0 if best == worst else round((earned - worst) / (best - worst), 6)
     return {"items": out_items, "earned": earned, "best": best, "worst": worst, "quality": quality,
             "verdicts": [dict(v, item=i["id"]) for i in out_items for v in i["verdicts"]]}
