@@ -16,7 +16,6 @@ from game.engine import safeio
 
 SOURCE_LANGUAGE = "en"
 CONTEXT_SEPARATOR = "\x04"  # gettext's joiner of msgctxt and msgid, kept in the compiled JSON keys
-LANGUAGE_NAMES = {"en": "English", "bg": "Български", "en-XA": "Pseudo (en-XA)"}
 
 
 class Translations:
