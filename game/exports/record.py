@@ -160,6 +160,13 @@ def build_record(run: Run, story: Story, meta: dict | None = None, card=None) ->
                          for v in rec.verdicts],
             "deltas": dict(rec.deltas),
         })
+        if rec.kind == "assessment":  # an individual assessment (issue 19): a decision entry with its items
+            decisions[-1]["kind"] = "assessment"
+            decisions[-1]["items"] = [
+                {"id": i["id"], "section": i["section"], "measure": i["measure"], "marked": i["marked"],
+                 "applies": i["applies"], "result": i["result"], "value": i["value"],
+                 "verdicts": [{"right": v["right"], "verdict": v["verdict"], "weight": v["weight"]} for v in i["verdicts"]]}
+                for i in rec.items or ()]
         if index in overrules:  # only when the facilitator overruled the room: other records are unchanged
             decisions[-1]["overrule"] = overrules[index]
     return {
@@ -242,6 +249,14 @@ def check_record(data: Any) -> dict:
         raise RecordError(f"the record is malformed: {exc}") from None
     allowed = shape.VERDICTS_BY_VERSION[version]
     for i, d in enumerate(data["decisions"]):
+        if ("kind" in d or "items" in d) and (d.get("kind") != "assessment" or "items" not in d):
+            raise RecordError(f"the record is malformed: decisions[{i}] has kind {d.get('kind')!r} and "
+                              f"{'items' if 'items' in d else 'no items'} (an assessment has kind 'assessment' and items)")
+        for item in d.get("items", ()):
+            if item["result"] not in ("marked", "missed", "flagged", "clear") or any(
+                    v["verdict"] not in allowed for v in item["verdicts"]):
+                raise RecordError(f"the record is malformed: decisions[{i}] item {item['id']!r} has an unknown "
+                                  "result or verdict")
         for j, v in enumerate(d["verdicts"]):
             if v["verdict"] not in allowed:
                 raise RecordError(f"the record is malformed: decisions[{i}].verdicts[{j}].verdict {v['verdict']!r} "
@@ -277,7 +292,7 @@ def _check_orders(decisions: list) -> None:
         order = d["order"]
         if not isinstance(order, list) or not all(isinstance(c, str) for c in order) or len(set(order)) != len(order):
             raise RecordError(f"the record is malformed: decisions[{i}].order should be a list of distinct option ids")
-        if d["chosen"] not in order:
+        if d["chosen"] not in order and d.get("kind") != "assessment":  # an assessment chooses no option
             raise RecordError(f"the record is malformed: decisions[{i}].order does not hold the option chosen "
                               f"({d['chosen']!r})")
 

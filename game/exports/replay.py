@@ -26,6 +26,7 @@ from game.engine.run import ORDER_AUTHORED, ORDER_SEEDED, ChoiceError
 # Fields of a record that the replay recomputes; anything else is metadata taken as given.
 DERIVED = ("scenario", "decisions", "rights", "score", "finished", "ending", "outcome", "variables")
 # Per decision: what the trainee (or the room) did, taken as given; every other field is recomputed.
+# An assessment's input is which items were marked (items[].marked); its results are recomputed.
 DECISION_INPUTS = ("node", "chosen", "seconds", "votes", "overrule")
 
 StoryFinder = Callable[[dict], "Story | None"]
@@ -123,6 +124,13 @@ def _play(record: dict, story: Story) -> Run:
     for n, d in enumerate(decisions, start=1):
         while run.kind == "scene":
             run.advance()
+        if run.kind == "assessment" and d["node"] == run.node_id and d.get("kind") == "assessment":
+            # the marks are the input (items[].marked); every other item field is recomputed
+            run.assess([i["id"] for i in d["items"] if i["marked"]], seconds=d["seconds"], votes=d["votes"])
+            continue
+        if run.kind == "assessment":
+            raise ChoiceError(f"decision {n} ({d['node']!r}) is not the assessment {run.node_id!r} these choices "
+                              "lead to")
         if run.kind != "decision":
             raise ChoiceError(f"decision {n} ({d['node']!r}) comes after the story has ended at {run.node_id!r}")
         if d["node"] != run.node_id:

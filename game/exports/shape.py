@@ -34,12 +34,18 @@ def map_of(spec):
 
 
 VERDICT = {"right": STR, "verdict": STR, "weight": INT}
+# An assessment's item (issue 19): marked is the input, the rest is derived (game/engine/assessment.py).
+ITEM = {"id": STR, "section": STR, "measure": BOOL, "marked": BOOL, "applies": BOOL, "result": STR, "value": INT,
+        "verdicts": list_of(VERDICT)}
 DECISION = {
     "index": INT, "node": STR, "stage": STR, "role": STR, "shown": list_of(STR), "disabled": list_of(STR),
     "chosen": STR, "votes": opt(map_of(INT)), "seconds": opt(NUM), "earned": INT, "best": INT, "worst": INT,
     "recommended": BOOL, "best_choices": list_of(STR), "verdicts": list_of(VERDICT), "deltas": map_of(INT),
     # A live room (issue 18): the facilitator played another option than the room's, and said why.
     "overrule": absent_or({"room_choice": STR, "reason": STR}),
+    # An individual assessment (issue 19): kind "assessment" and its items; absent for a decision.
+    "kind": absent_or(STR),
+    "items": absent_or(list_of(ITEM)),
 }
 RECORD = {
     "generator": STR, "trainee": STR, "session": STR, "role": opt(STR), "country": opt(STR),

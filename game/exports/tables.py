@@ -18,6 +18,9 @@ DECISION_COLUMNS = (
     "session", "trainee", "scenario_id", "scenario_version", "index", "node", "stage", "role",
     "shown", "disabled", "chosen", "shown_position", "shown_order", "votes", "seconds", "earned", "best", "worst", "recommended",
     "best_choices", "verdicts", "measures_not_used", "deltas",
+    # an individual assessment (issue 19): kind "assessment" (empty for a decision) and its items as
+    # id:result:value, ';'-separated in authored order (result marked | missed | flagged | clear)
+    "kind", "items",
 )
 SUMMARY_COLUMNS = (
     "record_version", "trainee", "session", "role", "country", "organisation_type", "scenario_id",
@@ -70,7 +73,7 @@ def decision_rows(record: dict) -> list[dict]:
         "shown": _join(d["shown"]), "disabled": _join(d["disabled"]), "chosen": d["chosen"],
         # "option N as shown": the position of the chosen option in the order the trainee saw
         # (empty for records from before the order was kept, whose options were shown as authored)
-        "shown_position": d["order"].index(d["chosen"]) + 1 if d.get("order") else None,
+        "shown_position": d["order"].index(d["chosen"]) + 1 if d.get("order") and d["chosen"] in d["order"] else None,
         "shown_order": _join(d.get("order") or ()),
         "votes": _compact(d["votes"]), "seconds": d["seconds"],
         "earned": d["earned"], "best": d["best"], "worst": d["worst"], "recommended": d["recommended"],
@@ -80,6 +83,8 @@ def decision_rows(record: dict) -> list[dict]:
         # did not use (right:weight); not a breach
         "measures_not_used": _join(f"{v['right']}:{v['weight']}" for v in d["verdicts"] if v["verdict"] == "misses"),
         "deltas": _compact(d["deltas"]),
+        "kind": d.get("kind", ""),
+        "items": _join(f"{i['id']}:{i['result']}:{i['value']}" for i in d.get("items", ())),
     } for d in record["decisions"]]
 
 

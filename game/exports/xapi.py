@@ -167,15 +167,22 @@ def statements(record: dict) -> list[dict]:
                "definition": {"type": INTERACTION, "name": {lang: d["node"]}, "interactionType": "choice",
                               "choices": [{"id": c, "description": {lang: c}} for c in d["shown"]],
                               "correctResponsesPattern": list(d["best_choices"])}}
+        assessment = d.get("kind") == "assessment"
+        if assessment:  # one statement; the marked items are the response ("a[,]b"), each item's result below
+            obj["definition"]["correctResponsesPattern"] = ["[,]".join(d["best_choices"])]
         span = d["best"] - d["worst"]
         score: dict = {"raw": d["earned"], "scaled": round((d["earned"] - d["worst"]) / span, 6) if span else 1.0}
         if span:
             score.update(min=d["worst"], max=d["best"])
         result = {"response": d["chosen"], "success": bool(d["recommended"]), "score": score,
                   "extensions": {EXT + "verdicts": d["verdicts"], EXT + "deltas": d["deltas"]}}
+        if assessment:
+            result["response"] = "[,]".join(i["id"] for i in d["items"] if i["marked"])
+            result["extensions"][EXT + "assessment-items"] = [dict(i) for i in d["items"]]
         if d.get("order"):  # the options in the order shown, and where the one chosen stood
             result["extensions"][EXT + "shown-order"] = list(d["order"])
-            result["extensions"][EXT + "shown-position"] = d["order"].index(d["chosen"]) + 1
+            if not assessment:
+                result["extensions"][EXT + "shown-position"] = d["order"].index(d["chosen"]) + 1
         not_used = [v["right"] for v in d["verdicts"] if v["verdict"] == "misses"]
         if not_used:  # rights whose available measure the choice did not use (record version 2)
             result["extensions"][EXT + "measures-not-used"] = not_used
@@ -185,7 +192,7 @@ def statements(record: dict) -> list[dict]:
             result["extensions"][EXT + "overrule"] = dict(d["overrule"])
         if d.get("seconds") is not None:
             result["duration"] = _duration(float(d["seconds"]))
-        facts = {k: v for k, v in d.items() if k not in ("verdicts", "deltas")}
+        facts = {k: v for k, v in d.items() if k not in ("verdicts", "deltas", "items")}
         add("answered", obj, _stamp(moment), result=result, parent=True,
             context_ext={EXT + "decision": facts, EXT + "stage": d["stage"], EXT + "role": d["role"]})
 
@@ -237,6 +244,8 @@ def record_from_statements(stmts: list[dict]) -> dict:
                 raise RecordError("an 'answered' statement carries no RightsPath decision")
             decisions.append({**facts, "verdicts": _ext(s, "result", "verdicts"),
                               "deltas": _ext(s, "result", "deltas")})
+            if facts.get("kind") == "assessment":  # its items travel in the result (issue 19)
+                decisions[-1]["items"] = _ext(s, "result", "assessment-items")
         elif verb == VERBS["terminated"]:
             result = _ext(s, "context", "record-result")
             signature = _ext(s, "context", "signature")
