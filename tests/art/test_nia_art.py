@@ -10,8 +10,9 @@ import pytest
 from game.engine import vocab
 from game.ui.art import backgrounds, portraits
 from game.ui.art.people import PEOPLE
-from game.ui.artcache import PORTRAIT_SIZE, ArtCache
-from game.ui.constants import SIZE
+from game.ui.app import SIZE  # every screen is laid out at this size
+from game.ui.artcache import ArtCache
+from game.ui.screens.story import PORTRAIT_SIZE  # the size the story screen asks for
 from tests.art.helpers import alpha_mask, differing_fraction, iou, rgb_bytes, small
 
 NEW_ROOMS = ("cyber_unit", "counsellor_room")
