@@ -110,8 +110,9 @@ def play_text(
                 sign = {"upholds": "✓ upholds", "breaches": "✗ breaches",
                         "misses": "○ did not use the measure of"}[v["verdict"]]
                 say(_wrap(f"{sign} {right.get('citation', v['right'])} — {right.get('title', '')}", "     "))
-            if result.feedback:
-                say(_wrap(result.feedback, "     "))
+            feedback = next(v.data for v in views if v.id == cid).get("feedback", "")
+            if feedback:
+                say(_wrap(feedback, "     "))
             if result.deltas:
                 changes = ", ".join(f"{story.variables[k].get('label', k)} {d:+d}" for k, d in result.deltas.items()
                                     if story.variables[k].get("shown", True) and d)

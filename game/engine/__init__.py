@@ -5,11 +5,11 @@ scores each decision against the rights it upholds or breaches.
 """
 
 from game.engine.autoplay import auto_choices, auto_play, play_choices
-from game.engine.run import ChoiceError, ChoiceView, DecisionResult, Run, SaveError
+from game.engine.run import ChoiceError, ChoiceView, Run, SaveError
 from game.engine.scoring import DecisionRecord, ScoreCard
 from game.engine.story import FORMAT_VERSION, READER_VERSION, Story, StoryError
 
 __all__ = [
-    "ChoiceError", "ChoiceView", "DecisionRecord", "DecisionResult", "FORMAT_VERSION", "READER_VERSION",
+    "ChoiceError", "ChoiceView", "DecisionRecord", "FORMAT_VERSION", "READER_VERSION",
     "Run", "SaveError", "ScoreCard", "Story", "StoryError", "auto_choices", "auto_play", "play_choices",
 ]

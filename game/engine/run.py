@@ -65,22 +65,6 @@ class ChoiceView:
     authored: int = 0  # 0-based position in the decision as written (the shown order is ``index``)
 
 
-@dataclass
-class DecisionResult:
-    choice_id: str
-    earned: int
-    best: int
-    worst: int
-    verdicts: list[dict]
-    feedback: str
-    deltas: dict[str, int]
-    best_choices: list[str]
-
-    @property
-    def recommended(self) -> bool:
-        return self.earned == self.best
-
-
 class Run:
     def __init__(self, story: Story, seed: int = 0, option_order: str = ORDER_SEEDED):
         self.story = story
@@ -188,7 +172,9 @@ class Run:
         return out
 
     def choose(self, choice_id: str, seconds: float | None = None,
-               votes: dict[str, int] | None = None) -> DecisionResult:
+               votes: dict[str, int] | None = None) -> DecisionRecord:
+        """Take ``choice_id`` at the current decision and move on; the decision's record (also the last
+        entry of ``history``) is returned. The chosen option's ``feedback`` is in the story's node."""
         if self.kind != "decision":
             raise ChoiceError(f"there is no decision to make at {self.node_id!r} (a {self.kind})")
         views = self.choices()
@@ -237,8 +223,7 @@ class Run:
             step["votes"] = rec.votes
         self.steps.append(step)
         self._enter(picked.data["next"])
-        return DecisionResult(choice_id, rec.earned, best, worst, verdicts, picked.data.get("feedback", ""),
-                              deltas, rec.best_choices)
+        return rec
 
     # -- an individual assessment (story format 4; game/engine/assessment.py) --------------------
     def assessment_order(self, node_id: str | None = None) -> dict[str, list[str]]:

@@ -310,9 +310,10 @@ def _feedback(app, scene, b):
 
     res = scene.result
     story = scene.session.story
-    choice = next((c for c in scene.node.get("choices", []) if c["id"] == res.choice_id), {})
+    choice = next((c for c in scene.node.get("choices", []) if c["id"] == res.chosen), {})
+    feedback = choice.get("feedback", "")
     _icon, words, _tone = verdict_of(res)
-    chose = _("You chose: {choice}").format(choice=choice.get("text", res.choice_id))
+    chose = _("You chose: {choice}").format(choice=choice.get("text", res.chosen))
     text = [words, chose]
     if res.verdicts:
         text.append(_("The rights at stake"))
@@ -324,8 +325,8 @@ def _feedback(app, scene, b):
             source = verdict_words.source_line(right, v["right"])
             if source:
                 text.append(source)
-    if res.feedback:
-        text += [_("Why"), res.feedback]
+    if feedback:
+        text += [_("Why"), feedback]
     after = discussion(scene.node)[1] if scene.session.facilitated else []
     if after:  # facilitated: the points for after the reveal
         text += [_("To discuss now")] + ["• " + p for p in after]
@@ -342,7 +343,7 @@ def _feedback(app, scene, b):
         text += [_("What changed"), ", ".join(changes)]
     b.group(scene.group)
     b.menu()
-    return _("Feedback"), [words, chose] + ([res.feedback] if res.feedback else []), text, "assertive"
+    return _("Feedback"), [words, chose] + ([feedback] if feedback else []), text, "assertive"
 
 
 def _debrief(app, scene, b):

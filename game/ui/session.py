@@ -32,7 +32,7 @@ class Session:
         self.started_at = started_at or utc_now()
         # When it reached its ending: fixed once, so the live statements and every later export agree.
         self.ended_at = ended_at if self.run.ended else None
-        self.results: dict[int, object] = {}  # decision number -> DecisionResult (for the debrief)
+        self.results: dict[int, object] = {}  # decision number -> its DecisionRecord
         self.decision_started = app.clock.now
         self.save_error = ""
         self._told_not_saved = False  # the player is told once, with a dialog, that saving has stopped

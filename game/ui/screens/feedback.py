@@ -81,7 +81,7 @@ class FeedbackScene(Scene):
         theme = ui.theme
         story = self.session.story
         res = self.result
-        choice = next((c for c in self.node.get("choices", []) if c["id"] == res.choice_id), {})
+        choice = next((c for c in self.node.get("choices", []) if c["id"] == res.chosen), {})
         icon, words, tone = verdict_of(res)
         color = {"good": theme.good, "bad": theme.bad, "neutral": theme.neutral_mark}[tone]
         surf = pygame.Surface((width, height))
@@ -92,12 +92,12 @@ class FeedbackScene(Scene):
         y = draw.block(surf, ui, words, (size + 14, y + 2, width - size - 14, 200), "heading", color, bold=True)
         y += 6
         votes = ""
-        if res.choice_id and self.session.facilitated:
+        if res.chosen and self.session.facilitated:
             rec = self.session.run.history[-1]
             if rec.votes:
                 votes = "  " + _("(the room's vote: {n} of {total})").format(
-                    n=rec.votes.get(res.choice_id, 0), total=sum(rec.votes.values()))
-        y = draw.block(surf, ui, _("You chose: {choice}").format(choice=choice.get("text", res.choice_id)) + votes, (0, y, width, 300),
+                    n=rec.votes.get(res.chosen, 0), total=sum(rec.votes.values()))
+        y = draw.block(surf, ui, _("You chose: {choice}").format(choice=choice.get("text", res.chosen)) + votes, (0, y, width, 300),
                        "body", theme.text_muted) + 14
         if res.verdicts:
             y = draw.block(surf, ui, _("The rights at stake"), (0, y, width, 60), "label", theme.heading, bold=True) + 6
@@ -116,10 +116,10 @@ class FeedbackScene(Scene):
                     y = draw.block(surf, ui, source, (isize + 10, y, width - isize - 10, 100), "small",
                                    theme.text_muted)
                 y += 10
-        if res.feedback:
+        if choice.get("feedback"):
             y += 4
             y = draw.block(surf, ui, _("Why"), (0, y, width, 60), "label", theme.heading, bold=True) + 4
-            y = draw.block(surf, ui, res.feedback, (0, y, width, 800), "body", theme.text) + 12
+            y = draw.block(surf, ui, choice["feedback"], (0, y, width, 800), "body", theme.text) + 12
         after = discussion(self.node)[1] if self.session.facilitated else []
         if after:  # facilitated: the points for after the reveal, now that the choice is played
             y = draw.block(surf, ui, _("To discuss now"), (0, y, width, 60), "label", theme.heading, bold=True) + 4
