@@ -45,6 +45,8 @@ ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://rightspath.eu/xapi/cmi5")
 STATE_KEY = "lms-cmi5-registrations"  # platform storage: what each registration was already sent
 SESSION_KEY = "lms-cmi5-session"  # platform storage: how far the current AU session has gone (a reload)
+ABANDONED_KEY = "lms-cmi5-abandoned"  # written by the page when it sent terminated as it was left
+CHECK_SECONDS = 2.0  # how often PageDuties asks the page whether it ended the session itself
 
 
 class LaunchProblem(ValueError):
@@ -120,7 +122,10 @@ class Cmi5Session:
         self.terminated = False
         self._given: set[str] = set()
         self._last: datetime | None = None  # each statement is stamped after the one before
+        self.abandoned = False  # the page sent terminated itself when it was left (pagehide)
         self._restore()
+        if self._page_ended_it():
+            self.terminated = self.abandoned = True
 
     # -- a reload of the page in the same AU session carries on where it was -------------------
     def _restore(self) -> None:
@@ -136,6 +141,32 @@ class Cmi5Session:
             self.terminated = bool(data.get("terminated"))
         except Exception:  # nothing usable kept: a fresh session
             self.initialized_at, self._last, self._given, self.terminated = None, None, set(), False
+
+    def _page_ended_it(self) -> bool:
+        if self.platform is None:
+            return False
+        try:
+            data = json.loads(self.platform.load(ABANDONED_KEY) or "{}")
+        except Exception:
+            return False
+        return isinstance(data, dict) and data.get("registration") == self.launch.registration \
+            and data.get("session") == self.launch.session_id
+
+    def page_ended(self) -> None:
+        """The page sent this session's terminated (it was left, then shown again from the cache)."""
+        self.terminated = self.abandoned = True
+        self._persist()
+
+    def closing_for_page(self) -> str:
+        """What ``platform.lms_arm`` gets: this session's terminated statement (the id the game's own
+        would have, so the store keeps only one), for the page to stamp and send if it is left first."""
+        stmt = {"id": self._id("terminated"), "actor": self.launch.actor,
+                "verb": {"id": VERBS["terminated"], "display": {"en-US": "terminated"}},
+                "object": {"objectType": "Activity", "id": self.launch.activity_id},
+                "context": self._context(defined=True)}
+        began = self.initialized_at or datetime.now(timezone.utc)
+        return json.dumps({"statement": stmt, "initialized_at": _stamp(began), "session": self.launch.session_id,
+                           "after": _stamp(self._last or began)}, ensure_ascii=False)
 
     def _persist(self) -> None:
         if self.platform is None or self.initialized_at is None:
@@ -280,6 +311,88 @@ class Cmi5Session:
         self.terminated = True
         self._persist()
         return out
+
+
+def _session_of(stmt: dict) -> str:
+    return str(((stmt.get("context") or {}).get("extensions") or {}).get(SESSION_EXT) or "")
+
+
+class TerminatedGate:
+    """The sender's gate (``Sender.gate``): no statement of a cmi5 session goes after its terminated,
+    whether the game's own was acknowledged or the page sent one when it was left."""
+
+    def __init__(self):
+        self.closed: set[str] = set()
+
+    def close(self, session_id: str) -> None:
+        self.closed.add(session_id)
+
+    def refused(self, batch: list[dict]) -> list[str]:
+        closed, out = set(self.closed), []
+        for s in batch:
+            session = _session_of(s)
+            if session and session in closed:
+                out.append(s["id"])
+            elif session and (s.get("verb") or {}).get("id") == VERBS["terminated"]:
+                closed.add(session)  # later ones in this batch are after it
+        return out
+
+    def acknowledged(self, stmt: dict) -> None:
+        if (stmt.get("verb") or {}).get("id") == VERBS["terminated"] and _session_of(stmt):
+            self.closed.add(_session_of(stmt))
+
+
+class PageDuties:
+    """What a cmi5 session needs from the page besides sending, one ``tick(now)`` a frame:
+
+    - once ``initialized`` is acknowledged, the page is armed with the session's terminated
+      statement (``platform.lms_arm``), which it sends with a keepalive request if the page is left
+      (pagehide / beforeunload) before the game's own terminated was acknowledged;
+    - once the game's terminated is acknowledged, the page is disarmed and offers "Return to the
+      course" (``platform.lms_offer_return``; the LaunchData returnURL, http(s) only);
+    - every CHECK_SECONDS it asks the page whether it ended the session itself (a page left and shown
+      again from the browser's cache): then nothing more of this session is sent.
+    """
+
+    def __init__(self, session: Cmi5Session, outbox, sender, platform, language: str = "en"):
+        self.session, self.outbox, self.sender, self.platform = session, outbox, sender, platform
+        self.language = language
+        self.armed = False
+        self.offered = ""  # the page's answer to lms_offer_return, once asked
+        self._checked = 0.0
+        self.gate = TerminatedGate()
+        sender.gate = self.gate
+        if session.abandoned:
+            self._ended_by_page()
+
+    def _ended_by_page(self) -> None:
+        self.gate.close(self.session.launch.session_id)
+        mine = [s["id"] for s in self.outbox.items if _session_of(s) == self.session.launch.session_id]
+        self.outbox.drop(mine)
+        self.sender.withheld += len(mine)
+
+    def _pending(self, verb: str) -> bool:
+        session = self.session.launch.session_id
+        return any(_session_of(s) == session and (s.get("verb") or {}).get("id") == VERBS[verb]
+                   for s in self.outbox.items)
+
+    def tick(self, now: float) -> None:
+        s = self.session
+        if s.abandoned or s.initialized_at is None:
+            return
+        if not s.terminated and not self.armed and not self._pending("initialized"):
+            self.armed = self.platform.lms_arm(s.closing_for_page()) == "ok"
+        if s.terminated and not self.offered and not self._pending("terminated"):
+            self.platform.lms_arm("")
+            self.armed = False
+            self.offered = self.platform.lms_offer_return(self.language)
+        if not s.terminated and now - self._checked >= CHECK_SECONDS:
+            self._checked = now
+            getter = getattr(self.platform, "lms", None)
+            info = getter() if callable(getter) else None
+            if isinstance(info, dict) and info.get("terminated"):
+                s.page_ended()
+                self._ended_by_page()
 
 
 class Namespaced:

@@ -59,6 +59,10 @@ class Sender:
         self._puts: list[dict] = []  # statements to PUT one by one after a 409
         self._retry_at = 0.0
         self._delay = FIRST_RETRY
+        # Optional: an object with ``refused(batch) -> ids`` and ``acknowledged(statement)``, which
+        # keeps statements from going after their session's last one (cmi5: nothing after terminated).
+        self.gate = None
+        self.withheld = 0  # statements the gate kept back (dropped from the outbox, never sent)
 
     # -- what the player is told ---------------------------------------------------------------
     @property
@@ -97,6 +101,12 @@ class Sender:
             self._start("PUT", f"{self.target.statements_url}?statementId={statement['id']}", statement)
             return
         batch = self.outbox.first(BATCH)
+        if self.gate is not None and batch:
+            refused = self.gate.refused(batch)
+            if refused:
+                self.outbox.drop(refused)
+                self.withheld += len(refused)
+                batch = [s for s in batch if s["id"] not in refused]
         if batch:
             self._batch = batch
             self._start("POST", self.target.statements_url, batch)
@@ -119,14 +129,14 @@ class Sender:
             statement = self._puts[0]
             if status in (200, 204):
                 self._puts.pop(0)
-                self._acknowledged([statement["id"]])
+                self._acknowledged([statement["id"]], [statement])
             elif status == 409:
                 self._stop(f"the store already holds a different statement with id {statement['id']} (HTTP 409)")
             else:
                 self._http_failure(status, body, now)
             return
         if status in (200, 204):
-            self._acknowledged([s["id"] for s in self._batch])
+            self._acknowledged([s["id"] for s in self._batch], self._batch)
             self._batch = []
         elif status == 409:
             self._puts = list(self._batch)  # some are stored already: one by one, by id
@@ -134,7 +144,10 @@ class Sender:
         else:
             self._http_failure(status, body, now)
 
-    def _acknowledged(self, ids: list[str]) -> None:
+    def _acknowledged(self, ids: list[str], statements: list[dict] = ()) -> None:
+        if self.gate is not None:
+            for s in statements:
+                self.gate.acknowledged(s)
         self.outbox.drop(ids)
         self.sent += len(ids)
         self.problem = ""

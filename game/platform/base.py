@@ -73,6 +73,18 @@ class Platform:
         """Give a SCORM LMS the playthrough's result; "ok" or what went wrong."""
         return "no learning platform launched the game"
 
+    def lms_suspend(self, text: str) -> str:
+        """Keep the compact save in a SCORM LMS (cmi.suspend_data); "ok" or what went wrong."""
+        return "no learning platform launched the game"
+
+    def lms_arm(self, text: str) -> str:
+        """Hand a cmi5 session's terminated statement to the page, sent if the page is left first."""
+        return "no learning platform launched the game"
+
+    def lms_offer_return(self, lang: str) -> str:
+        """Offer the way back to the LMS (cmi5 returnURL)."""
+        return "no learning platform launched the game"
+
     # -- the screen-reader layer (docs/CONTRACTS.md §10) -------------------------------------------
     # The default keeps a transcript: the models announced (the last ones) and a queue of actions
     # pressed from outside the canvas. The desktop uses it as the text log tests read; the browser

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from pathlib import Path
 
 from game.platform.base import Platform, StorageError, valid_key
 
@@ -72,6 +73,37 @@ def clean_params(source) -> dict[str, str]:
         if value is not None and param_problem(key, value) is None:
             found[key] = value
     return found
+
+
+_LANG_SUBTAG = re.compile(r"^[a-z]{2,3}$")
+
+
+def game_languages() -> set[str]:
+    """English and every language with an interface catalogue in the bundle (assets/locale/*.json
+    beside the game package, as game.ui.fonts.asset_dirs finds it)."""
+    found = {"en"}
+    try:
+        folder = Path(__file__).resolve().parents[2] / "assets" / "locale"
+        found.update(p.stem for p in folder.glob("*.json") if _LANG_SUBTAG.match(p.stem))
+    except OSError:
+        pass
+    return found
+
+
+def preferred_language(info: dict | None, have: set[str]) -> str | None:
+    """The first language of a cmi5 learner's languagePreference (cmi5 §11: a comma-separated list
+    of RFC 5646 tags, most preferred first) that the game has, by its primary subtag; else None."""
+    if not isinstance(info, dict) or info.get("kind") != "cmi5":
+        return None
+    prefs = info.get("learnerPreferences")
+    wanted = prefs.get("languagePreference") if isinstance(prefs, dict) else None
+    if not isinstance(wanted, str):
+        return None
+    for tag in wanted.split(","):
+        primary = tag.strip().split("-")[0].lower()
+        if _LANG_SUBTAG.match(primary) and primary in have:
+            return primary
+    return None
 
 
 def _bridge_window():
@@ -217,7 +249,12 @@ class BrowserPlatform(Platform):
         return answer if isinstance(answer, dict) else {"error": "the page gave an unreadable answer"}
 
     def url_params(self) -> dict[str, str]:
-        return clean_params(self._environ)
+        found = clean_params(self._environ)
+        if "lang" not in found:  # a cmi5 launch: the learner's languagePreference (cmi5 §11)
+            lang = preferred_language(self.lms(), game_languages())
+            if lang:
+                found["lang"] = lang
+        return found
 
     def trainee_key(self) -> str | None:
         """The signing key from the trainee's link (#k=..., read by the page; docs/CONTRACTS.md §11)."""
@@ -273,6 +310,28 @@ class BrowserPlatform(Platform):
             return str(self._window.rpLms.report(json.dumps(result)))
         except Exception as exc:
             return f"the page could not report to the LMS ({exc})"
+
+    def lms_suspend(self, text: str) -> str:
+        """Keep the compact save in the SCORM LMS (cmi.suspend_data, exit suspend); "ok" or why not."""
+        try:
+            return str(self._window.rpLms.suspend(str(text)))
+        except Exception as exc:
+            return f"the page could not keep the progress in the LMS ({exc})"
+
+    def lms_arm(self, text: str) -> str:
+        """Give the page the cmi5 session's terminated statement to send if the page is left first
+        ({"statement", "initialized_at", "session", "after"} as JSON); "" takes it back."""
+        try:
+            return str(self._window.rpLms.arm(str(text)))
+        except Exception as exc:
+            return f"the page could not keep the closing statement ({exc})"
+
+    def lms_offer_return(self, lang: str) -> str:
+        """Show "Return to the course" (the cmi5 LaunchData returnURL; http(s) only); "ok" or why not."""
+        try:
+            return str(self._window.rpLms.offerReturn(str(lang)))
+        except Exception as exc:
+            return f"the page could not offer the way back to the course ({exc})"
 
     def status(self, text: str) -> None:
         try:

@@ -163,7 +163,10 @@ class App:
         from game.ui.screens.title import TitleScene
 
         self.running = True
+        from game.ui.live import resume_from_lms
         from game.ui.warmup import Warmup
+
+        resume_from_lms(self)  # a SCORM launch that resumes: the LMS's save becomes the autosave
 
         self.warmup = Warmup()
         if self.driver is None and self.opts.headless and (self.opts.choices or self.opts.auto_seed is not None):

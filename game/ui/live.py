@@ -22,10 +22,12 @@ import os
 from datetime import datetime, timezone
 
 from game.delivery import LrsTarget, Outbox, Sender
-from game.delivery.cmi5 import Cmi5Launch, Cmi5Session, LaunchProblem, Namespaced, report_for_scorm
+from game.delivery.cmi5 import Cmi5Launch, Cmi5Session, LaunchProblem, Namespaced, PageDuties, report_for_scorm
+from game.delivery.scorm import LIMITS, SuspendProblem, resume_from, suspend_text
 from game.delivery.sender import KEPT, OFF, SENT, WAITING
 from game.exports import RecordError, live_statements
 from game.exports.signing import sign_record
+from game.platform import StorageError
 from game.ui.tr import N_, _
 
 ENDPOINT_ENV, USER_ENV, PASSWORD_ENV, AUTH_ENV = (
@@ -85,6 +87,30 @@ def lms_learner(platform) -> dict | None:
     return None
 
 
+def resume_from_lms(app) -> str:
+    """A SCORM launch that resumes (cmi.suspend_data, game.delivery.scorm): the LMS's save becomes this
+    device's autosave, unless the one here already holds those steps and more. "" or the reason."""
+    from game.ui.saves import read_save, write_save
+
+    info = lms_of(app.platform)
+    if not info or info.get("kind") not in LIMITS or not info.get("suspendData"):
+        return ""
+    try:
+        story, run, meta = resume_from(str(info["suspendData"]), app.stories)
+        here = read_save(app.platform, story, app.save_prefix)
+
+        def path(steps):
+            return [(s.get("advance"), s.get("choose"), s.get("assess"), s.get("at")) for s in steps]
+        if here is not None and here.run is not None and path(here.run.steps)[:len(run.steps)] == path(run.steps):
+            return ""
+        write_save(app.platform, run, meta, app.save_prefix)
+    except (SuspendProblem, StorageError) as exc:
+        app.platform.status(_("The learning platform's saved progress could not be resumed: {reason}").format(
+            reason=exc))
+        return str(exc)
+    return ""
+
+
 class LiveResults:
     def __init__(self, app, environ=os.environ):
         self.app = app
@@ -94,6 +120,9 @@ class LiveResults:
         self.lms_problem = ""  # what the LMS launch or report said went wrong, if anything
         self.lms_reported = ""  # the SCORM report's answer ("ok"), once given
         self._waiting_session = None
+        self.duties: PageDuties | None = None  # cmi5: the page's part (terminated if left, the way back)
+        self.suspend_limit = int((info or {}).get("suspendLimit") or LIMITS.get(self.lms_kind, 0))
+        self._suspended = None  # SCORM: the steps last kept in cmi.suspend_data
         if self.lms_kind == "cmi5":
             self.outbox = Outbox(Namespaced(app.platform, CMI5_PREFIX))
             self.sender = Sender(app.platform, self.outbox, None)
@@ -114,6 +143,7 @@ class LiveResults:
             return
         self.sender.target = LrsTarget(launch.endpoint, launch.authorization)
         self.cmi5 = Cmi5Session(launch, self.app.platform)
+        self.duties = PageDuties(self.cmi5, self.outbox, self.sender, self.app.platform, self.app.prefs.language)
         self.outbox.add(self.cmi5.start(datetime.now(timezone.utc)))
         if self._waiting_session is not None:
             session, self._waiting_session = self._waiting_session, None
@@ -152,10 +182,28 @@ class LiveResults:
         if self.lms_kind == "cmi5" and self.cmi5 is None and not self.lms_problem:
             self._cmi5_ready(lms_of(self.app.platform))
         self.sender.tick(self.app.clock.now)
+        if self.duties is not None:
+            self.duties.tick(self.app.clock.now)
+        if self.suspend_limit and self.app.session is not None:
+            self._suspend(self.app.session)
         text = self.status_text()
         if text != self._shown:
             self._shown = text
             self.app.platform.status(text)
+
+    def _suspend(self, session) -> None:
+        """SCORM: the LMS keeps the compact save (cmi.suspend_data) whenever the run has moved on."""
+        steps = (session.story.id, len(session.run.steps), session.ended_at)
+        if steps == self._suspended:
+            return
+        self._suspended = steps
+        text = suspend_text(session.run, session.meta(), self.suspend_limit)
+        if text is None:
+            self.lms_problem = "the learning platform cannot keep this much progress; it is kept on this device only"
+            return
+        answer = self.app.platform.lms_suspend(text)
+        if answer != "ok":
+            self.lms_problem = f"the learning platform did not keep the progress ({answer})"
 
     def status_text(self) -> str:
         """The status line's words: sent / N waiting / kept on this device; nothing when there is no

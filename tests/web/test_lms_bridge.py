@@ -185,3 +185,204 @@ def test_a_reload_in_the_same_cmi5_session_sends_no_second_initialized_and_nothi
     # Another reload after terminated: nothing more in this session.
     third = Cmi5Session(launch(mastery=0.0), device)
     assert third.start(datetime.now(timezone.utc)) == [] and third.statements(partial, live_statements(partial)) == []
+
+
+def test_a_review_launch_like_browse_sends_no_completed_passed_or_failed():
+    rec = record()
+    review = Cmi5Session(launch(mode="Review", mastery=0.0), Store())
+    out = review.start(datetime.now(timezone.utc)) + review.statements(rec, live_statements(rec))
+    assert verbs(out)[0] == "initialized" and verbs(out)[-1] == "terminated"
+    assert not {"completed", "passed", "failed"} & set(verbs(out))
+    assert all("score" not in s.get("result", {}) for s in out if verbs([s])[0] != "answered")
+
+
+# -- SCORM suspend data (game.delivery.scorm) ------------------------------------------------------
+def _played_run(n_decisions, seconds=True):
+    from game.engine import Run, auto_choices
+
+    story = helpers.story()
+    run = Run(story, seed=11)
+    choices = auto_choices(story, 11)
+    made = 0
+    while not run.ended and made < n_decisions:
+        if run.kind == "scene":
+            run.advance()
+        else:
+            run.choose(choices[made], seconds=12.5 + made if seconds else None)
+            made += 1
+    if not run.ended and run.kind == "scene":
+        run.advance()
+    return story, run
+
+
+def test_the_suspend_data_is_seed_and_steps_and_resumes_the_same_run():
+    from game.delivery.scorm import LIMITS, resume_from, suspend_text
+
+    story, run = _played_run(2)
+    meta = {"mode": "learning", "language": "en", "started_at": "2026-12-04T10:00:00Z", "trainee": "", "session": ""}
+    text = suspend_text(run, meta, LIMITS["scorm12"])
+    assert text is not None and len(text) < 400, text  # one character a step, well inside 4096
+    again_story, again, again_meta = resume_from(text, [story])
+    assert again_story is story and again.to_json() == run.to_json()  # the same node, steps, seconds
+    assert again.node_id == run.node_id and again_meta == {"mode": "learning", "language": "en",
+                                                             "started_at": "2026-12-04T10:00:00Z"}
+
+
+def test_a_suspend_data_too_long_for_the_lms_drops_the_seconds_then_gives_none():
+    from game.delivery.scorm import resume_from, suspend_text
+
+    story, run = _played_run(4)
+    full = suspend_text(run, {}, 64000)
+    short = suspend_text(run, {}, len(full) - 1)
+    assert short is not None and '"t"' in full and '"t"' not in short
+    _, resumed, _ = resume_from(short, [story])
+    assert resumed.node_id == run.node_id and all(h.seconds is None for h in resumed.history)
+    assert suspend_text(run, {}, 20) is None
+
+
+def test_suspend_data_that_is_not_ours_or_does_not_replay_is_refused_with_a_reason():
+    import json as _json
+
+    import pytest
+
+    from game.delivery.scorm import SuspendProblem, resume_from, suspend_text
+
+    story, run = _played_run(2)
+    text = suspend_text(run, {}, 4096)
+    for bad, why in (("", "not RightsPath's"), ("{}", "not RightsPath's"), ("[1]", "not RightsPath's"),
+                     (text.replace('"id":"' + story.id, '"id":"other'), "does not have"),
+                     (_json.dumps({**_json.loads(text), "h": "0" * 16}), "has changed"),
+                     (_json.dumps({**_json.loads(text), "k": "zzzz"}), "does not replay")):
+        with pytest.raises(SuspendProblem, match=why):
+            resume_from(bad, [story])
+
+
+# -- cmi5: nothing after terminated, the page's part ------------------------------------------------
+def test_the_gate_refuses_a_sessions_statements_after_its_terminated():
+    from game.delivery.cmi5 import TerminatedGate
+
+    rec = record()
+    session = Cmi5Session(launch(mastery=0.0), Store())
+    out = session.start(datetime.now(timezone.utc)) + session.statements(rec, live_statements(rec))
+    late = dict(out[1], id="late-one")
+    gate = TerminatedGate()
+    assert gate.refused(out) == [] and gate.refused(out + [late]) == ["late-one"]
+    gate.acknowledged(out[-1])
+    assert gate.refused([late]) == ["late-one"]
+    other = Cmi5Session(launch(mastery=0.0, session="S-9"), Store()).start(datetime.now(timezone.utc))
+    assert gate.refused(other) == []  # another session of the registration goes on
+
+
+class PageLms(Store):
+    """A platform whose page answers the cmi5 calls as build/template.html does (its real side runs in
+    Chromium: test_lms_chromium.py)."""
+
+    def __init__(self):
+        super().__init__()
+        self.armed, self.offers, self.info = [], [], {"kind": "cmi5", "ready": True}
+
+    def lms(self):
+        return self.info
+
+    def lms_arm(self, text):
+        self.armed.append(text)
+        return "ok"
+
+    def lms_offer_return(self, lang):
+        self.offers.append(lang)
+        return "ok"
+
+    def http_request(self, method, url, headers, body):
+        return 1
+
+    def http_result(self, ticket):
+        return {"status": 200, "body": "[]"}
+
+
+def test_page_duties_arm_after_initialized_offer_the_return_after_terminated():
+    from game.delivery import Outbox, Sender
+    from game.delivery.cmi5 import PageDuties
+    from game.delivery.sender import LrsTarget
+
+    device = PageLms()
+    session = Cmi5Session(launch(mastery=0.0), device)
+    outbox = Outbox(Namespaced(device))
+    sender = Sender(device, outbox, LrsTarget("https://lms/xapi/"))
+    duties = PageDuties(session, outbox, sender, device, "bg")
+    outbox.add(session.start(datetime.now(timezone.utc)))
+    duties.tick(0.0)
+    assert device.armed == []  # initialized is not with the store yet
+    sender.tick(0.0), sender.tick(0.1)
+    duties.tick(0.2)
+    armed = json.loads(device.armed[-1])
+    assert armed["statement"]["verb"]["id"].endswith("terminated") and armed["session"] == "S-1"
+    rec = record()
+    outbox.add(session.statements(rec, live_statements(rec)))
+    assert armed["statement"]["id"] == outbox.items[-1]["id"]  # the page's terminated is the game's, by id
+    for t in range(10):
+        sender.tick(1.0 + t)
+    duties.tick(20.0)
+    assert device.armed[-1] == "" and device.offers == ["bg"] and len(outbox) == 0
+
+
+def test_a_session_the_page_ended_sends_nothing_more_even_after_a_reload():
+    from game.delivery import Outbox, Sender
+    from game.delivery.cmi5 import ABANDONED_KEY, PageDuties
+    from game.delivery.sender import LrsTarget
+
+    device = PageLms()
+    session = Cmi5Session(launch(mastery=0.0), device)
+    outbox = Outbox(Namespaced(device))
+    sender = Sender(device, outbox, LrsTarget("https://lms/xapi/"))
+    duties = PageDuties(session, outbox, sender, device)
+    outbox.add(session.start(datetime.now(timezone.utc)))
+    rec = record()
+    half = [s for s in live_statements(rec) if s["verb"]["id"].endswith("answered")][:2]
+    outbox.add(session.statements({**rec, "finished": False}, half))
+    device.info = {"kind": "cmi5", "ready": True, "terminated": True}  # pagehide sent it; the page came back
+    duties.tick(5.0)
+    assert session.terminated and len(outbox) == 0 and sender.withheld == 3
+    assert session.statements(rec, live_statements(rec)) == []
+    # A reload of the tab: the page's note (what its pagehide wrote) ends the session again.
+    device.items[ABANDONED_KEY] = json.dumps({"registration": REG, "session": "S-1"})
+    device.info = {"kind": "cmi5", "ready": True}
+    again = Cmi5Session(launch(mastery=0.0), device)
+    assert again.terminated and again.abandoned and again.statements(rec, live_statements(rec)) == []
+
+
+def test_the_learners_language_preference_picks_the_first_language_the_game_has():
+    from game.platform.browser import game_languages, preferred_language
+
+    have = game_languages()
+    assert {"en", "bg"} <= have
+    info = {"kind": "cmi5", "learnerPreferences": {"languagePreference": "fr-FR, bg-BG,en-US"}}
+    assert preferred_language(info, have) == "bg"
+    assert preferred_language({**info, "learnerPreferences": {"languagePreference": "fr,de"}}, have) is None
+    assert preferred_language({"kind": "cmi5", "learnerPreferences": None}, have) is None
+    assert preferred_language({"kind": "scorm12"}, have) is None
+    platform = BrowserPlatform(window=Window(json.dumps(info)), environ={})
+    assert platform.url_params()["lang"] == "bg"
+    assert BrowserPlatform(window=Window(json.dumps(info)), environ={"lang": "en"}).url_params()["lang"] == "en"
+
+
+def test_an_assessment_step_is_kept_in_the_suspend_data_with_its_marks():
+    from game.delivery.scorm import resume_from, suspend_text
+    from game.engine import Run, auto_play
+    from tests.engine import assessment_fixture
+
+    story = assessment_fixture.story()
+    played = auto_play(story, 5)
+    assert any("assess" in s for s in played.steps)
+    run = Run(story, seed=played.seed)
+    for step in played.steps:  # replayed up to and including the first assessment
+        if "advance" in step:
+            run.advance()
+        elif "assess" in step:
+            run.assess(step["assess"], seconds=9.5)
+            break
+        else:
+            run.choose(step["choose"], seconds=step.get("seconds"))
+    text = suspend_text(run, {}, 4096)
+    assert "*" in __import__("json").loads(text)["k"]
+    _, again, _ = resume_from(text, [story])
+    assert again.to_json() == run.to_json()

@@ -82,6 +82,7 @@ class LmsSite:
         self.fetches: list[str] = []  # fetch keys asked for, in order
         self.launch_data: dict[tuple, dict] = {}  # (activityId, registration) -> document
         self.preferences: dict[str, dict] = {}  # agent JSON -> cmi5LearnerPreferences document
+        self.cmi: dict[str, dict] = {}  # SCORM kind -> the CMI data the LMS starts the next session with
         site = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
@@ -106,7 +107,11 @@ class LmsSite:
             def do_GET(self):
                 path = urllib.parse.urlsplit(self.path)
                 if path.path.endswith(".html") and path.path[1:-5] in SCORM:
-                    page = PARENT.format(origin=game_origin, **SCORM[path.path[1:-5]])
+                    kind = path.path[1:-5]
+                    given = dict(SCORM[kind])
+                    if kind in site.cmi:  # what the LMS stored of an earlier session (a relaunch)
+                        given["learner"] = json.dumps(site.cmi[kind])
+                    page = PARENT.format(origin=game_origin, **given)
                     return self._send(200, page.encode(), "text/html")
                 if path.path == "/cmi5/xapi/activities/state":
                     q = dict(urllib.parse.parse_qsl(path.query))
@@ -274,6 +279,38 @@ class _Lms:
     def report(self, text):
         return self._frame.eval("(t) => window.rpLms.report(t)", text)
 
+    def suspend(self, text):
+        return self._frame.eval("(t) => window.rpLms.suspend(t)", text)
+
+    def arm(self, text):
+        return self._frame.eval("(t) => window.rpLms.arm(t)", text)
+
+    def offerReturn(self, lang):  # noqa: N802 (the page's name)
+        return self._frame.eval("(t) => window.rpLms.offerReturn(t)", lang)
+
+
+class _PageStorage:
+    """The page's real localStorage, for the platforms that must share it with the page's own script."""
+
+    def __init__(self, frame: GameFrame):
+        self._frame = frame
+
+    def getItem(self, key):  # noqa: N802
+        return self._frame.eval("(k) => localStorage.getItem(k)", key)
+
+    def setItem(self, key, value):  # noqa: N802
+        self._frame.eval("([k, v]) => localStorage.setItem(k, v)", [key, value])
+
+    def removeItem(self, key):  # noqa: N802
+        self._frame.eval("(k) => localStorage.removeItem(k)", key)
+
+    @property
+    def length(self):
+        return self._frame.eval("() => localStorage.length")
+
+    def key(self, i):
+        return self._frame.eval("(i) => localStorage.key(i)", i)
+
 
 class PagePlatform(BrowserPlatform):
     """The browser platform with storage in a dict (the page's localStorage is not what this is about)
@@ -344,8 +381,8 @@ def test_a_scorm_lms_gets_the_learner_score_status_and_time(web_build, browser, 
         app, card = play_headless(platform)
         assert app.live.lms_reported == "ok", app.live.lms_problem
         commits = browser.call(lambda page: page.evaluate("window.commits"))
-        assert len(commits) == 1
-        cmi = commits[0]
+        assert len(commits) >= 2  # the save kept as the playthrough went (suspend data), then the result
+        cmi = commits[-1]
         percent = round(card.scaled * 100, 2)
         verdict = "passed" if card.passed else "failed"
         if kind == "scorm12":
@@ -402,7 +439,101 @@ def test_without_a_learning_platform_the_page_says_none(web_build, browser):
         site.stop()
 
 
-def cmi5_launch(site, *, launch_mode="Normal", mastery=0.5, registration=None, activity=None):
+def play_some(platform, choices, scenario="tutorial", seed=4):
+    """The real UI headless, playing ``choices`` then stopping where they run out (a learner who
+    leaves); returns the app and each autosave's count of decisions."""
+    import pygame
+
+    from game.report.stories import load_story
+    from game.ui.app import App, AppOptions
+    from game.ui.autopilot import AutopilotError
+
+    story = load_story(ROOT / "scenarios" / f"{scenario}.yaml")
+    app = App([story], AppOptions(headless=True, auto_seed=seed, choices=list(choices), scenario=story.id,
+                                  reduce_motion=True), platform)
+    saves: list[int] = []
+    app.on_autosave = saves.append
+    try:
+        try:
+            asyncio.run(app.run())
+        except AutopilotError as exc:
+            assert "ran out" in str(exc), exc
+    finally:
+        pygame.quit()
+    return app, saves
+
+
+def tutorial_choices(seed=4):
+    from game.engine import auto_choices
+    from game.report.stories import load_story
+
+    return auto_choices(load_story(ROOT / "scenarios" / "tutorial.yaml"), seed)
+
+
+@needs_scorm_again
+@pytest.mark.parametrize("kind", ["scorm12", "scorm2004"])
+def test_a_learner_who_leaves_inside_the_scorm_lms_resumes_there_at_the_same_node(web_build, browser, kind):
+    """Two decisions, the page closed (the LMS stores exit=suspend and the suspend data), a relaunch
+    from another device (empty storage) with the CMI data the LMS kept: the game resumes at the node
+    it was left on, with the same seed, decisions and start time, and reports the finished result."""
+    from game.engine import Run
+    from game.report.stories import load_story
+
+    site = LmsSite(Path(web_build.web_dir)).start()
+    api = "window.API" if kind == "scorm12" else "window.API_1484_11"
+    try:
+        browser.call(lambda page: page.goto(site.url + f"{kind}.html", wait_until="commit"))
+        wait_in_page(browser, "sco", "typeof window.rpLms === 'object'")
+        first = PagePlatform(GameFrame(browser, "sco"))
+        assert first.lms()["suspendData"] == ""
+        choices = tutorial_choices()
+        app, _ = play_some(first, choices[:2])
+        left_at = app.session.run.node_id
+        assert app.session.run.kind == "decision" and len(app.session.run.history) == 2
+        kept = browser.call(lambda page: page.evaluate(f"{api}.cmi.suspend_data"))
+        assert 0 < len(kept) <= (4096 if kind == "scorm12" else 64000) and json.loads(kept)["seed"] == 4
+        # The learner closes the page: the SCO's pagehide ends the session with exit = suspend.
+        browser.call(lambda page: page.evaluate("document.querySelector('iframe').src = 'about:blank'"))
+        browser.call(lambda page: page.wait_for_function(f"{api}.isTerminated()", timeout=30_000))
+        stored = browser.call(lambda page: page.evaluate("window.commits"))[-1]
+        if kind == "scorm12":
+            assert stored["core"]["exit"] == "suspend" and stored["suspend_data"] == kept
+            site.cmi[kind] = {"core": {"student_id": "L-42", "student_name": "Petrova, Ana", "entry": "resume",
+                                       "lesson_status": stored["core"]["lesson_status"]},
+                              "suspend_data": stored["suspend_data"]}
+        else:
+            assert stored["exit"] == "suspend" and stored["suspend_data"] == kept
+            site.cmi[kind] = {"learner_id": "L-42", "learner_name": "Petrova, Ana", "entry": "resume",
+                              "completion_status": stored["completion_status"],
+                              "suspend_data": stored["suspend_data"]}
+
+        # The next launch, on another computer: nothing in this browser's storage.
+        browser.call(lambda page: page.goto(site.url + f"{kind}.html", wait_until="commit"))
+        wait_in_page(browser, "sco", "typeof window.rpLms === 'object'")
+        second = PagePlatform(GameFrame(browser, "sco"))
+        info = second.lms()
+        assert info["entry"] == "resume" and info["suspendData"] == kept
+        story = load_story(ROOT / "scenarios" / "tutorial.yaml")
+        again, saves = play_some(second, choices[:3])
+        assert saves and min(saves) >= 3, saves  # never a fresh start: the first save is the third decision
+        run = again.session.run
+        assert run.steps[:len(app.session.run.steps)] == app.session.run.steps
+        assert run.history[2].node == left_at and run.seed == 4
+        assert again.session.started_at == app.session.started_at
+        resumed = Run.from_json(story, second.items["headless-run-tutorial"])
+        assert resumed.node_id == run.node_id
+        # and it plays on to the end, the LMS getting the result
+        done, _ = play_some(second, choices)
+        assert done.session.run.ended and done.live.lms_reported == "ok", done.live.lms_problem
+        last = browser.call(lambda page: page.evaluate("window.commits"))[-1]
+        assert (last["core"]["lesson_status"] if kind == "scorm12" else last["completion_status"]) in (
+            "passed", "failed", "completed")
+    finally:
+        site.stop()
+
+
+def cmi5_launch(site, *, launch_mode="Normal", mastery=0.5, registration=None, activity=None,
+                return_url=None, languages="bg-BG,en-US"):
     """A launch URL as the LMS makes it: a new session id and a one-time fetch URL each time."""
     registration = registration or str(uuid.uuid4())
     session_id = str(uuid.uuid4())
@@ -410,12 +541,12 @@ def cmi5_launch(site, *, launch_mode="Normal", mastery=0.5, registration=None, a
     activity = activity or f"https://lms.example/activities/{uuid.uuid4()}"
     actor = {"objectType": "Agent", "account": {"homePage": "https://lms.example", "name": "learner-7"}}
     site.tokens[key] = uuid.uuid4().hex
-    site.preferences[json.dumps(actor, separators=(",", ":"))] = {"languagePreference": "bg-BG,en-US", "audioPreference": "off"}
+    site.preferences[json.dumps(actor, separators=(",", ":"))] = {"languagePreference": languages, "audioPreference": "off"}
     site.launch_data[(activity, registration)] = {
         "contextTemplate": {"contextActivities": {"grouping": [{"id": PUBLISHER_AU}]},
                             "extensions": {SESSION_EXT: session_id}},
         "launchMode": launch_mode, "masteryScore": mastery, "moveOn": "Passed",
-        "returnURL": "https://lms.example/course"}
+        "returnURL": return_url or site.url + "course/view?id=7"}
     query = urllib.parse.urlencode({
         "scenario": "tutorial", "endpoint": site.url + "cmi5/xapi/", "fetch": site.url + f"cmi5/fetch/{key}",
         "actor": json.dumps(actor), "registration": registration, "activityId": activity})
@@ -491,6 +622,16 @@ def test_a_cmi5_launch_sends_the_cmi5_session_to_the_lms(web_build, browser, tmp
 
         learner = record_for(app.session)["learner"]  # the export files name the LMS's learner too
         assert (learner["home_page"], learner["name"], learner["source"]) == ("https://lms.example", "learner-7", "lms")
+        # The learner's languagePreference "bg-BG,en-US" (cmi5 §11): the game played in Bulgarian.
+        assert app.prefs.language == "bg" and {s["context"].get("language") for s in stored} - {None} == {"bg"}
+        # After terminated, the page offers the way back to the course (LaunchData returnURL), and goes there.
+        assert app.live.duties.offered == "ok"
+        back = site.url + "course/view?id=7"
+        assert browser.call(lambda page: page.get_attribute("#rp-return", "href")) == back
+        assert browser.call(lambda page: page.inner_text("#rp-return")) == "Обратно към курса"
+        browser.call(lambda page: page.click("#rp-return"))
+        browser.call(lambda page: page.wait_for_url(back, timeout=30_000))
+        assert len(ralph.statements(registration=registration)) == len(stored)  # leaving sent nothing more
 
         # The same launch URL again (a second tab, a bookmark): the one-time fetch URL gives no token,
         # the page says so, and nothing more reaches the LMS.
@@ -559,3 +700,64 @@ def test_the_scorm_and_cmi5_zips_hold_the_web_build(web_build, tmp_path):
             assert names == sorted(built + [manifest])
             for name in built:
                 assert z.read(name) == (web / name).read_bytes(), name
+
+
+class StoragePlatform(BrowserPlatform):
+    """The browser platform whole, its storage the page's real localStorage (which the page's own
+    pagehide handler writes to as well)."""
+
+    def __init__(self, frame: GameFrame):
+        frame.localStorage = _PageStorage(frame)
+        super().__init__(window=frame, environ={})
+
+
+@needs_ralph
+@pytest.mark.lrs
+def test_a_cmi5_page_left_mid_play_sends_terminated_itself_and_nothing_follows_it(web_build, browser, tmp_path):
+    from game.delivery.cmi5 import NAMESPACE
+
+    ralph = lrs_server.RalphServer(tmp_path / "ralph").start()
+    site = LmsSite(Path(web_build.web_dir), ralph).start()
+    try:
+        url, registration, activity, session_id = cmi5_launch(site, return_url="javascript:alert(1)",
+                                                               languages="fr-FR")
+        browser.call(lambda page: page.goto(url, wait_until="commit"))
+        wait_in_page(browser, None, "window.rpLms && JSON.parse(window.rpLms.info()).ready")
+        browser.call(lambda page: page.evaluate("localStorage.clear()"))
+        platform = StoragePlatform(GameFrame(browser, None))
+        app, _ = play_some(platform, tutorial_choices()[:2])
+        assert app.prefs.language == "en"  # French is not one the game has: English
+        assert app.live.duties.armed and not app.live.cmi5.terminated
+        # The learner closes the tab (here: goes elsewhere) in the middle of the scenario.
+        browser.call(lambda page: page.goto(site.url + "elsewhere", wait_until="commit"))
+        for _ in range(100):
+            stored = cmi5_statements(ralph, registration)
+            if stored and verb(stored[-1]) == "terminated":
+                break
+            import time
+
+            time.sleep(0.1)
+        verbs = [verb(s) for s in stored]
+        assert verbs == ["initialized", "answered", "answered", "terminated"], verbs
+        closing = stored[-1]
+        assert closing["id"] == str(uuid.uuid5(NAMESPACE, f"{registration}/{session_id}/terminated"))
+        assert closing["object"]["id"] == activity and closing["result"]["duration"].startswith("PT")
+        assert set(closing["result"]) == {"duration"}
+        assert CMI5 in [a["id"] for a in closing["context"]["contextActivities"]["category"]]
+        assert closing["context"]["extensions"][SESSION_EXT] == session_id
+
+        # The tab is reopened (the launch kept for it): the session is over, nothing more is sent.
+        browser.call(lambda page: page.goto(site.url + "web/index.html?scenario=tutorial", wait_until="commit"))
+        wait_in_page(browser, None, "window.rpLms && JSON.parse(window.rpLms.info()).ready")
+        again = StoragePlatform(GameFrame(browser, None))
+        assert again.lms()["registration"] == registration
+        done, _ = play_some(again, tutorial_choices())
+        assert done.session.run.ended
+        assert [verb(s) for s in cmi5_statements(ralph, registration)] == verbs
+        assert done.live.cmi5.abandoned and done.live.sender.waiting == 0
+        # A returnURL that is not an http(s) address is never offered.
+        assert again.lms_offer_return("en").startswith("refused")
+        assert browser.call(lambda page: page.query_selector("#rp-return")) is None
+    finally:
+        site.stop()
+        ralph.stop()
