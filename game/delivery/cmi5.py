@@ -224,8 +224,10 @@ class Cmi5Session:
         self._persist()
         return out
 
-    def _allowed(self, export_stmt: dict) -> dict:
+    def _allowed(self, export_stmt: dict, story=None) -> dict:
         stmt = {k: copy.deepcopy(v) for k, v in export_stmt.items() if k in ("verb", "object", "result")}
+        if story is not None:
+            readable_names(stmt, story, ((export_stmt.get("context") or {}).get("extensions") or {}))
         stmt["id"] = self._id("allowed/" + export_stmt["id"])
         stmt["actor"] = self.launch.actor
         theirs = export_stmt.get("context") or {}
@@ -269,14 +271,16 @@ class Cmi5Session:
             return float(score["scaled"]) >= self.launch.mastery_score
         return bool(score["passed"])
 
-    def statements(self, record: dict, export_statements: list[dict]) -> list[dict]:
-        """New statements for the LMS since the last call (never the same one twice)."""
+    def statements(self, record: dict, export_statements: list[dict], story=None) -> list[dict]:
+        """New statements for the LMS since the last call (never the same one twice). With the
+        ``story``, each decision's activity is named by its prompt and its options described by their
+        text, in the story's language (``readable_names``)."""
         if self.initialized_at is None or self.terminated:
             return []
         out = []
         for s in export_statements:
             if (s.get("verb") or {}).get("id") == ANSWERED:
-                allowed = self._allowed(s)
+                allowed = self._allowed(s, story)
                 if allowed["id"] not in self._given:
                     self._given.add(allowed["id"])
                     out.append(allowed)
@@ -311,6 +315,51 @@ class Cmi5Session:
         self.terminated = True
         self._persist()
         return out
+
+
+NAME_LIMIT = 120  # an activity's name is a label; the whole prompt goes into its description
+DECISION_EXT = "https://rightspath.eu/xapi/extensions/decision"
+
+
+def _clip(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= NAME_LIMIT else text[:NAME_LIMIT - 1].rstrip() + "…"
+
+
+def option_texts(node: dict) -> dict[str, str]:
+    """Option id -> its text: a decision's choices, an assessment's items (sections and measures)."""
+    out = {str(c["id"]): str(c.get("text") or "") for c in node.get("choices", ()) if isinstance(c, dict)}
+    groups = list(node.get("sections") or ())
+    if isinstance(node.get("measures"), dict):
+        groups.append(node["measures"])
+    for group in groups:
+        for item in (group.get("items") or ()) if isinstance(group, dict) else ():
+            if isinstance(item, dict) and "id" in item:
+                out[str(item["id"])] = str(item.get("text") or item.get("title") or "")
+    return out
+
+
+def readable_names(stmt: dict, story, extensions: dict) -> None:
+    """Give an ``answered`` statement's activity the decision's prompt as its name (clipped) and
+    description, and each option its text, as language maps in the story's language — in place of
+    the bare ids (cmi5 "allowed" statements are read by people in the LMS's reports)."""
+    facts = extensions.get(DECISION_EXT) if isinstance(extensions, dict) else None
+    node_id = facts.get("node") if isinstance(facts, dict) else None
+    node = story.nodes.get(node_id) if node_id else None
+    definition = (stmt.get("object") or {}).get("definition")
+    if not isinstance(node, dict) or not isinstance(definition, dict):
+        return
+    data = getattr(story, "scenario", None) or {}
+    lang = str(data.get("language") or "en")
+    prompt = str(node.get("prompt") or "").strip()
+    if prompt:
+        definition["name"] = {lang: _clip(prompt)}
+        definition["description"] = {lang: prompt}
+    texts = option_texts(node)
+    for choice in definition.get("choices") or ():
+        text = texts.get(str(choice.get("id")))
+        if text:
+            choice["description"] = {lang: text}
 
 
 def _session_of(stmt: dict) -> str:

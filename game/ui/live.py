@@ -168,7 +168,7 @@ class LiveResults:
                 if self.cmi5 is None:
                     self._waiting_session = session  # queued once the launch is ready
                 else:
-                    self.outbox.add(self.cmi5.statements(record, live_statements(record)))
+                    self.outbox.add(self.cmi5.statements(record, live_statements(record), session.story))
                 return
             self.outbox.add(live_statements(record))
             if self.lms_kind in ("scorm12", "scorm2004") and record["finished"] and not self.lms_reported:

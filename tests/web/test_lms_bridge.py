@@ -386,3 +386,25 @@ def test_an_assessment_step_is_kept_in_the_suspend_data_with_its_marks():
     assert "*" in __import__("json").loads(text)["k"]
     _, again, _ = resume_from(text, [story])
     assert again.to_json() == run.to_json()
+
+
+def test_cmi5_decision_statements_carry_the_prompt_and_the_options_text_not_bare_ids():
+    story = helpers.story()
+    rec = record()
+    session = Cmi5Session(launch(mastery=0.0), Store())
+    out = session.start(datetime.now(timezone.utc)) + session.statements(rec, live_statements(rec), story)
+    answered = [s for s in out if verbs([s])[0] == "answered"]
+    assert len(answered) == len(rec["decisions"])
+    lang = story.scenario.get("language", "en")
+    for s, d in zip(answered, rec["decisions"]):
+        node = story.nodes[d["node"]]
+        definition = s["object"]["definition"]
+        assert definition["description"] == {lang: node["prompt"].strip()}
+        name = definition["name"][lang]
+        assert name != d["node"] and len(name) <= 120 and node["prompt"].split()[0] in name
+        texts = {c["id"]: c["text"] for c in node["choices"]}
+        assert [c["description"] for c in definition["choices"]] == [{lang: texts[c["id"]]} for c in definition["choices"]]
+    # The ids stay the session's own, derived, as before: the same statements again are nothing new.
+    again = Cmi5Session(launch(mastery=0.0), Store())
+    ids = [s["id"] for s in again.start(datetime.now(timezone.utc)) + again.statements(rec, live_statements(rec))]
+    assert [s["id"] for s in out][1:-3] == ids[1:-3]

@@ -603,6 +603,11 @@ def test_a_cmi5_launch_sends_the_cmi5_session_to_the_lms(web_build, browser, tmp
             categories = [a["id"] for a in ctx["contextActivities"].get("category", [])]
             if verb(s) == "answered":  # cmi5 allowed: no cmi5 category
                 assert CMI5 not in categories and s["object"]["id"] != activity
+                # readable: the decision's prompt and the options' text, not the bare ids
+                definition, node = s["object"]["definition"], s["object"]["id"].rsplit("/", 1)[1]
+                (name,) = definition["name"].values()
+                assert name != node and len(name.split()) > 3 and definition["description"]
+                assert all(len(next(iter(c["description"].values())).split()) > 3 for c in definition["choices"])
                 continue
             assert s["object"]["id"] == activity and CMI5 in categories
             result = s.get("result", {})
