@@ -33,6 +33,7 @@ PARAM_RULES = {
     "contrast": re.compile(r"^(high|standard)$"),
     "motion": re.compile(r"^(reduce|full)$"),
     "room": re.compile(r"^[A-Za-z0-9]{4,12}$"),  # a live room's code (issue 18, CONTRACTS §15)
+    "roomtime": re.compile(r"^[0-9]{2,4}$"),  # a live room's seconds per decision (10-3600)
 }
 TRAINEE_KEY = re.compile(r"^[0-9a-f]{32}$")  # game.exports.signing.trainee_key, as the page checks it
 _UNSAFE_FILENAME = re.compile(r"[^\w.-]+")  # \w: letters and digits of any script, and _
@@ -62,6 +63,7 @@ def describe_rule(key: str) -> str:
         "contrast": "high or standard",
         "motion": "reduce or full",
         "room": "a live room's code: 4-12 letters or digits",
+        "roomtime": "a live room's seconds per decision: 10 to 3600",
     }[key]
 
 
@@ -255,6 +257,15 @@ class BrowserPlatform(Platform):
             if lang:
                 found["lang"] = lang
         return found
+
+    def page_url(self) -> str:
+        """The game page's own address without its fragment (a live room's phone page, vote.html, sits
+        beside it; issue 18), or "" when it cannot be read."""
+        try:
+            href = str(self._window.location.href)
+        except Exception:
+            return ""
+        return href.split("#")[0] if href.startswith(("https://", "http://")) else ""
 
     def trainee_key(self) -> str | None:
         """The signing key from the trainee's link (#k=..., read by the page; docs/CONTRACTS.md §11)."""

@@ -18,10 +18,11 @@ from game.ui.tr import _
 ROOM_ENV, JOIN_ENV, TIMER_ENV = "RIGHTSPATH_ROOM", "RIGHTSPATH_ROOM_URL", "RIGHTSPATH_ROOM_SECONDS"
 
 
-def timer_seconds(environ=os.environ) -> float:
-    """An optional time limit per decision (``$RIGHTSPATH_ROOM_SECONDS``, 10-3600); 0 for none."""
+def timer_seconds(environ=os.environ, params=None) -> float:
+    """An optional time limit per decision (``?roomtime=`` in the browser, ``$RIGHTSPATH_ROOM_SECONDS``
+    on the desktop; 10-3600 seconds); 0 for none."""
     try:
-        value = float((environ.get(TIMER_ENV) or "0").strip())
+        value = float(((params or {}).get("roomtime") or environ.get(TIMER_ENV) or "0").strip())
     except ValueError:
         return 0.0
     return value if 10 <= value <= 3600 else 0.0
@@ -48,13 +49,16 @@ def phone_link(join: str, target) -> str:
     return link
 
 
-def join_url(target, code: str, lang: str, environ=os.environ) -> str:
-    """The phones' page: ``$RIGHTSPATH_ROOM_URL`` or, behind ``serve-web --lrs-proxy`` (the store at
-    ``<site>/xAPI/``), ``<site>/vote.html``; the fragment names the room and its language."""
+def join_url(target, code: str, lang: str, environ=os.environ, page: str = "") -> str:
+    """The phones' page: ``$RIGHTSPATH_ROOM_URL``, or behind ``serve-web --lrs-proxy`` (the store at
+    ``<site>/xAPI/``) ``<site>/vote.html``, or in the browser the ``vote.html`` beside the game's own
+    page (``page``: its address); the fragment names the room and its language."""
     base = (environ.get(JOIN_ENV) or "").strip()
     endpoint = target.endpoint if target is not None else ""
     if not base and endpoint.rstrip("/").endswith("/xAPI"):
         base = endpoint.rstrip("/")[: -len("xAPI")] + "vote.html"
+    if not base and page.startswith(("https://", "http://")):
+        base = page.split("#")[0].split("?")[0].rsplit("/", 1)[0] + "/vote.html"
     if not base:
         return ""
     return f"{base}#room={code}&lang={lang}"
@@ -66,10 +70,13 @@ class RoomLink:
         self.code = code
         lang = getattr(app.prefs, "language", "en") or "en"
         self.host = RoomHost(app.platform, target, code, lang=lang)
-        self.join = join_url(target, code, lang, environ)
+        platform = app.platform
+        params = platform.url_params() if hasattr(platform, "url_params") else {}
+        page = platform.page_url() if hasattr(platform, "page_url") else ""
+        self.join = join_url(target, code, lang, environ, page or "")
         self.link = phone_link(self.join, target)
         self._qr = None  # the QR code's picture, drawn once
-        self.seconds = timer_seconds(environ)  # 0: no timer
+        self.seconds = timer_seconds(environ, params)  # 0: no timer
         self.closes_at = 0.0  # the game clock's time the round closes by itself (with a timer)
         self._scene = None
         self._added: dict[str, int] = {}  # the phones' votes already added to the scene's counts
@@ -133,15 +140,24 @@ class RoomLink:
             self.app.mark_dirty()
 
     # -- what the projector shows -------------------------------------------------------------
-    def status_text(self) -> str:
+    def turnout(self) -> tuple[int, int]:
+        """(voted, in the room): the phones that voted and the votes typed in by hand, out of the phones
+        that joined (or voted) and the typed votes (people without a phone are counted as they vote)."""
         phones = self.host.tally.voters
+        typed = 0
+        if self._scene is not None:
+            typed = max(0, sum(self._scene.votes.values()) - sum(self._added.values()))
+        return phones + typed, max(self.host.joined, phones) + typed
+
+    def status_text(self) -> str:
+        voted, total = self.turnout()
         if self.host.state == OPEN:
-            line = _("Room {code}: {n} phones voted").format(code=self.code, n=phones)
+            line = _("Room {code}: {n} of {total} voted").format(code=self.code, n=voted, total=total)
             if self.seconds:
                 left = max(0, int(self.closes_at - self.app.clock.now + 0.999))
                 line += " · " + _("{s} s left").format(s=left)
         else:
-            line = _("Room {code}: voting closed, {n} phones voted").format(code=self.code, n=phones)
+            line = _("Room {code}: voting closed, {n} of {total} voted").format(code=self.code, n=voted, total=total)
         if self.host.problem:
             line += " · " + _("the record store is not answering")
         return line

@@ -66,7 +66,7 @@ def test_phones_votes_join_the_projectors_counts_hidden_until_the_reveal(lrs, tm
         assert scene.votes[first.id] == 3 and scene.votes[second.id] == 1
         assert "4 votes cast · R: show the votes" in app.a11y_model["text"]
         assert not any(t.startswith("Option ") for t in app.a11y_model["text"])  # hidden until the reveal
-        assert f"Room {code}: 3 phones voted" == app.room.status_text()
+        assert f"Room {code}: 4 of 4 voted" == app.room.status_text()  # 3 phones (none said it joined), 1 typed
         # The projector shows the join line and a QR code of the phones' link (with the store).
         assert app.room.join == lrs.url[: -len("xAPI/")] + f"vote.html#room={code}&lang=en"
         assert app.room.link.startswith(app.room.join + "&lrsauth=Basic%20")
@@ -105,7 +105,7 @@ def test_the_timer_publishes_a_deadline_and_closes_the_round_by_itself(lrs, tmp_
         host = app.room.host
         run(pilot, lambda: host.polls >= 1)
         assert host.deadline.endswith("Z") and host.state == "open"
-        assert app.room.status_text().startswith(f"Room {code}: 0 phones voted · ")
+        assert app.room.status_text().startswith(f"Room {code}: 0 of 0 voted · ")
         assert app.room.status_text().endswith(" s left")
         run(pilot, lambda: host.state == "closed" and host.settled, frames=2000)
         assert app.clock.now >= 10 and not pilot.scene.revealed  # the reveal stays the facilitator's

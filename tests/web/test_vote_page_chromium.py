@@ -209,10 +209,25 @@ def test_the_game_page_keeps_the_room_code_of_its_link(browser, site):
 
     page = browser.new_page()
     page.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
-    page.goto(site + "index.html?mode=facilitated&room=MEET42&PYGPI=evil", wait_until="commit")
+    page.goto(site + "index.html?mode=facilitated&room=MEET42&roomtime=45&PYGPI=evil", wait_until="commit")
     page.wait_for_function("typeof window.rpFetch === 'function'")
-    assert page.evaluate("location.search") == "?mode=facilitated&room=MEET42"
+    assert page.evaluate("location.search") == "?mode=facilitated&room=MEET42&roomtime=45"
+    href = page.evaluate("location.href")
     page.close()
+
+    # In the browser the phones' page is the vote.html beside the game's page, and the timer is the link's.
+    from types import SimpleNamespace
+
+    from game.delivery import LrsTarget
+    from game.platform.browser import BrowserPlatform
+    from game.ui.room_link import join_url, timer_seconds
+
+    browser_side = BrowserPlatform(window=SimpleNamespace(location=SimpleNamespace(href=href + "#lrs=x")), environ={})
+    assert browser_side.page_url() == href
+    elsewhere = LrsTarget("https://lrs.example.org/xapi/", "Basic abc")
+    assert join_url(elsewhere, "MEET42", "bg", {}, browser_side.page_url()) == site + "vote.html#room=MEET42&lang=bg"
+    assert timer_seconds({}, clean_params({"roomtime": "45"})) == 45
+    assert timer_seconds({}, clean_params({"roomtime": "5"})) == 0 and clean_params({"roomtime": "abc"}) == {}
 
     class Platform:
         def url_params(self):
