@@ -603,8 +603,8 @@ def hanging_plant(p: Painter, x, top, rng: random.Random, drop: float = 90, scal
         sx = x + (i - 2.5) * 12 * s
         length = rng.uniform(60, 120) * s
         bend = (i - 2.5) * 5 * s
-        p.stroke(pal.LEAF, [(sx, py), (sx + bend, py + length)], 2.4 * s)
-        for k in range(5):
-            t = k / 4
-            leaf(p, sx + bend * t, py + 4 * s + t * length, 90 + (60 if k % 2 else -60) + rng.uniform(-12, 12),
-                 rng.uniform(20, 30) * s, 9 * s, rng.choice([pal.LEAF, pal.LEAF_LIGHT, pal.LEAF_DARK]))
+        p.stroke(pal.LEAF_DARK, [(sx, py), (sx + bend, py + length)], 1.6 * s)
+        for k in range(7):
+            t = k / 6
+            leaf(p, sx + bend * t, py + 4 * s + t * length, 90 + (55 if k % 2 else -55) + rng.uniform(-12, 12),
+                 rng.uniform(24, 34) * s, 11 * s, rng.choice([pal.LEAF, pal.LEAF_LIGHT, pal.LEAF_DARK]))
