@@ -116,6 +116,12 @@ def _overrules(given, run: Run) -> dict[int, dict]:
     return out
 
 
+def _assessments(verdicts: list[dict]) -> list[dict]:
+    """A right's assessments (upholds, breaches, misses) as the record keeps them: right, verdict,
+    weight (an assessment item's verdicts also name their item, which the record says elsewhere)."""
+    return [{"right": v["right"], "verdict": v["verdict"], "weight": v["weight"]} for v in verdicts]
+
+
 def build_record(run: Run, story: Story, meta: dict | None = None, card=None) -> dict:
     """The record of ``run`` (finished or not) over ``story``.
 
@@ -140,35 +146,15 @@ def build_record(run: Run, story: Story, meta: dict | None = None, card=None) ->
     overrules = _overrules(meta.get("overrules"), run)
     decisions = []
     for index, rec in enumerate(run.history, start=1):
-        decisions.append({
-            "index": index,
-            "node": rec.node,
-            "stage": rec.stage,
-            "role": rec.role,
-            "shown": list(rec.shown),
-            "disabled": list(rec.disabled),
-            "order": list(rec.order),  # every option on screen, in the order shown: "option 3 as shown"
-            "chosen": rec.chosen,
-            "votes": None if rec.votes is None else dict(rec.votes),
-            "seconds": rec.seconds,
-            "earned": rec.earned,
-            "best": rec.best,
-            "worst": rec.worst,
-            "recommended": rec.earned == rec.best,
-            "best_choices": list(rec.best_choices),
-            "verdicts": [{"right": v["right"], "verdict": v["verdict"], "weight": v["weight"]}
-                         for v in rec.verdicts],
-            "deltas": dict(rec.deltas),
-        })
-        if rec.kind == "assessment":  # an individual assessment (issue 19): a decision entry with its items
-            decisions[-1]["kind"] = "assessment"
-            decisions[-1]["items"] = [
-                {"id": i["id"], "section": i["section"], "measure": i["measure"], "marked": i["marked"],
-                 "applies": i["applies"], "result": i["result"], "value": i["value"],
-                 "verdicts": [{"right": v["right"], "verdict": v["verdict"], "weight": v["weight"]} for v in i["verdicts"]]}
-                for i in rec.items or ()]
+        # The engine's record as it is (an individual assessment's, issue 19, with its kind and items),
+        # numbered, with its rating, and each right's assessment as the record keeps it.
+        decision = {**rec.to_dict(), "index": index, "recommended": rec.recommended}
+        decision["verdicts"] = _assessments(rec.verdicts)
+        for item in decision.get("items") or ():
+            item["verdicts"] = _assessments(item["verdicts"])
         if index in overrules:  # only when the facilitator overruled the room: other records are unchanged
-            decisions[-1]["overrule"] = overrules[index]
+            decision["overrule"] = overrules[index]
+        decisions.append(decision)
     return {
         "format": RECORD_FORMAT,
         "record_version": version,
@@ -193,17 +179,8 @@ def build_record(run: Run, story: Story, meta: dict | None = None, card=None) ->
         "decisions": decisions,
         "rights": {rid: {k: n for k, n in t.items() if version >= 2 or k != "not_used"}
                    for rid, t in card.rights.items()},
-        "score": {
-            "decisions": card.decisions,
-            "earned": card.earned,
-            "best": card.best,
-            "worst": card.worst,
-            "scaled": card.scaled,
-            "mastery": card.mastery,
-            "passed": card.passed,
-            "recommended": card.recommended,
-            "recommended_share": card.recommended_share,
-        },
+        # the ScoreCard's fields the record's score has (its rights, ending and finished are top-level)
+        "score": {key: value for key, value in card.to_dict().items() if key in shape.RECORD["score"]},
         "finished": bool(card.finished),
         "ending": None if ending is None else {
             "id": run.node_id, "outcome": ending.get("outcome"), "title": ending.get("title", ""),
