@@ -76,11 +76,12 @@ PEOPLE: dict[str, Person] = {
     # Nia, 15: an ordinary school day, a hoodie, hair loose with a small clip, her school bag's straps
     "girl_teen": Person("s3", "brown", "long", "teen", "hoodie", (128, 118, 160), (226, 222, 236),
                         extras=("hairclip", "backpack")),
-    "counsellor": Person("s5", "dark", "short", "adult", "cardigan", pal.SAGE, pal.OFF_WHITE,
-                         beard="full", extras=("glasses",)),
-    # an IT-forensics officer: civilian clothes, the unit's pass on a lanyard
-    "forensics_officer": Person("s1", "blonde", "ponytail", "adult", "shirt", (138, 96, 108), pal.OFF_WHITE,
-                                extras=("lanyard",)),
+    # Ms Haddad, the school counsellor: a soft cardigan, glasses, hair pinned up
+    "counsellor": Person("s4", "black", "bun", "adult", "cardigan", pal.SAGE, pal.OFF_WHITE,
+                         extras=("glasses", "earrings")),
+    # Erik Lund, IT-forensics officer: civilian clothes, the unit's pass on a lanyard
+    "forensics_officer": Person("s1", "blonde", "short", "adult", "shirt", (138, 96, 108), pal.OFF_WHITE,
+                                beard="stubble", extras=("lanyard", "glasses")),
 }
 
 
