@@ -39,7 +39,7 @@ def bench() -> dict[str, str]:
     again = _timed(lambda: [backgrounds.render(loc, (1280, 720)) for loc in LOCATIONS])
     n_pt = len(PORTRAITS) * len(MOODS)
     return {
-        "backgrounds, all 13 at 1280x720": f"{bg[0]:.3f} s wall, {bg[1]:.3f} s CPU ({bg[1] / len(LOCATIONS) * 1000:.0f} ms each)",
+        f"backgrounds, all {len(LOCATIONS)} at 1280x720": f"{bg[0]:.3f} s wall, {bg[1]:.3f} s CPU ({bg[1] / len(LOCATIONS) * 1000:.0f} ms each)",
         f"portraits, all {n_pt} at {PORTRAIT_SIZE[0]}x{PORTRAIT_SIZE[1]}":
             f"{pt[0]:.3f} s wall, {pt[1]:.3f} s CPU ({pt[1] / n_pt * 1000:.1f} ms each)",
         "backgrounds + portraits": f"{bg[0] + pt[0]:.3f} s wall, {bg[1] + pt[1]:.3f} s CPU",
