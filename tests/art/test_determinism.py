@@ -14,9 +14,9 @@ import pygame
 pygame.init()
 from game.ui.art import backgrounds, icons, portraits
 h = hashlib.sha256()
-for loc in ("video_link", "street", "interview_room"):
+for loc in ("video_link", "street", "interview_room", "cyber_unit", "counsellor_room"):
     h.update(pygame.image.tobytes(backgrounds.render(loc, (160, 90)), "RGB"))
-for who, mood in (("girl_child", "warm"), ("social_worker", "withdrawn"), ("narrator", "sad")):
+for who, mood in (("girl_child", "warm"), ("social_worker", "withdrawn"), ("narrator", "sad"), ("girl_teen", "worried")):
     h.update(pygame.image.tobytes(portraits.render(who, mood, (85, 105)), "RGBA"))
 h.update(pygame.image.tobytes(icons.render("settings", 24, (10, 20, 30)), "RGBA"))
 print(h.hexdigest())
