@@ -23,7 +23,11 @@ from game.engine.story import discussion
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.ui import actions as A
 from game.ui import verdicts as verdict_words
+from game.ui.labels import MODE_LABELS
+from game.ui.screens.dialog import Dialog
+from game.ui.screens.title import SUBTITLE, TAGLINE
 from game.ui.tr import N_, _
+from game.ui.widgets import Selector, TextField
 
 VERSION = 1
 
@@ -47,8 +51,6 @@ def _t(text) -> str:
 
 def _label(widget) -> str:
     """What a control says, as drawn: its translated label, its value, its note."""
-    from game.ui.widgets import Selector, TextField
-
     if isinstance(widget, Selector):
         return f"{_t(widget.label)}: {_t(widget.options[widget.index][1])}"
     if isinstance(widget, TextField):
@@ -89,8 +91,6 @@ class _Builder:
         for i, w in enumerate(group.widgets):
             if not getattr(w, "focusable", True):
                 continue
-            from game.ui.widgets import TextField
-
             if isinstance(w, TextField):
                 continue  # typed on the keyboard (or given by the link); read out in the text
             number = getattr(w, "number", None)
@@ -128,14 +128,14 @@ def _key(scene, kind):
 
 
 def _stage(app, scene) -> str:
-    session = getattr(app, "session", None)
+    playthrough = getattr(app, "playthrough", None)
     stage = ""
     node = getattr(scene, "node", None)
     if isinstance(node, dict) and node.get("stage"):
         stage = node["stage"]
-    elif session is not None and getattr(session, "run", None) is not None and scene.name in (
+    elif playthrough is not None and getattr(playthrough, "run", None) is not None and scene.name in (
             "story", "decision", "feedback"):
-        stage = session.run.stage
+        stage = playthrough.run.stage
     return _t(STAGE_LABELS.get(stage, stage)) if stage else ""
 
 
@@ -150,8 +150,6 @@ def describe(app) -> tuple[dict, dict]:
     b = _Builder(app, top)
     kind = getattr(top, "name", "scene")
     fn = _DESCRIBERS.get(type(top).__name__) or _DESCRIBERS.get(kind)
-    from game.ui.screens.dialog import Dialog
-
     if fn is None and isinstance(top, Dialog):
         fn = _dialog
     title, say, text, live = (fn or _generic)(app, top, b)
@@ -194,8 +192,6 @@ def _generic(app, scene, b):
 
 
 def _title(app, scene, b):
-    from game.ui.screens.title import SUBTITLE, TAGLINE
-
     b.group(scene.group)
     text = ["RightsPath", _(SUBTITLE), _(TAGLINE),
             _("Keys: arrows or Tab to move · Enter to choose · Esc for the menu")]
@@ -203,8 +199,6 @@ def _title(app, scene, b):
 
 
 def _setup(app, scene, b):
-    from game.ui.screens.setup import MODE_LABELS
-
     b.group(scene.group)
     heading = _("Before you start")
     fields = [_label(w) for w in scene.group.widgets if not hasattr(w, "on_press")]
@@ -248,7 +242,7 @@ def _speaker(scene, line: dict) -> str:
     speaker = line.get("speaker", "narrator")
     if speaker == "narrator":
         return ""
-    who = scene.session.story.characters.get(speaker, {})
+    who = scene.playthrough.story.characters.get(speaker, {})
     return who.get("name", speaker)
 
 
@@ -306,13 +300,11 @@ def _decision(app, scene, b):
 
 
 def _feedback(app, scene, b):
-    from game.ui.screens.feedback import verdict_of
-
     res = scene.result
-    story = scene.session.story
+    story = scene.playthrough.story
     choice = next((c for c in scene.node.get("choices", []) if c["id"] == res.chosen), {})
     feedback = choice.get("feedback", "")
-    _icon, words, _tone = verdict_of(res)
+    _icon, words, _short, _tone = verdict_words.rating(res)
     chose = _("You chose: {choice}").format(choice=choice.get("text", res.chosen))
     text = [words, chose]
     if res.verdicts:
@@ -327,7 +319,7 @@ def _feedback(app, scene, b):
                 text.append(source)
     if feedback:
         text += [_("Why"), feedback]
-    after = discussion(scene.node)[1] if scene.session.facilitated else []
+    after = discussion(scene.node)[1] if scene.playthrough.facilitated else []
     if after:  # facilitated: the points for after the reveal
         text += [_("To discuss now")] + ["• " + p for p in after]
     if not res.recommended:
@@ -347,16 +339,14 @@ def _feedback(app, scene, b):
 
 
 def _debrief(app, scene, b):
-    from game.ui.screens.debrief import TABS
-
-    card, story, run = scene.card, scene.session.story, scene.run
+    card, story, run = scene.card, scene.playthrough.story, scene.run
     heading = _("Debrief — {title}").format(title=story.title)
     verdict = _("Passed") if card.passed else _("Not passed yet")
     score = f"{round(card.scaled * 100)}% — {verdict}"
     mastery = _("Mastery needed: {mastery}%. Recommended choices: {n} of {total}.").format(
         mastery=round(card.mastery * 100), n=card.recommended, total=card.decisions)
     text = [heading, score, mastery]
-    if TABS[scene.tab] == "summary":
+    if scene.tab_name == "summary":
         ending = run.ending or {}
         outcome = _t(OUTCOME_LABELS.get(card.outcome or "", card.outcome or ""))
         text.append(_("Outcome: {outcome}").format(outcome=outcome)

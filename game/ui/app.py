@@ -9,35 +9,42 @@ tab and the laptop fan quiet.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
 
+from game.delivery.sender import WAITING
+from game.engine import auto_choices
+from game.engine.l10n import stories_for_language
+from game.platform import get_platform
 from game.ui import a11y
 from game.ui import actions as A
 from game.ui.artcache import ArtCache
+from game.ui.autopilot import Autopilot
 from game.ui.clock import VirtualClock
+from game.ui.constants import FRAME, IS_BROWSER, SIZE
 from game.ui.fonts import FontBook, asset_dirs
+from game.ui.live import LiveResults, resume_from_lms
 from game.ui.prefs import Prefs, usable_language
+from game.ui.room_link import RoomLink
 from game.ui.scene import SceneStack
+from game.ui.screens.title import TitleScene
 from game.ui.theme import theme_for
 from game.ui.tr import install_language
+from game.ui.warmup import Warmup
 
 # CPU time for the frame figures; the browser's runtime may lack a process clock.
 _cpu_time = getattr(time, "process_time", time.perf_counter)
 
-SIZE = (1280, 720)
-FRAME = 1 / 60
 # CPU seconds an iteration may spend in all (input, update, drawing, then pictures made ahead of
 # time): half a frame natively, so WebAssembly's ~2x slower Python still fits one frame.
 ITERATION_BUDGET = 0.008
 # Seconds the loop keeps sending live results after the playthrough (headless run, window closed).
 LIVE_DRAIN_HEADLESS, LIVE_DRAIN_WINDOW = 15.0, 3.0
-IS_BROWSER = sys.platform == "emscripten"
 
 
 @dataclass
@@ -72,8 +79,6 @@ class FrameStats:
 class App:
     def __init__(self, stories, opts: AppOptions | None = None, platform=None):
         if platform is None:
-            from game.platform import get_platform
-
             platform = get_platform()
         self.stories = list(stories)
         self.opts = opts or AppOptions()
@@ -93,14 +98,12 @@ class App:
         self.art = ArtCache()
         self.warmup = None  # the modules later screens need, imported in spare time (game.ui.warmup)
         self.live = None  # live results to a learning-record store (game.ui.live), made when first needed
-        from game.ui.room_link import RoomLink
-
         self.room = RoomLink.for_app(self)  # a live room (issue 18): phones vote through the store, or None
         self.stats = FrameStats()
         self.surface: pygame.Surface | None = None
         self.window: pygame.Surface | None = None
-        self.session = None  # the playthrough in progress (game.ui.session.Session)
-        self.result = None  # the ScoreCard of the last finished playthrough
+        self.playthrough = None  # the playthrough in progress (game.ui.playthrough.Playthrough)
+        self.result = None  # the ScoreCard of the last finished playthrough (its playthrough's card)
         self.running = False
         self.driver = None  # headless: the autopilot that posts synthetic input
         self.error: BaseException | None = None
@@ -160,12 +163,7 @@ class App:
         if self.window.get_size() != SIZE:
             self.surface = pygame.Surface(SIZE)
         pygame.key.set_repeat(400, 40)
-        from game.ui.screens.title import TitleScene
-
         self.running = True
-        from game.ui.live import resume_from_lms
-        from game.ui.warmup import Warmup
-
         resume_from_lms(self)  # a SCORM launch that resumes: the LMS's save becomes the autosave
 
         self.warmup = Warmup()
@@ -173,14 +171,15 @@ class App:
             self.driver = self._autopilot()
         self.scenes.reset(TitleScene(self))
 
+    def to_title(self) -> None:
+        """Back to the title screen (the pause menu's and the debrief's Main menu); the playthrough
+        stays saved, and the title offers to resume it."""
+        self.playthrough = None
+        self.scenes.reset(TitleScene(self))
+
     def _autopilot(self):
         """A headless run scripted by the options: play ``choices`` (or a seeded random playthrough)
         of the named scenario, or the first one."""
-        from game.engine import auto_choices
-        from game.ui.autopilot import Autopilot
-
-        from game.engine.l10n import stories_for_language
-
         stories = stories_for_language(self.stories, self.prefs.language)
         story = next((s for s in stories if s.id == self.opts.scenario), stories[0])
         choices = self.opts.choices or auto_choices(story, self.opts.auto_seed)
@@ -194,9 +193,6 @@ class App:
             return pygame.display.set_mode(SIZE, pygame.SCALED)
         except pygame.error:
             return pygame.display.set_mode(SIZE)
-
-    def stop(self) -> None:
-        self.running = False
 
     def mark_dirty(self) -> None:
         self._dirty = True
@@ -219,12 +215,12 @@ class App:
             self.live.tick()  # live results: polls the request in flight or starts the next; never waits
         if self.room is not None:
             self.room.tick()  # the live room: publishes the decision shown, polls the phones' votes
-        if self.clock.advance(dt):
-            self._dirty = True
+        self.clock.advance(dt)
         top = self.scenes.top
         animating = False
         for scene in self.scenes.visible():
-            animating |= bool(scene.update())
+            scene.update()
+            animating = animating or scene.animating
         if not (self._dirty or animating) or top is None or not self.running:
             self.stats.idle += 1
             if self._work_ahead(cpu0):
@@ -251,8 +247,6 @@ class App:
 
     def live_results(self):
         if self.live is None:
-            from game.ui.live import LiveResults
-
             self.live = LiveResults(self)
         return self.live
 
@@ -304,8 +298,6 @@ class App:
     # -- the screen-reader layer ----------------------------------------------------------------
     def _a11y_publish(self) -> None:
         """Describe the screen just drawn; give the description to the platform when it changed."""
-        import json
-
         try:
             model, handlers = a11y.describe(self)
             text = json.dumps(model, ensure_ascii=False, sort_keys=True)
@@ -342,7 +334,7 @@ class App:
         if not self.opts.screenshots_dir or top is None:
             return
         sid = top.screen_id()
-        if sid == self._shot_id or top.update():
+        if sid == self._shot_id or top.animating:
             return  # same screen, or still animating: wait for the settled frame
         self._shot_id = sid
         self._shots += 1
@@ -354,8 +346,8 @@ class App:
     # -- leaving --------------------------------------------------------------------------------
     def quit(self) -> None:
         """Window closed: save the playthrough first, then stop."""
-        if self.session is not None:
-            self.session.autosave()
+        if self.playthrough is not None:
+            self.playthrough.autosave()
         self.running = False
 
     def finish(self, result) -> None:
@@ -389,8 +381,6 @@ class App:
         live = self.live
         if live is None or not live.connected:
             return
-        from game.delivery.sender import WAITING
-
         deadline = time.perf_counter() + (LIVE_DRAIN_HEADLESS if self.opts.headless else LIVE_DRAIN_WINDOW)
         while live.sender.state == WAITING and time.perf_counter() < deadline:
             self.clock.advance(0.02)

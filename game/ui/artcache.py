@@ -29,6 +29,10 @@ _cpu_time = getattr(time, "process_time", time.perf_counter)
 
 _warned: set[str] = set()
 
+PORTRAIT_SIZE = (340, 420)  # a speaker's portrait on the story screen
+# How many nodes ahead (breadth-first) get their pictures first whenever the player moves on.
+UPCOMING_NODES = 8
+
 
 def _art(module: str):
     try:

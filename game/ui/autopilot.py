@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.pilot import post_click, post_key
+from game.ui.events import post_click, post_key
+from game.ui.saves import read_save
 
 MAX_FRAMES_ON_ONE_SCREEN = 240
 
@@ -36,7 +37,7 @@ class Autopilot:
     def tick(self) -> None:
         app = self.app
         top = app.scenes.top
-        if top is None or not app.running or top.update() or app.needs_redraw:
+        if top is None or not app.running or top.animating or app.needs_redraw:
             self._settled = 0
             return  # not yet drawn, or still animating: wait like a player would
         self._settled += 1
@@ -100,8 +101,6 @@ class Autopilot:
         post_key(pygame.K_PAGEDOWN)
 
     def on_resume_or_restart(self, scene) -> None:
-        from game.ui.saves import read_save
-
         info = read_save(self.app.platform, self.story, self.app.save_prefix)
         ok = info is not None and info.run is not None and self.resume and self._saved_prefix_ok(info.run)
         self.click(scene, "Resume" if ok else "Start again")
@@ -157,4 +156,4 @@ class Autopilot:
             left = self.choices[len(scene.run.history):]
             self.fail(f"{len(left)} choice(s) left over after the ending: {', '.join(left)}")
             return
-        self.app.finish(scene.run.score())
+        self.app.finish(scene.playthrough.card)

@@ -98,3 +98,16 @@ def hint(surface, ui, text: str, midbottom=None) -> pygame.Rect:
         surface.blit(img, img.get_rect(midtop=(r.centerx, y)))
         y += lh
     return r
+
+
+def tall_surface(paint, first_height: int = 1200) -> pygame.Surface:
+    """Paint content of unknown height (a feedback page, a debrief tab) onto a surface of a guessed
+    height; paint again if the content ran longer, then trim. ``paint(height)`` returns the surface
+    and the height it used. Avoids holding a huge blank surface for the usual short content."""
+    surf, used = paint(first_height)
+    if used > first_height:
+        # Painted again at the height it needs: already the right size, so no trimmed copy (a long
+        # debrief is tens of megabytes; a second copy would double the heap's peak).
+        surf, used = paint(used + 8)
+        return surf
+    return surf.subsurface((0, 0, surf.get_width(), max(1, min(used, surf.get_height())))).copy()

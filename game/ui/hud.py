@@ -6,10 +6,9 @@ import pygame
 
 from game.engine.vocab import STAGE_LABELS, STAGES
 from game.ui.clock import Tween
+from game.ui.constants import JOURNEY_HEIGHT
 from game.ui.text import fit, line_height
 from game.ui.tr import _
-
-JOURNEY_HEIGHT = 86
 
 
 def draw_journey(surface, ui, current: str, covered: list[str], rect=None) -> pygame.Rect:
@@ -84,14 +83,15 @@ class Meters:
                     self.tweens[name] = Tween(self.ui.clock, self.values[name], target, 0.6)
                     self.values[name] = target
 
-    def update(self) -> bool:
-        alive = False
+    def update(self) -> None:
+        """Forget the glides that have finished."""
         for name, tw in list(self.tweens.items()):
             if tw.done:
                 del self.tweens[name]
-            else:
-                alive = True
-        return alive
+
+    @property
+    def animating(self) -> bool:
+        return any(not tw.done for tw in self.tweens.values())
 
     def height(self) -> int:
         lh = line_height(self.ui.fonts.font("small"))

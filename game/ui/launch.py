@@ -52,8 +52,8 @@ def play_window(stories, args, left_out: list[str] | None = None) -> None:
     try:
         asyncio.run(app.run())
     except KeyboardInterrupt:
-        if app.session is not None:
-            app.session.autosave()  # Ctrl+C in the terminal is leaving too: keep the progress
+        if app.playthrough is not None:
+            app.playthrough.autosave()  # Ctrl+C in the terminal is leaving too: keep the progress
         raise
     finally:
         _quit_pygame()
@@ -92,17 +92,17 @@ def play_headless(stories, args) -> HeadlessResult:
         _quit_pygame()
     if card is None:
         raise UserError("the headless run ended before the debrief", 1)
-    session = app.session
+    playthrough = app.playthrough
     # The language actually played (English when --lang named one we do not have): the command's
     # exports read it from args, so they record what the player saw.
     if args.lang and args.lang != app.prefs.language:
         print(f"rightspath: {story.id} is not available in {args.lang!r}; played and recorded "
               f"{app.prefs.language!r}", file=sys.stderr)
     args.lang = app.prefs.language
-    if session.save_error:  # the run itself went on; say that nothing of it was kept
-        print(f"rightspath: warning: progress could not be saved ({session.save_error})", file=sys.stderr)
+    if playthrough.save_error:  # the run itself went on; say that nothing of it was kept
+        print(f"rightspath: warning: progress could not be saved ({playthrough.save_error})", file=sys.stderr)
     live = app.live.status_text() if app.live is not None and app.live.connected else ""
-    return HeadlessResult(card, session.run, session.story, session.started_at, session.ended_at, live)
+    return HeadlessResult(card, playthrough.run, playthrough.story, playthrough.started_at, playthrough.ended_at, live)
 
 
 def _quit_pygame() -> None:

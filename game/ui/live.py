@@ -28,6 +28,8 @@ from game.delivery.sender import KEPT, OFF, SENT, WAITING
 from game.exports import RecordError, live_statements
 from game.exports.signing import sign_record
 from game.platform import StorageError
+from game.ui.exporting import lms_learner, lms_of, record_for, signing_key  # noqa: F401 (lms_learner: for callers)
+from game.ui.saves import read_save, write_save
 from game.ui.tr import N_, _
 
 ENDPOINT_ENV, USER_ENV, PASSWORD_ENV, AUTH_ENV = (
@@ -61,44 +63,15 @@ def target_for(platform, environ=os.environ) -> LrsTarget | None:
 CMI5_PREFIX = "cmi5-"  # the cmi5 session's outbox, in storage of its own
 
 
-def lms_of(platform) -> dict | None:
-    getter = getattr(platform, "lms", None)
-    try:
-        info = getter() if callable(getter) else None
-    except Exception:
-        return None
-    return info if isinstance(info, dict) else None
-
-
-def lms_learner(platform) -> dict | None:
-    """The record's ``lms_learner`` (docs/CONTRACTS.md §11) when an LMS launched the game: the cmi5
-    actor's account, or the SCORM learner id with the LMS page's origin as home page."""
-    info = lms_of(platform)
-    if not info or info.get("error"):
-        return None
-    if info.get("kind") == "cmi5":
-        account = (info.get("actor") or {}).get("account") if isinstance(info.get("actor"), dict) else None
-        if isinstance(account, dict) and account.get("homePage") and account.get("name"):
-            return {"home_page": str(account["homePage"]), "name": str(account["name"])}
-        return None
-    learner = info.get("learner") if isinstance(info.get("learner"), dict) else {}
-    if learner.get("id") and learner.get("homePage"):
-        return {"home_page": str(learner["homePage"]), "name": str(learner["id"])}
-    return None
-
-
 def resume_from_lms(app) -> str:
     """A SCORM launch that resumes (cmi.suspend_data, game.delivery.scorm): the LMS's save becomes this
     device's autosave, unless the one here already holds those steps and more. "" or the reason."""
-    from game.ui.saves import read_save, write_save
-
     info = lms_of(app.platform)
     if not info or info.get("kind") not in LIMITS or not info.get("suspendData"):
         return ""
     try:
         story, run, meta = resume_from(str(info["suspendData"]), app.stories)
         here = read_save(app.platform, story, app.save_prefix)
-
         def path(steps):
             return [(s.get("advance"), s.get("choose"), s.get("assess"), s.get("at")) for s in steps]
         if here is not None and here.run is not None and path(here.run.steps)[:len(run.steps)] == path(run.steps):
@@ -156,12 +129,10 @@ class LiveResults:
     def queue(self, session) -> None:
         """Put what the playthrough has produced so far into the outbox (statements already queued or
         sent are not queued again). Never raises: a record that cannot be made is reported once."""
-        from game.ui.exporting import record_for, session_key
-
         try:
             record = record_for(session, ended_at=session.ended_at)
             if record["finished"]:
-                key = session_key(session)
+                key = signing_key(session)
                 if key:
                     record = sign_record(record, key, is_trainee_key=True)
             if self.lms_kind == "cmi5":
@@ -184,8 +155,8 @@ class LiveResults:
         self.sender.tick(self.app.clock.now)
         if self.duties is not None:
             self.duties.tick(self.app.clock.now)
-        if self.suspend_limit and self.app.session is not None:
-            self._suspend(self.app.session)
+        if self.suspend_limit and self.app.playthrough is not None:
+            self._suspend(self.app.playthrough)
         text = self.status_text()
         if text != self._shown:
             self._shown = text

@@ -11,8 +11,13 @@ closes the round. ``draw`` puts the join line (and the room code) and the phones
 from __future__ import annotations
 
 import os
+from datetime import datetime, timedelta, timezone
+from urllib.parse import quote
+
+import pygame
 
 from game.room import OPEN, RoomHost, normalize_code
+from game.ui.live import target_for
 from game.ui.tr import _
 
 ROOM_ENV, JOIN_ENV, TIMER_ENV = "RIGHTSPATH_ROOM", "RIGHTSPATH_ROOM_URL", "RIGHTSPATH_ROOM_SECONDS"
@@ -36,8 +41,6 @@ def room_code_for(platform, environ=os.environ) -> str | None:
 def phone_link(join: str, target) -> str:
     """The QR code's link: the join link with the store and its credential for the phones (the page
     defaults to ``xAPI/`` beside itself, which is where ``serve-web --lrs-proxy`` puts the store)."""
-    from urllib.parse import quote
-
     if not join or target is None:
         return join
     base = join.split("#")[0]
@@ -86,8 +89,6 @@ class RoomLink:
         code = room_code_for(app.platform, environ)
         if code is None:
             return None
-        from game.ui.live import target_for
-
         return cls(app, code, target_for(app.platform, environ), environ)
 
     # -- once a frame ----------------------------------------------------------------------------
@@ -103,8 +104,6 @@ class RoomLink:
                 options = [(v.id, v.text) for v in scene.views if v.enabled]
                 deadline = None
                 if self.seconds:
-                    from datetime import datetime, timedelta, timezone
-
                     self.closes_at = self.app.clock.now + self.seconds
                     deadline = (datetime.now(timezone.utc) + timedelta(seconds=self.seconds)).isoformat(
                         timespec="seconds").replace("+00:00", "Z")
@@ -165,8 +164,6 @@ class RoomLink:
     def draw(self, surface) -> None:
         if self._scene is None or self.app.scenes.top is not self._scene:
             return
-        import pygame
-
         ui, theme = self.app, self.app.theme
         lines = [self.status_text()]
         if self.join:
@@ -187,8 +184,8 @@ class RoomLink:
     def qr_picture(self):
         """The phones' link as a QR code (dark on white, a 4-module quiet zone), or None."""
         if self._qr is None and self.link:
-            import pygame
-
+            # Imported here, not at the top: only a live room draws a QR code, and the encoder is
+            # compiled when the first one is drawn rather than at every start of the game.
             from game.room.qr import TooLong, encode
 
             try:

@@ -35,8 +35,13 @@ class Scene:
         """React to an action; return True if it was used."""
         return False
 
-    def update(self) -> bool:
-        """Advance animations from the virtual clock; return True while something moves."""
+    def update(self) -> None:
+        """Advance from the virtual clock, once per loop iteration (animations, work in steps)."""
+
+    @property
+    def animating(self) -> bool:
+        """Whether something on screen still moves (asked without changing anything: the loop, the
+        screenshots and the autopilot wait for a settled frame)."""
         return False
 
     def draw(self, surface) -> None:

@@ -9,6 +9,7 @@ own sentence, the neutral tone.
 
 from __future__ import annotations
 
+from game.engine.scoring import rating as rating_of
 from game.ui.tr import N_, _
 
 # verdict -> (icon, pattern, tone); the pattern takes {citation} and {title}
@@ -26,6 +27,22 @@ TALLIES = (
     ("not_used", "misses", N_("measure not used"), "neutral"),
     ("missed", "missed", N_("missed (a better option was shown)"), "neutral"),
 )
+
+
+# A decision's rating (game.engine.scoring.rating: recommended / partial / not_recommended), one
+# table for the feedback's heading, the debrief's list of decisions and the screen-reader text:
+# rating -> (icon, the feedback's words, the debrief's shorter words, tone). Never colour alone.
+RATINGS = {
+    "recommended": ("recommended", N_("Recommended choice"), N_("Recommended"), "good"),
+    "partial": ("partial", N_("Partly right: a better option was available"), N_("Partly right"), "neutral"),
+    "not_recommended": ("not_recommended", N_("Not recommended"), N_("Not the best option"), "bad"),
+}
+
+
+def rating(rec) -> tuple[str, str, str, str]:
+    """(icon, words, short words, tone) for a decision record, translated."""
+    icon, words, short, tone = RATINGS[rating_of(rec.earned, rec.best, rec.worst)]
+    return icon, _(words), _(short), tone
 
 
 def look(verdict: str) -> tuple[str, str, str]:

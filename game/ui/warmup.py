@@ -18,17 +18,19 @@ LATER = (
     "game.ui.screens", "game.ui.draw", "game.ui.text", "game.ui.scroll", "game.ui.widgets",
     "game.ui.screens.base", "game.ui.screens.dialog", "game.ui.saves",
     "game.ui.screens.setup", "game.ui.screens.select", "game.ui.screens.settings", "game.ui.screens.pause",
+    "game.ui.screens.play",
     # the art, leaves first
     "game.ui.art", "game.ui.art.palette", "game.ui.art.draw", "game.ui.art.icons", "game.ui.art.furniture",
     "game.ui.art.rooms", "game.ui.art.backgrounds", "game.ui.art.bodies", "game.ui.art.faces",
     "game.ui.art.people", "game.ui.art.portraits",
     # play
-    "game.ui.session", "game.ui.screens.loading", "game.ui.hud", "game.ui.screens.story",
+    "game.ui.playthrough", "game.ui.screens.loading", "game.ui.hud", "game.ui.screens.story",
     "game.ui.screens.decision", "game.ui.screens.feedback",
     # the debrief and its exports, leaves first
     "game.errors", "game.outfiles", "game.exports.shape", "game.exports.signing", "game.exports.record",
     "game.exports.tables", "game.exports.xapi", "game.exports.replay", "game.exports.verify",
     "game.exports.files", "game.exports", "game.ui.exporting", "game.ui.screens.debrief",
+    "game.ui.flow",
     # live results
     "game.delivery.outbox", "game.delivery.sender", "game.delivery", "game.ui.live",
 )

@@ -12,8 +12,9 @@ from typing import Callable
 import pygame
 
 from game.ui import actions as A
+from game.ui.constants import JOURNEY_HEIGHT
 from game.ui.text import fit, line_height, wrap
-from game.ui.tr import _
+from game.ui.tr import N_, _
 
 RADIUS = 10
 
@@ -355,3 +356,32 @@ class FocusGroup:
     def draw(self, surface, ui) -> None:
         for i, w in enumerate(self.widgets):
             w.draw(surface, ui, i == self.focus)
+
+
+def menu_button(ui, on_press, compact_at=None) -> Button:
+    """The pointer's way to the pause menu (the keyboard has Esc). ``compact_at``: a (right, top)
+    corner for a one-line button inside a panel; otherwise a two-line button below the journey bar."""
+    if compact_at is not None:
+        b = Button(N_("Menu (Esc)"), on_press, align="center", role="small")
+        font = ui.fonts.font("small", bold=True)
+        w, h = font.size(_(b.label))[0] + 40, font.get_height() + 12
+        b.rect = pygame.Rect(compact_at[0] - w, compact_at[1], w, h)
+    else:
+        b = Button(N_("Menu"), on_press, align="center", note=N_("Esc"))
+        width = max(120, ui.fonts.font("button").size(_(b.label))[0] + 40)
+        b.rect = pygame.Rect(20, JOURNEY_HEIGHT + 14, width, ui.fonts.px("button") + ui.fonts.px("small") + 26)
+    b.focusable = False  # a pointer target; the keyboard has Esc
+    return b
+
+
+def find_control(widgets, label: str):
+    """The first control whose ``key`` is ``label``, else the first whose label is or starts with it
+    (the autopilot and the tests' Pilot find buttons so); None if there is none."""
+    for w in widgets:
+        if getattr(w, "key", None) == label:
+            return w
+    for w in widgets:
+        text = getattr(w, "label", "")
+        if text == label or text.startswith(label):
+            return w
+    return None

@@ -104,7 +104,7 @@ def test_statements_go_out_during_play_not_only_at_the_end(lrs, tmp_path, monkey
     async def play():
         deadline = clock.perf_counter() + 60
         while clock.perf_counter() < deadline:
-            if app.session is not None and len(app.session.run.history) >= 1:
+            if app.playthrough is not None and len(app.playthrough.run.history) >= 1:
                 app.driver = None  # the player stops to read: the loop goes on, idle
             app.step()
             await asyncio.sleep(0.005)
@@ -118,4 +118,4 @@ def test_statements_go_out_during_play_not_only_at_the_end(lrs, tmp_path, monkey
         pygame.quit()
     verbs = sorted(s["verb"]["id"].rsplit("/", 1)[1] for s in found)
     assert verbs == ["answered", "initialized"], verbs
-    assert app.running and not app.session.run.ended  # still playing: nothing was drained at an end
+    assert app.running and not app.playthrough.run.ended  # still playing: nothing was drained at an end

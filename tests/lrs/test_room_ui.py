@@ -13,7 +13,7 @@ import requests
 from game.platform.desktop import DesktopPlatform
 from game.room import parse_state, registration, vote_statement
 from game.ui.app import App, AppOptions
-from game.ui.pilot import Pilot
+from tests.ui.pilot import Pilot
 from tests.ui.driving import open_story
 from tests.ui.stories import fixture_story
 
@@ -82,7 +82,7 @@ def test_phones_votes_join_the_projectors_counts_hidden_until_the_reveal(lrs, tm
         assert f"Option {first.index}: 3 votes" in app.a11y_model["text"]
         assert scene.play_button.label == f"Play the room's choice: option {first.index}"
         pilot.click(scene.play_button.rect.center)
-        played = app.session.run.history[-1]
+        played = app.playthrough.run.history[-1]
         assert played.chosen == first.id
         assert played.votes[first.id] == 3 and played.votes[second.id] == 1  # phones and typed, one count
         run(pilot, lambda: host.state == "closed" or host.round_no == 2 or app.scenes.top.name != "decision")

@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 
 from game.platform.desktop import DesktopPlatform  # noqa: E402
 from game.ui.app import App, AppOptions  # noqa: E402
-from game.ui.pilot import Pilot  # noqa: E402
+from tests.ui.pilot import Pilot  # noqa: E402
 
 
 @pytest.fixture

@@ -27,9 +27,19 @@ TRIALS = 24
 
 
 def _resume_to_debrief(story, data_dir, choices):
-    """Open the app on the saved data, take the offer to resume, play the rest; return the app."""
+    """Open the app on the saved data, take the offer to resume, play the rest; return the app, with
+    ``decided_now``: the number of each decision autosaved in this app (the autosave hook's count)."""
     app = App([story], AppOptions(headless=True, reduce_motion=True), DesktopPlatform(data_dir=data_dir))
     app.driver = Autopilot(app, story, choices)
+    app.decided_now = []
+    counts = [None]
+
+    def saved(n):  # a new count is a decision committed now (narration and the ending save the same count)
+        if n != counts[0]:
+            counts[0] = n
+            app.decided_now.append(n)
+
+    app.on_autosave = saved
     app.start()
     for _ in range(20000):
         if not app.running:
@@ -87,8 +97,8 @@ def test_sigkill_at_random_moments_loses_no_committed_decision(tmp_path):
         app = _resume_to_debrief(story, data, choices)
         assert app.result == engine_score(story, choices), f"trial {trial}"
         if 0 < saved < len(choices):
-            made_now = sorted(app.session.results)
-            assert made_now[0] == saved + 1, f"trial {trial}: resumed at {made_now[0]}, saved {saved}"
+            made_now = [n for n in app.decided_now if n > saved]
+            assert made_now[0] == saved + 1 and min(app.decided_now) >= saved, f"trial {trial}: resumed at {made_now[0]}, saved {saved}"
     killed_mid_play = [o for o in outcomes if 0 < o[2] < len(auto_choices(story, o[0])) and not o[3]]
     assert len(outcomes) >= 20
     assert len(killed_mid_play) >= 5, f"too few kills landed mid-play: {outcomes}"
@@ -146,7 +156,7 @@ def test_quit_mid_play_saves_and_title_offers_resume(make_pilot, platform):
     assert [h.chosen for h in saved.history] == play_until
     # A new app offers to resume, and resuming continues from there.
     app = App([story], AppOptions(reduce_motion=True), platform)
-    from game.ui.pilot import Pilot
+    from tests.ui.pilot import Pilot
 
     again = Pilot(app)
     assert again.scene.find("Resume") is not None

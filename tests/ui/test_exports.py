@@ -40,7 +40,7 @@ def test_export_button_writes_signed_files_equal_to_build_record(make_pilot, pla
     pilot = make_pilot([story], trainee="k7", session="ROOM-4")
     open_story(pilot, story)
     play_to_debrief(pilot, CHOICES)
-    session = pilot.app.session
+    session = pilot.app.playthrough
     pilot.click("Export results")
     assert pilot.scene.name == "exported"
     files = results(platform)
@@ -107,7 +107,7 @@ def test_a_resumed_playthrough_exports_its_true_start(make_pilot, platform):
             break
         pilot.press(pygame.K_SPACE)
     pilot.press(pygame.K_1)
-    started = pilot.app.session.started_at
+    started = pilot.app.playthrough.started_at
     saved = json.loads(platform.load("meta-fixture"))
     assert saved["started_at"] == started
     # A new App (the next day) resumes from the title and exports the original start.
@@ -115,7 +115,7 @@ def test_a_resumed_playthrough_exports_its_true_start(make_pilot, platform):
     platform.save("meta-fixture", json.dumps(saved))
     again = make_pilot([story], trainee="k10")
     again.click("Resume")
-    assert again.app.session.started_at == "2020-01-02T03:04:05Z"
+    assert again.app.playthrough.started_at == "2020-01-02T03:04:05Z"
     play_to_debrief(again, CHOICES[1:])
     again.click("Export results")
     record_file = next(f for f in results(platform) if f.suffix == ".json" and "xapi" not in f.name)
@@ -171,7 +171,7 @@ def test_headless_export_writes_what_the_debrief_button_writes(tmp_path, tutoria
 def _browser_pilot(make_pilot_window, story):
     from game.platform.browser import BrowserPlatform
     from game.ui.app import App, AppOptions
-    from game.ui.pilot import Pilot
+    from tests.ui.pilot import Pilot
 
     platform = BrowserPlatform(window=make_pilot_window, environ={})
     return Pilot(App([story], AppOptions(reduce_motion=True, trainee="b1", session="WEB-2"), platform))

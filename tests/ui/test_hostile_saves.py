@@ -134,7 +134,7 @@ def test_broken_draft_is_left_out_of_the_list_and_named_on_the_title_screen(tmp_
     """The same through the real UI: the others are offered, the title screen says which was left out."""
     from game.play_command import bundled_stories
     from game.ui.app import App, AppOptions
-    from game.ui.pilot import Pilot
+    from tests.ui.pilot import Pilot
 
     folder = _scenarios_copy(tmp_path)
     (folder / "broken.yaml").write_text(BROKEN)

@@ -75,7 +75,7 @@ def test_a_link_asking_for_french_plays_and_exports_english(tmp_path):
 
     from game.platform.desktop import DesktopPlatform
     from game.ui.app import App, AppOptions
-    from game.ui.pilot import Pilot
+    from tests.ui.pilot import Pilot
     from tests.ui.driving import open_story, play_to_debrief
 
     platform = DesktopPlatform(data_dir=tmp_path / "data", params={"lang": "fr", "trainee": "k7"})
@@ -86,7 +86,7 @@ def test_a_link_asking_for_french_plays_and_exports_english(tmp_path):
         pilot.click("OK")
         open_story(pilot, story)
         play_to_debrief(pilot, ["explain-simply", "record-once"])
-        assert pilot.app.session.meta()["language"] == "en"
+        assert pilot.app.playthrough.meta()["language"] == "en"
         pilot.click("Export results")
         folder = tmp_path / "data" / "results"
         record = next(json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.iterdir())

@@ -9,7 +9,7 @@ import pytest
 from game.engine import Run
 from game.ui.screens.decision import DecisionScene
 from game.ui.screens.feedback import FeedbackScene
-from game.ui.session import Session
+from game.ui.playthrough import Playthrough
 from game.ui.text import wrap
 from tests.ui.stories import bundled_paths, compiled, fixture_story
 
@@ -40,8 +40,8 @@ def test_decisions_fit_the_screen(make_pilot, path, size, mode):
     seen = 0
     for seed in (0, 1):
         for run in decisions_on_a_path(story, seed):
-            session = Session(app, story, run=run, mode=mode)
-            scene = DecisionScene(app, session)
+            playthrough = Playthrough(app, story, run=run, mode=mode)
+            scene = DecisionScene(app, playthrough)
             assert scene.fit_scale == 1.0 and scene.roles[2] == "button"  # never shrunk to fit
             viewport = scene.viewport()
             if scene.max_scroll:
@@ -77,11 +77,11 @@ def test_feedback_scrolls_when_long(make_pilot):
     pilot = make_pilot([story], text_size=3)
     app = pilot.app
     run = next(decisions_on_a_path(story, 0))
-    session = Session(app, story, run=run)
+    playthrough = Playthrough(app, story, run=run)
     node_id, node = run.node_id, run.node
     choice = next(c for c in run.choices() if c.enabled)
     result = run.choose(choice.id)
-    scene = FeedbackScene(app, session, node_id, node, result)
+    scene = FeedbackScene(app, playthrough, node_id, node, result)
     view = scene.view
     assert view.content.get_height() > 0
     if view.scrollable:

@@ -8,7 +8,7 @@ import pytest
 
 from game.platform.desktop import DesktopPlatform
 from game.ui.app import App, AppOptions
-from game.ui.pilot import Pilot
+from tests.ui.pilot import Pilot
 from tests.ui.stories import bundled_stories, fixture_story
 
 
@@ -41,7 +41,7 @@ def test_link_presets_setup_and_opens_the_scenarios_content_note(link_pilot):
     pilot.press(pygame.K_RETURN)
     pilot.settle()
     assert pilot.scene.name in ("story", "decision"), pilot.screen
-    assert pilot.app.session.story is target and pilot.app.session.mode == "facilitated"
+    assert pilot.app.playthrough.story is target and pilot.app.playthrough.mode == "facilitated"
 
 
 def test_back_from_the_preset_content_note_shows_the_selection(link_pilot):

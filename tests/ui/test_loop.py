@@ -1,4 +1,4 @@
-"""The loop draws only when something changed; the virtual clock drives timers and animations;
+"""The loop draws only when something changed; the virtual clock drives the animations;
 the scene stack hands modal results back; settings apply at once."""
 
 from __future__ import annotations
@@ -33,16 +33,10 @@ def test_unused_input_does_not_redraw(make_pilot):
     assert pilot.app.stats.drawn == drawn
 
 
-def test_virtual_clock_fires_timers_in_order():
+def test_a_tween_follows_the_virtual_clock():
     clock = VirtualClock()
-    fired = []
-    clock.schedule(1.0, lambda: fired.append("b"))
-    clock.schedule(0.5, lambda: fired.append("a"))
-    clock.schedule(5.0, lambda: fired.append("c"))
-    assert clock.advance(0.4) == 0
-    assert clock.advance(0.7) == 2
-    assert fired == ["a", "b"]
-    assert clock.pending() == 1
+    clock.advance(-1.0)  # time never goes back
+    assert clock.now == 0.0
     tween = Tween(clock, 0, 10, 2.0)
     assert tween.value == 0
     clock.advance(1.0)
@@ -157,7 +151,7 @@ def test_only_the_first_screens_pictures_are_waited_for(make_pilot):
     """Starting a story waits for the pictures of its first screen only, several per loop iteration
     where they fit the budget; the rest are made in spare time, and play never draws one on the spot."""
     from game.ui.artcache import node_keys
-    from game.ui.session import PORTRAIT_SIZE
+    from game.ui.artcache import PORTRAIT_SIZE
 
     from game.ui.art import backgrounds, portraits
 
@@ -210,4 +204,4 @@ def test_meters_glide_to_new_values_with_the_clock(make_pilot):
     tween = pilot.scene.meters.tweens[moving]
     assert tween.start == before[moving] and tween.end == pilot.scene.run.variables[moving] and not tween.done
     pilot.advance(1.0)
-    assert tween.done and pilot.scene.meters.update() is False
+    assert tween.done and pilot.scene.meters.animating is False

@@ -44,7 +44,7 @@ def test_a_long_playthrough_keeps_text_and_the_report_small(make_pilot):
 
 
 def test_starting_a_story_lets_go_of_another_storys_pictures(make_pilot):
-    from game.ui.session import PORTRAIT_SIZE
+    from game.ui.artcache import PORTRAIT_SIZE
 
     first, second = longest(), fixture_story()
     pilot = make_pilot([first, second])

@@ -93,8 +93,8 @@ def test_facilitated_votes_can_be_taken_back_by_mouse_and_touch(make_pilot, via)
     act((box2.x + 10, box2.centery))
     assert scene.votes[second.id] == 1 and sum(scene.votes.values()) == 1
     act("Play the room's choice")
-    assert pilot.app.session.run.history[-1].chosen == second.id
-    assert pilot.app.session.run.history[-1].votes == {**{v.id: 0 for v in scene.views}, first.id: 0, second.id: 1}
+    assert pilot.app.playthrough.run.history[-1].chosen == second.id
+    assert pilot.app.playthrough.run.history[-1].votes == {**{v.id: 0 for v in scene.views}, first.id: 0, second.id: 1}
 
 
 def test_pause_menu_restart_settings_and_back_to_menu(make_pilot, platform):
@@ -106,7 +106,7 @@ def test_pause_menu_restart_settings_and_back_to_menu(make_pilot, platform):
             break
         pilot.press(pygame.K_SPACE)
     pilot.press(pygame.K_1)
-    assert len(pilot.app.session.run.history) == 1
+    assert len(pilot.app.playthrough.run.history) == 1
     pilot.press(pygame.K_ESCAPE)
     assert pilot.scene.name == "pause"
     pilot.click("Settings")
@@ -117,11 +117,11 @@ def test_pause_menu_restart_settings_and_back_to_menu(make_pilot, platform):
     pilot.click("Restart")
     assert pilot.scene.name == "confirm-restart"
     pilot.click("Restart")
-    assert pilot.app.session.run.history == [] and pilot.scene.name == "story"
+    assert pilot.app.playthrough.run.history == [] and pilot.scene.name == "story"
     pilot.click("Menu")
     assert pilot.scene.name == "pause"
     pilot.click("Main menu")
-    assert pilot.scene.name == "title" and pilot.app.session is None
+    assert pilot.scene.name == "title" and pilot.app.playthrough is None
     assert platform.load("run-fixture") is not None  # progress kept for resuming
 
 

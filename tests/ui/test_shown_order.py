@@ -47,7 +47,7 @@ def test_the_decision_screen_shows_the_seeded_order_and_keys_count_it(make_pilot
     # Key n takes the option shown at n, wherever it was written.
     target = next(v for v in scene.views if v.enabled and v.authored != v.index - 1)
     pilot.press(getattr(pygame, f"K_{target.index}"))
-    rec = pilot.app.session.run.history[-1]
+    rec = pilot.app.playthrough.run.history[-1]
     assert rec.chosen == target.id and rec.order == [v.id for v in scene.views]
 
 
@@ -62,7 +62,7 @@ def test_facilitated_numbers_count_the_order_shown(make_pilot):
     pilot.press(pygame.K_r)  # the counts, and so the leader, are shown once the facilitator reveals them
     assert scene.play_button.label.endswith(f"option {target.index}")
     pilot.click(scene.play_button)
-    assert pilot.app.session.run.history[-1].chosen == target.id
+    assert pilot.app.playthrough.run.history[-1].chosen == target.id
 
 
 def test_the_debrief_says_which_option_as_shown(make_pilot):
@@ -86,10 +86,10 @@ def test_a_window_playthrough_without_a_seed_draws_one_and_resumes_with_it(make_
     for _ in range(3):
         pilot = make_pilot([story], seed=None)
         scene = _to_first_decision(pilot, story)
-        seeds.add(pilot.app.session.run.seed)
+        seeds.add(pilot.app.playthrough.run.seed)
         shown = [v.id for v in scene.views]
         saved = json.loads(platform.load(f"run-{story.id}"))
-        assert saved["seed"] == pilot.app.session.run.seed and saved["option_order"] == "seeded"
+        assert saved["seed"] == pilot.app.playthrough.run.seed and saved["option_order"] == "seeded"
         # Resumed in a new window, the same playthrough shows the same order.
         again = make_pilot([story], seed=None)
         again.click("Resume")
@@ -97,7 +97,7 @@ def test_a_window_playthrough_without_a_seed_draws_one_and_resumes_with_it(make_
             if again.scene.name == "decision":
                 break
             again.press(pygame.K_SPACE)
-        assert again.app.session.run.seed == saved["seed"]
+        assert again.app.playthrough.run.seed == saved["seed"]
         assert [v.id for v in again.scene.views] == shown
         platform.delete(f"run-{story.id}")
     assert len(seeds) > 1  # a fresh seed each time (31 random bits)

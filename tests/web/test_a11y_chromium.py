@@ -123,7 +123,7 @@ class Game:
     def __init__(self, page, stories, language="en"):
         from game.platform.browser import BrowserPlatform
         from game.ui.app import App, AppOptions
-        from game.ui.pilot import Pilot
+        from tests.ui.pilot import Pilot
 
         self.page = page
         self.window = Window()

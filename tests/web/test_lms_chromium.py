@@ -403,7 +403,7 @@ def test_a_scorm_lms_gets_the_learner_score_status_and_time(web_build, browser, 
         assert lms_learner(platform) == {"home_page": site.url, "name": "L-42"}
         from game.ui.exporting import record_for
 
-        learner = record_for(app.session)["learner"]
+        learner = record_for(app.playthrough)["learner"]
         assert (learner["name"], learner["home_page"], learner["source"]) == ("L-42", site.url, "lms")
         # Leaving the page ends the SCORM session.
         browser.call(lambda page: page.evaluate("document.querySelector('iframe').src = 'about:blank'"))
@@ -488,8 +488,8 @@ def test_a_learner_who_leaves_inside_the_scorm_lms_resumes_there_at_the_same_nod
         assert first.lms()["suspendData"] == ""
         choices = tutorial_choices()
         app, _ = play_some(first, choices[:2])
-        left_at = app.session.run.node_id
-        assert app.session.run.kind == "decision" and len(app.session.run.history) == 2
+        left_at = app.playthrough.run.node_id
+        assert app.playthrough.run.kind == "decision" and len(app.playthrough.run.history) == 2
         kept = browser.call(lambda page: page.evaluate(f"{api}.cmi.suspend_data"))
         assert 0 < len(kept) <= (4096 if kind == "scorm12" else 64000) and json.loads(kept)["seed"] == 4
         # The learner closes the page: the SCO's pagehide ends the session with exit = suspend.
@@ -516,15 +516,15 @@ def test_a_learner_who_leaves_inside_the_scorm_lms_resumes_there_at_the_same_nod
         story = load_story(ROOT / "scenarios" / "tutorial.yaml")
         again, saves = play_some(second, choices[:3])
         assert saves and min(saves) >= 3, saves  # never a fresh start: the first save is the third decision
-        run = again.session.run
-        assert run.steps[:len(app.session.run.steps)] == app.session.run.steps
+        run = again.playthrough.run
+        assert run.steps[:len(app.playthrough.run.steps)] == app.playthrough.run.steps
         assert run.history[2].node == left_at and run.seed == 4
-        assert again.session.started_at == app.session.started_at
+        assert again.playthrough.started_at == app.playthrough.started_at
         resumed = Run.from_json(story, second.items["headless-run-tutorial"])
         assert resumed.node_id == run.node_id
         # and it plays on to the end, the LMS getting the result
         done, _ = play_some(second, choices)
-        assert done.session.run.ended and done.live.lms_reported == "ok", done.live.lms_problem
+        assert done.playthrough.run.ended and done.live.lms_reported == "ok", done.live.lms_problem
         last = browser.call(lambda page: page.evaluate("window.commits"))[-1]
         assert (last["core"]["lesson_status"] if kind == "scorm12" else last["completion_status"]) in (
             "passed", "failed", "completed")
@@ -625,7 +625,7 @@ def test_a_cmi5_launch_sends_the_cmi5_session_to_the_lms(web_build, browser, tmp
         assert verbs.count("answered") >= 3  # the tutorial's decisions, as cmi5 allowed statements
         from game.ui.exporting import record_for
 
-        learner = record_for(app.session)["learner"]  # the export files name the LMS's learner too
+        learner = record_for(app.playthrough)["learner"]  # the export files name the LMS's learner too
         assert (learner["home_page"], learner["name"], learner["source"]) == ("https://lms.example", "learner-7", "lms")
         # The learner's languagePreference "bg-BG,en-US" (cmi5 §11): the game played in Bulgarian.
         assert app.prefs.language == "bg" and {s["context"].get("language") for s in stored} - {None} == {"bg"}
@@ -757,7 +757,7 @@ def test_a_cmi5_page_left_mid_play_sends_terminated_itself_and_nothing_follows_i
         again = StoragePlatform(GameFrame(browser, None))
         assert again.lms()["registration"] == registration
         done, _ = play_some(again, tutorial_choices())
-        assert done.session.run.ended
+        assert done.playthrough.run.ended
         assert [verb(s) for s in cmi5_statements(ralph, registration)] == verbs
         assert done.live.cmi5.abandoned and done.live.sender.waiting == 0
         # A returnURL that is not an http(s) address is never offered.

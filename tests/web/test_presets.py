@@ -44,7 +44,7 @@ def test_the_url_rules_keep_the_presets():
 
 def test_the_game_applies_the_presets_from_the_link(tmp_path):
     from game.ui.app import App, AppOptions
-    from game.ui.pilot import Pilot
+    from tests.ui.pilot import Pilot
     from tests.ui.stories import fixture_story
 
     class Window:

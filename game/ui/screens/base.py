@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.ui import actions as A
 from game.ui.scene import Scene
-from game.ui.widgets import FocusGroup
+from game.ui.widgets import FocusGroup, find_control
 
 
 class WidgetScene(Scene):
@@ -32,12 +32,5 @@ class WidgetScene(Scene):
         return False
 
     def find(self, label: str):
-        """The first control whose label starts with ``label`` (for the pilot and the autopilot)."""
-        for w in self.group.widgets:
-            if getattr(w, "key", None) == label:
-                return w
-        for w in self.group.widgets:
-            text = getattr(w, "label", "")
-            if text == label or text.startswith(label):
-                return w
-        return None
+        """The control ``label`` names (game.ui.widgets.find_control), or None."""
+        return find_control(self.group.widgets, label)

@@ -7,15 +7,15 @@ import pygame
 
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.engine.citations import POINT_LETTERS, display_article
-from game.engine.scoring import rating
 from game.ui import actions as A
 from game.ui import draw
+from game.ui.draw import tall_surface
 from game.ui import verdicts as verdict_words
-from game.ui.scene import Scene
-from game.ui.screens.feedback import tall_surface
+from game.ui.screens.dialog import message
+from game.ui.screens.play import PlayScene
 from game.ui.scroll import ChunkedScrollView, ScrollView
 from game.ui.text import clip_lines, draw_lines, line_height
-from game.ui.exporting import session_key
+from game.ui.exporting import export_playthrough, signing_key
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
 
@@ -27,23 +27,24 @@ EXPORT_FAILED = N_("The results could not be exported (details: {reason}). Your 
                    "try again.")
 
 
-class DebriefScene(Scene):
+class DebriefScene(PlayScene):
     name = "debrief"
 
-    def __init__(self, app, session):
-        super().__init__(app)
-        self.session = session
-        self.run = session.run
-        self.card = self.run.score()
+    def __init__(self, app, playthrough):
+        super().__init__(app, playthrough)
+        self.card = playthrough.card  # computed once, when the run ended (Playthrough.finish)
         self.tab = 0
         self.group = FocusGroup()
         self.view: ScrollView | None = None
-        self.exported = ""  # where the last export went (a folder on desktop)
-        self.exported_files: list[str] = []
+        self.exported = ""  # where the last export went (a folder on desktop); the screen reader says it
         self.layout()
 
+    @property
+    def tab_name(self) -> str:
+        return TABS[self.tab]
+
     def screen_id(self) -> str:
-        return f"debrief:{TABS[self.tab]}"
+        return f"debrief:{self.tab_name}"
 
     def layout(self) -> None:
         ui = self.app
@@ -98,11 +99,10 @@ class DebriefScene(Scene):
         return tall_surface(lambda height: self._paint_summary(width, height))
 
     def _paint_summary(self, width: int, height: int):
-        ui, theme, card, story = self.app, self.app.theme, self.card, self.session.story
+        ui, theme, card, story = self.app, self.app.theme, self.card, self.playthrough.story
         surf = self._canvas(width, height)
         y = draw.block(surf, ui, _("Debrief — {title}").format(title=story.title), (0, 0, width, 100), "heading", theme.heading, bold=True)
         y += 10
-        # Score and pass/fail, in words and with an icon.
         pct = f"{round(card.scaled * 100)}%"
         big = ui.fonts.font("title", bold=True)
         img = ui.fonts.render(pct, big, theme.heading)
@@ -126,10 +126,9 @@ class DebriefScene(Scene):
 
     def _chart(self, surf, y: int, width: int) -> int:
         """One row per right: upheld, breached, missed as labelled segments with counts."""
-        ui, theme, story = self.app, self.app.theme, self.session.story
+        ui, theme, story = self.app, self.app.theme, self.playthrough.story
         y = draw.block(surf, ui, _("Rights in this playthrough"), (0, y, width, 60), "label", theme.heading,
                        bold=True) + 6
-        # Legend: icon + word for each category.
         lx = 0
         for _key, icon, word, tone in verdict_words.TALLIES:
             r = draw.icon_label(surf, ui, icon, _(word), (lx, y), verdict_words.tone_color(theme, tone), role="small")
@@ -197,7 +196,7 @@ class DebriefScene(Scene):
         return surf, y
 
     def _paint_decision(self, n: int, rec, width: int, height: int):
-        ui, theme, story = self.app, self.app.theme, self.session.story
+        ui, theme, story = self.app, self.app.theme, self.playthrough.story
         surf = self._canvas(width, height)
         y = 0
         node = story.nodes[rec.node]
@@ -208,11 +207,9 @@ class DebriefScene(Scene):
         y += 8
         y = draw.block(surf, ui, head, (0, y, width, 60), "small", theme.text_muted, bold=True)
         y = draw.block(surf, ui, node.get("prompt", ""), (0, y, width, 200), "label", theme.heading, bold=True) + 4
-        rec_icon, rec_word, rec_color = {
-            "recommended": ("recommended", _("Recommended"), theme.good),
-            "partial": ("partial", _("Partly right"), theme.text_muted),
-            "not_recommended": ("not_recommended", _("Not the best option"), theme.bad),
-        }[rating(rec.earned, rec.best, rec.worst)]
+        rec_icon, _words, rec_word, tone = verdict_words.rating(rec)
+        # Partly right is drawn muted in this list (the feedback screen gives it the neutral mark).
+        rec_color = theme.text_muted if tone == "neutral" else verdict_words.tone_color(theme, tone)
         r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
         y = r.bottom + 4
         chosen = choices.get(rec.chosen, {})
@@ -232,7 +229,7 @@ class DebriefScene(Scene):
     def chosen_line(self, rec) -> str:
         """"You chose option 3 as shown: ..." (each playthrough shows the options in its own order),
         with the room's votes numbered as the room saw the options."""
-        choices = {c["id"]: c for c in self.session.story.nodes[rec.node].get("choices", [])}
+        choices = {c["id"]: c for c in self.playthrough.story.nodes[rec.node].get("choices", [])}
         text = choices.get(rec.chosen, {}).get("text", rec.chosen)
         n = shown_position(rec, rec.chosen)
         line = (_("You chose option {n} as shown: {choice}").format(n=n, choice=text) if n
@@ -245,7 +242,7 @@ class DebriefScene(Scene):
 
     def best_line(self, rec) -> str:
         """"Best option (option 2 as shown): ..." for a decision that was not the best."""
-        choices = {c["id"]: c for c in self.session.story.nodes[rec.node].get("choices", [])}
+        choices = {c["id"]: c for c in self.playthrough.story.nodes[rec.node].get("choices", [])}
         text = choices.get(rec.best_choices[0], {}).get("text", "")
         n = shown_position(rec, rec.best_choices[0])
         return (_("Best option (option {n} as shown): {choice}").format(n=n, choice=text) if n
@@ -253,7 +250,7 @@ class DebriefScene(Scene):
 
     def _verdict_lines(self, surf, y: int, width: int, verdicts) -> int:
         """The rights a decision touched, each with its full citation in the story's language."""
-        ui, theme, story = self.app, self.app.theme, self.session.story
+        ui, theme, story = self.app, self.app.theme, self.playthrough.story
         isize = ui.fonts.px("small") + 2
         for v in verdicts:
             right = story.right(v["right"])
@@ -269,39 +266,32 @@ class DebriefScene(Scene):
 
     def export(self) -> None:
         """Write JSON, CSV (decisions and summary) and xAPI through the platform; signed with the
-        trainee key when there is one (game.ui.exporting.session_key; never the session code). A
+        trainee key when there is one (game.ui.exporting.signing_key; never the session code). A
         failure is told in words; the playthrough stays saved."""
-        from game.ui.exporting import export_session
-        from game.ui.screens.dialog import message
-
-        result = export_session(self.session)
+        result = export_playthrough(self.playthrough)
         if not result.ok:
             message(self.app, N_("Export failed"),
                     _(EXPORT_FAILED).format(reason=result.problem.rstrip(".")),
                     icon="warning", name="export-failed")
             return
         self.exported = result.where
-        self.exported_files = result.written
         if self.app.platform.name == "desktop":
             text = _("{n} files were written into the results folder:").format(n=len(result.written)) + \
                 "\n" + result.where
         else:
             text = _("{n} files were downloaded; see your browser's downloads.").format(n=len(result.written))
-        if session_key(self.session):
+        if signing_key(self.playthrough):
             text += "\n\n" + _("They are signed with the key from your link.")
         if self.app.live is not None:  # whether the facilitator already has them (live results)
             text += "\n\n" + self.app.live.debrief_line()
         message(self.app, N_("Results exported"), text, icon="check", name="exported")
 
     def replay(self) -> None:
-        self.session.restart()
+        self.playthrough.restart()
 
     def to_menu(self) -> None:
-        from game.ui.screens.title import TitleScene
-
         # The finished playthrough stays saved (the title offers its debrief) until a new one starts.
-        self.app.session = None
-        self.app.scenes.reset(TitleScene(self.app))
+        self.app.to_title()
 
     def handle(self, action: A.Action) -> bool:
         # Up/Down and the wheel scroll the report while there is more; Tab and Left/Right move

@@ -15,11 +15,11 @@ from game.engine.vocab import ROLE_LABELS
 from game.ui import actions as A
 from game.ui import draw
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
-from game.ui.scene import Scene
-from game.ui.screens.story import menu_button
+from game.ui.screens.dialog import Dialog
+from game.ui.screens.play import PlayScene
 from game.ui.text import line_height
 from game.ui.tr import N_, _
-from game.ui.widgets import Button, FocusGroup
+from game.ui.widgets import Button, FocusGroup, menu_button
 
 VOTE_MINUS_W = 36  # the left end of a vote box, which takes a vote away
 PANEL_W = 1040
@@ -27,17 +27,13 @@ MORE_BELOW = N_("More below: ↓ or Page Down")
 DRAG_SLOP = 8  # px a finger may move on the panel before the press becomes a scroll
 
 
-class DecisionScene(Scene):
+class DecisionScene(PlayScene):
     name = "decision"
 
-    def __init__(self, app, session):
-        super().__init__(app)
-        self.session = session
-        self.run = session.run
-        self.node_id = self.run.node_id
-        self.node = self.run.node
+    def __init__(self, app, playthrough):
+        super().__init__(app, playthrough)
         self.views = self.run.choices()
-        self.facilitated = session.facilitated
+        self.facilitated = playthrough.facilitated
         self.votes = {v.id: 0 for v in self.views}
         # Facilitated: the discussion questions can be hidden (Q, or their heading) once talked
         # through, so the options and the votes get the room's large text back.
@@ -48,13 +44,15 @@ class DecisionScene(Scene):
         self.revealed = False
         self.reveal_rect = None
         self.group = FocusGroup()
-        self.menu = FocusGroup()
         # When prompt and options do not fit at the player's text size the panel scrolls; the text
         # never shrinks below the size chosen (issue 15).
         self.scroll = 0
         self.max_scroll = 0
         self._drag = None
         self.layout()
+
+    def enter(self) -> None:
+        self.playthrough.decision_started = self.app.clock.now  # the decision's seconds count from here
 
     def screen_id(self) -> str:
         return f"decision:{self.node_id}"
@@ -85,10 +83,10 @@ class DecisionScene(Scene):
         self.group.set(self.buttons, focus=focus)
         self._refresh_votes()
 
-    def _layout(self, fit) -> bool:
+    def _layout(self, roles) -> bool:
         """Place everything with the given text roles; return whether it fits the screen."""
         ui = self.app
-        self.roles = prompt_role, discuss_role, button_role = fit
+        self.roles = prompt_role, discuss_role, button_role = roles
         x = (ui.size[0] - PANEL_W) // 2
         inner = PANEL_W - 60
         top = JOURNEY_HEIGHT + 20
@@ -216,23 +214,21 @@ class DecisionScene(Scene):
         if self.facilitated:
             self.add_vote(choice_id, 1)
             return
-        if self.session.mode == "assessment" and self.app.prefs.confirm_answers:
+        if self.playthrough.mode == "assessment" and self.app.prefs.confirm_answers:
             self.confirm_pick(choice_id)
             return
-        self.session.choose(choice_id)
+        self.playthrough.choose(choice_id)
 
     def confirm_pick(self, choice_id: str) -> None:
         """Assessment mode: a graded answer is final, so it is chosen, then confirmed (WCAG 3.3.4);
         'Choose again' (or Esc) goes back with nothing recorded."""
-        from game.ui.screens.dialog import Dialog
-
         view = next(v for v in self.views if v.id == choice_id)
         text = (_("You chose option {n}: {choice}").format(n=view.index, choice=view.text) + "\n\n"
                 + _("This answer is graded: once submitted it cannot be changed."))
         dlg = Dialog(self.app, N_("Submit this answer?"), text,
                      [(N_("Submit this answer"), True), (N_("Choose again"), False)], cancel=False,
                      icon="warning", name="confirm-answer")
-        self.app.scenes.push(dlg, lambda ok: ok and self.session.choose(choice_id))
+        self.app.scenes.push(dlg, lambda ok: ok and self.playthrough.choose(choice_id))
 
     def room_choice(self) -> tuple[str | None, str]:
         """The option with the most votes, or None and why not."""
@@ -269,12 +265,7 @@ class DecisionScene(Scene):
     def play_room_choice(self) -> None:
         cid, _why = self.room_choice()
         if cid is not None:
-            self.session.choose(cid, votes=dict(self.votes))
-
-    def pause(self) -> None:
-        from game.ui.screens.pause import PauseScene
-
-        self.app.scenes.push(PauseScene(self.app, self.session))
+            self.playthrough.choose(cid, votes=dict(self.votes))
 
     def handle(self, action: A.Action) -> bool:
         used = self._handle(action)
@@ -283,10 +274,7 @@ class DecisionScene(Scene):
         return used
 
     def _handle(self, action: A.Action) -> bool:
-        if action.kind == A.MENU:
-            self.pause()
-            return True
-        if action.kind in (A.POINTER_DOWN, A.POINTER_UP) and self.menu.handle(action):
+        if self.handle_menu(action):
             return True
         if self._scroll_input(action):
             return True
@@ -332,7 +320,7 @@ class DecisionScene(Scene):
         theme = ui.theme
         surface.blit(ui.art.background(self.node.get("location") or "office", ui.size), (0, 0))
         draw.scrim(surface, theme)
-        draw_journey(surface, ui, self.run.stage, self.session.story.stages())
+        draw_journey(surface, ui, self.run.stage, self.playthrough.story.stages())
         vp = self.viewport()
         clip = surface.get_clip()
         if self.max_scroll:

@@ -5,50 +5,25 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.scoring import rating
 from game.engine.story import discussion
 from game.ui import actions as A
 from game.ui import draw, verdicts
+from game.ui.draw import tall_surface
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
-from game.ui.scene import Scene
+from game.ui.screens.play import PlayScene
 from game.ui.scroll import ScrollView
 from game.ui.text import fit, line_height
 from game.ui.tr import N_, _
-from game.ui.widgets import Button, FocusGroup
+from game.ui.widgets import Button, FocusGroup, menu_button
 
 PANEL = pygame.Rect(100, JOURNEY_HEIGHT + 16, 1080, 720 - JOURNEY_HEIGHT - 32)
 
 
-def tall_surface(paint, first_height: int = 1200) -> pygame.Surface:
-    """Paint onto a surface of a guessed height; paint again if the content ran longer, then trim.
-    Avoids holding a huge blank surface for the usual short content."""
-    surf, used = paint(first_height)
-    if used > first_height:
-        # Painted again at the height it needs: already the right size, so no trimmed copy (a long
-        # debrief is tens of megabytes; a second copy would double the heap's peak).
-        surf, used = paint(used + 8)
-        return surf
-    return surf.subsurface((0, 0, surf.get_width(), max(1, min(used, surf.get_height())))).copy()
-
-
-def verdict_of(result) -> tuple[str, str, str]:
-    """(icon, words, colour key) for a decision result; never colour alone."""
-    word = rating(result.earned, result.best, result.worst)  # the engine's rule, shared with transcripts
-    if word == "recommended":
-        return "recommended", _("Recommended choice"), "good"
-    if word == "partial":
-        return "partial", _("Partly right: a better option was available"), "neutral"
-    return "not_recommended", _("Not recommended"), "bad"
-
-
-class FeedbackScene(Scene):
+class FeedbackScene(PlayScene):
     name = "feedback"
 
-    def __init__(self, app, session, node_id: str, node: dict, result):
-        super().__init__(app)
-        self.session = session
-        self.node_id = node_id
-        self.node = node
+    def __init__(self, app, playthrough, node_id: str, node: dict, result):
+        super().__init__(app, playthrough, node_id, node)
         self.result = result
         self.group = FocusGroup()
         self.view: ScrollView | None = None
@@ -63,9 +38,6 @@ class FeedbackScene(Scene):
         cont = Button(N_("Continue"), self.proceed, align="center")
         cont.rect = pygame.Rect(PANEL.right - 330, PANEL.bottom - bh - 20, 300, bh)
         self.group.set([cont])
-        from game.ui.screens.story import menu_button
-
-        self.menu = FocusGroup()
         menu = menu_button(ui, self.pause, compact_at=(0, 0))
         menu.rect.midleft = (PANEL.x + 30, cont.rect.centery)  # bottom left, level with Continue
         self.menu.set([menu], focus=-1)
@@ -79,11 +51,11 @@ class FeedbackScene(Scene):
     def _paint(self, width: int, height: int) -> tuple[pygame.Surface, int]:
         ui = self.app
         theme = ui.theme
-        story = self.session.story
+        story = self.playthrough.story
         res = self.result
         choice = next((c for c in self.node.get("choices", []) if c["id"] == res.chosen), {})
-        icon, words, tone = verdict_of(res)
-        color = {"good": theme.good, "bad": theme.bad, "neutral": theme.neutral_mark}[tone]
+        icon, words, _short, tone = verdicts.rating(res)
+        color = verdicts.tone_color(theme, tone)
         surf = pygame.Surface((width, height))
         surf.fill(theme.panel)
         y = 0
@@ -92,8 +64,8 @@ class FeedbackScene(Scene):
         y = draw.block(surf, ui, words, (size + 14, y + 2, width - size - 14, 200), "heading", color, bold=True)
         y += 6
         votes = ""
-        if res.chosen and self.session.facilitated:
-            rec = self.session.run.history[-1]
+        if res.chosen and self.playthrough.facilitated:
+            rec = self.run.history[-1]
             if rec.votes:
                 votes = "  " + _("(the room's vote: {n} of {total})").format(
                     n=rec.votes.get(res.chosen, 0), total=sum(rec.votes.values()))
@@ -120,7 +92,7 @@ class FeedbackScene(Scene):
             y += 4
             y = draw.block(surf, ui, _("Why"), (0, y, width, 60), "label", theme.heading, bold=True) + 4
             y = draw.block(surf, ui, choice["feedback"], (0, y, width, 800), "body", theme.text) + 12
-        after = discussion(self.node)[1] if self.session.facilitated else []
+        after = discussion(self.node)[1] if self.playthrough.facilitated else []
         if after:  # facilitated: the points for after the reveal, now that the choice is played
             y = draw.block(surf, ui, _("To discuss now"), (0, y, width, 60), "label", theme.heading, bold=True) + 4
             for point in after:
@@ -154,18 +126,10 @@ class FeedbackScene(Scene):
         return surf, y
 
     def proceed(self) -> None:
-        self.session.show_current()
-
-    def pause(self) -> None:
-        from game.ui.screens.pause import PauseScene
-
-        self.app.scenes.push(PauseScene(self.app, self.session))
+        self.playthrough.show_current()
 
     def handle(self, action: A.Action) -> bool:
-        if action.kind == A.MENU:
-            self.pause()
-            return True
-        if action.kind in (A.POINTER_DOWN, A.POINTER_UP) and self.menu.handle(action):
+        if self.handle_menu(action):
             return True
         if self.view is not None and self.view.handle(action):
             return True
@@ -178,7 +142,7 @@ class FeedbackScene(Scene):
         ui = self.app
         surface.blit(ui.art.background(self.node.get("location") or "office", ui.size), (0, 0))
         draw.scrim(surface, ui.theme)
-        draw_journey(surface, ui, self.node.get("stage", ""), self.session.story.stages())
+        draw_journey(surface, ui, self.node.get("stage", ""), self.playthrough.story.stages())
         draw.panel(surface, ui.theme, PANEL)
         self.view.draw(surface, ui.theme)
         self.group.draw(surface, ui)

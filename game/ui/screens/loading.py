@@ -37,18 +37,20 @@ class LoadingScene(Scene):
     def done(self) -> int:
         return sum(1 for key in self.keys if self.app.art.has(key))
 
-    def update(self) -> bool:
-        # One budget's worth of pictures per loop iteration, however often update() is asked within it.
+    def update(self) -> None:
+        # One budget's worth of pictures per loop iteration, however often update() is called within it.
         if self._finished:
-            return False
+            return
         it = self.app.stats.iterations
         if it != self._last_iteration:
             self._last_iteration = it
             if self.app.art.run_now(self.keys, LOADING_BUDGET):
                 self._finished = True
                 self.then()
-                return False
-        return self.done != self._shown
+
+    @property
+    def animating(self) -> bool:
+        return not self._finished and self.done != self._shown  # the bar has moved since it was drawn
 
     def draw(self, surface) -> None:
         ui = self.app

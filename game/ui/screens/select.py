@@ -6,10 +6,13 @@ import pygame
 
 from game.engine.l10n import stories_for_language
 from game.engine.vocab import STAGE_LABELS, STAGES
+from game.ui import actions as A
 from game.ui import draw
+from game.ui.artcache import PORTRAIT_SIZE, UPCOMING_NODES, upcoming_keys
+from game.ui.playthrough import Playthrough
 from game.ui.saves import read_save
 from game.ui.screens.base import WidgetScene
-from game.ui.screens.dialog import Dialog
+from game.ui.screens.dialog import Dialog, message
 from game.ui.tr import N_, _
 from game.ui.widgets import Widget, draw_focus_ring
 from game.ui.text import clip_lines, draw_lines, ellipsize, line_height
@@ -136,8 +139,6 @@ class SelectScene(WidgetScene):
     def open_preset(self) -> None:
         """A facilitator's link named a scenario: open its content note (or its resume question)
         at once; an id this build does not have gets a gentle word and the selection."""
-        from game.ui.screens.dialog import message
-
         wanted, self.app.preset_scenario = self.app.preset_scenario, None
         if not wanted:
             return
@@ -150,8 +151,6 @@ class SelectScene(WidgetScene):
                   "these scenarios, or ask your facilitator.").format(id=wanted[:40]), name="unknown-scenario")
 
     def handle(self, action) -> bool:
-        from game.ui import actions as A
-
         pages = (len(self.stories()) + PER_PAGE - 1) // PER_PAGE
         if action.kind in (A.PAGE_DOWN, A.PAGE_UP) and pages > 1:
             self.page = (self.page + (1 if action.kind == A.PAGE_DOWN else -1)) % pages
@@ -180,10 +179,8 @@ class SelectScene(WidgetScene):
 
     def _after_resume_choice(self, result, story, info) -> None:
         if result == "resume":
-            from game.ui.session import Session
-
-            self.app.session = Session.resumed(self.app, info)
-            self.app.session.begin()
+            self.app.playthrough = Playthrough.resumed(self.app, info)
+            self.app.playthrough.begin()
         elif result == "fresh":
             self.confirm(story)
 
@@ -197,18 +194,13 @@ class SelectScene(WidgetScene):
                      [(N_("Start"), True), (N_("Back"), False)], cancel=False, icon="warning", name="content-note")
         self.app.scenes.push(dlg, lambda ok: ok and self.start(story))
         # While the note is read, the loop's spare time paints the story's first screens.
-        from game.ui.artcache import upcoming_keys
-        from game.ui.session import PORTRAIT_SIZE, UPCOMING_NODES
-
         self.app.art.prioritise(upcoming_keys(story, story.start, self.app.size, PORTRAIT_SIZE,
                                               limit=UPCOMING_NODES))
 
     def start(self, story) -> None:
-        from game.ui.session import Session
-
-        self.app.session = Session(self.app, story)
-        self.app.session.discard_save()
-        self.app.session.begin()
+        self.app.playthrough = Playthrough(self.app, story)
+        self.app.playthrough.discard_save()
+        self.app.playthrough.begin()
 
     def draw(self, surface) -> None:
         ui = self.app

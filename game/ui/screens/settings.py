@@ -6,7 +6,7 @@ import pygame
 
 from game.ui import draw
 from game.ui.screens.base import WidgetScene
-from game.ui.screens.setup import LANGUAGE_NAMES, SIZE_LABELS, languages
+from game.ui.labels import LANGUAGE_NAMES, SIZE_LABELS, languages
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, Selector
 

@@ -5,29 +5,15 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.l10n import available_languages
 from game.engine.vocab import MODES, ROLE_LABELS, ROLES
 from game.ui import draw
+from game.ui.labels import LANGUAGE_NAMES, MODE_LABELS, MODE_SHORT, SIZE_LABELS, languages
 from game.ui.screens.base import WidgetScene
+from game.ui.screens.select import SelectScene
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, Selector, TextField
 
-MODE_LABELS = {"learning": N_("Learning (feedback after each decision)"),
-               "assessment": N_("Assessment (feedback at the end)"),
-               "facilitated": N_("Facilitated (a group, one screen)")}
-MODE_SHORT = {"learning": N_("Learning"), "assessment": N_("Assessment"), "facilitated": N_("Facilitated group")}
-SIZE_LABELS = {1: N_("Standard"), 2: N_("Large"), 3: N_("Largest")}
 HINT = N_("Up/Down or Tab: move · Left/Right: change · Enter: continue · Esc: back")
-LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "bg": "Български", "el": "Ελληνικά",
-                  "ro": "Română", "hr": "Hrvatski", "it": "Italiano", "es": "Español", "pl": "Polski"}
-
-
-def languages(app) -> list[str]:
-    """The languages some scenario is available in (English first), and the one already chosen."""
-    langs = available_languages(app.stories)
-    if app.prefs.language not in langs:
-        langs.append(app.prefs.language)
-    return langs
 
 
 class SetupScene(WidgetScene):
@@ -80,8 +66,6 @@ class SetupScene(WidgetScene):
         self.app.apply_prefs()
 
     def proceed(self) -> None:
-        from game.ui.screens.select import SelectScene
-
         self.app.prefs.save(self.app.platform)
         select = SelectScene(self.app)
         self.app.scenes.push(select)

@@ -7,12 +7,12 @@ import pygame
 
 from game.ui import actions as A
 from game.ui import draw
+from game.ui.artcache import PORTRAIT_SIZE
 from game.ui.hud import JOURNEY_HEIGHT, Meters, draw_journey
-from game.ui.scene import Scene
-from game.ui.session import PORTRAIT_SIZE
+from game.ui.screens.play import PlayScene
 from game.ui.text import line_height, paginate, wrap
-from game.ui.tr import N_, _
-from game.ui.widgets import Button, FocusGroup
+from game.ui.tr import _
+from game.ui.widgets import menu_button
 
 REVEAL_CPS = 60  # characters per second when text appears gradually
 TEXT_BOX = pygame.Rect(40, 486, 1200, 214)
@@ -26,45 +26,24 @@ def text_box(ui) -> pygame.Rect:
     return pygame.Rect(TEXT_BOX.x, TEXT_BOX.bottom - h, TEXT_BOX.w, h)
 
 
-def menu_button(ui, on_press, compact_at=None) -> Button:
-    """The pointer's way to the pause menu (the keyboard has Esc). ``compact_at``: a (right, top)
-    corner for a one-line button inside a panel; otherwise a two-line button below the journey bar."""
-    if compact_at is not None:
-        b = Button(N_("Menu (Esc)"), on_press, align="center", role="small")
-        font = ui.fonts.font("small", bold=True)
-        w, h = font.size(_(b.label))[0] + 40, font.get_height() + 12
-        b.rect = pygame.Rect(compact_at[0] - w, compact_at[1], w, h)
-    else:
-        b = Button(N_("Menu"), on_press, align="center", note=N_("Esc"))
-        width = max(120, ui.fonts.font("button").size(_(b.label))[0] + 40)
-        b.rect = pygame.Rect(20, JOURNEY_HEIGHT + 14, width, ui.fonts.px("button") + ui.fonts.px("small") + 26)
-    b.focusable = False  # a pointer target; the keyboard has Esc
-    return b
-
-
-class StoryScene(Scene):
+class StoryScene(PlayScene):
     name = "story"
 
-    def __init__(self, app, session):
-        super().__init__(app)
-        self.session = session
-        self.run = session.run
-        self.node_id = self.run.node_id
-        self.node = self.run.node
+    def __init__(self, app, playthrough):
+        super().__init__(app, playthrough)
         self.lines = self.node.get("lines") or [{"speaker": "narrator", "text": ""}]
         self.line = 0
         self.page = 0
         self.pages: list[list[str]] = []
         self.shown_at = app.clock.now
-        self.meters = Meters(app, session.story, session.meters_shown)
+        self.meters = Meters(app, playthrough.story, playthrough.meters_shown)
         self.meters.set(self.run.variables)
-        session.meters_shown = dict(self.run.variables)
-        self.controls = FocusGroup()
+        playthrough.meters_shown = dict(self.run.variables)
         self.layout()
 
     def layout(self) -> None:
         ui = self.app
-        self.controls.set([menu_button(ui, self.pause)], focus=-1)
+        self.menu.set([menu_button(ui, self.pause)], focus=-1)
         font = ui.fonts.font("body")
         text = self.lines[self.line].get("text", "")
         self.box = text_box(ui)
@@ -87,22 +66,19 @@ class StoryScene(Scene):
     def revealing(self) -> bool:
         return self._revealed() < self._page_chars()
 
-    def update(self) -> bool:
-        return self.revealing() | self.meters.update()
+    def update(self) -> None:
+        self.meters.update()
+
+    @property
+    def animating(self) -> bool:
+        return self.revealing() or self.meters.animating
 
     # -- input ----------------------------------------------------------------------------------
-    def pause(self) -> None:
-        from game.ui.screens.pause import PauseScene
-
-        self.app.scenes.push(PauseScene(self.app, self.session))
-
     def handle(self, action: A.Action) -> bool:
-        if action.kind == A.MENU:
-            self.pause()
+        pointer = (A.POINTER_DOWN, A.POINTER_UP, A.POINTER_MOVE)
+        if self.handle_menu(action, pointer):  # the Menu button shows its hover too
             return True
-        if action.kind in (A.POINTER_DOWN, A.POINTER_UP, A.POINTER_MOVE):
-            if self.controls.handle(action):
-                return True
+        if action.kind in pointer:
             if action.kind == A.POINTER_UP:
                 self.next()
                 return True
@@ -126,7 +102,7 @@ class StoryScene(Scene):
             self.page = 0
             self.layout()
             return
-        self.session.advance()
+        self.playthrough.advance()
 
     # -- drawing --------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -136,14 +112,14 @@ class StoryScene(Scene):
         surface.blit(ui.art.background(self.node.get("location") or "office", ui.size), (0, 0))
         line = self.lines[self.line]
         speaker = line.get("speaker", "narrator")
-        who = self.session.story.characters.get(speaker, {})
+        who = self.playthrough.story.characters.get(speaker, {})
         portrait = ui.art.portrait(who.get("portrait", "narrator"), line.get("mood") or "neutral", PORTRAIT_SIZE) \
             if speaker != "narrator" else None
         if portrait is not None:
             surface.blit(portrait, (90, self.box.y + 24 - PORTRAIT_SIZE[1]))
-        draw_journey(surface, ui, run.stage, self.session.story.stages())
+        draw_journey(surface, ui, run.stage, self.playthrough.story.stages())
         self.meters.draw(surface, (ui.size[0] - 20, JOURNEY_HEIGHT + 14))
-        self.controls.draw(surface, ui)
+        self.menu.draw(surface, ui)
         box = draw.panel(surface, theme, self.box)
         if speaker != "narrator":
             draw.badge(surface, ui, who.get("name", speaker), (box.x + 28, box.y - 2), theme.accent,

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.ui import draw
-from game.ui.app import IS_BROWSER
+from game.ui.constants import IS_BROWSER
+from game.ui.labels import LANGUAGE_NAMES
 from game.ui.saves import read_save
+from game.ui.playthrough import Playthrough
 from game.ui.screens.base import WidgetScene
 from game.ui.screens.dialog import message
+from game.ui.screens.settings import SettingsScene
+from game.ui.screens.setup import SetupScene
 from game.ui.tr import N_, _
 from game.ui.widgets import Button
 
@@ -64,7 +70,7 @@ class TitleScene(WidgetScene):
                     + " " + _("You can start this scenario fresh."))
             message(self.app, N_("A saved game could not be opened"), text, icon="warning", name="save-problem")
         if storage_problem:
-            self.app.storage_warned = True  # the session need not say it again at the first autosave
+            self.app.storage_warned = True  # the playthrough need not say it again at the first autosave
             text = _("Progress cannot be saved here: {reason}. You can play, but if you close the page or the "
                      "game, the playthrough is lost. At the end, use “Export results” to keep your results."
                      ).format(reason=storage_problem.rstrip("."))
@@ -87,8 +93,6 @@ class TitleScene(WidgetScene):
         missing = self.app.missing_language
         if not missing:
             return
-        from game.ui.screens.setup import LANGUAGE_NAMES
-
         name = LANGUAGE_NAMES.get(missing, missing)
         text = _("RightsPath is not available in {language} yet, so it is shown in English. "
                  "Your results will record English.").format(language=name)
@@ -149,28 +153,22 @@ class TitleScene(WidgetScene):
                 y = max(360 - self.lift if len(items) <= 3 else 330 - self.lift, self.motif_y + 30)
             overflow = y + total - bottom
             if overflow > 0 and len(items) > 1:
-                gap = max(6, gap - -(-overflow // (len(items) - 1)))
+                gap = max(6, gap - math.ceil(overflow / (len(items) - 1)))
         for b, h in zip(items, heights):
             b.rect = pygame.Rect(x, y, w, h)
             y += h + gap
         self.group.set(items)
 
     def start(self) -> None:
-        from game.ui.screens.setup import SetupScene
-
         self.app.scenes.push(SetupScene(self.app))
 
     def settings(self) -> None:
-        from game.ui.screens.settings import SettingsScene
-
         self.app.scenes.push(SettingsScene(self.app))
 
     def resume_save(self, info) -> None:
-        from game.ui.session import Session
-
-        self.app.session = Session.resumed(self.app, info)
+        self.app.playthrough = Playthrough.resumed(self.app, info)
         self.saves = [s for s in self.saves if s is not info]
-        self.app.session.begin_from_title()
+        self.app.playthrough.begin()
 
     def draw(self, surface) -> None:
         ui = self.app

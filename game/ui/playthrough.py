@@ -1,8 +1,9 @@
-"""One playthrough on screen: the story, its Run, the mode, and which screen shows the current node.
+"""One playthrough on screen: the story, its Run, the mode, the autosave, and the score once it ends.
 
-The scenes ask the session for the next screen after each step, so the flow scene → decision →
-feedback → … → debrief lives in one place, and every decision is autosaved before anything else
-happens.
+The play screens call ``choose()`` and ``advance()``; each records the step in the Run, autosaves it
+(a decision is committed only once it is on disk), and hands over to ``game.ui.flow``, which picks
+the screen for wherever the run now stands. A "session" elsewhere is the facilitator's session code
+(``prefs.session``, the record's ``session``); this is one player's (or one room's) playthrough.
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ import time
 
 from game.engine import Run
 from game.engine.run import new_seed
+from game.engine.scoring import ScoreCard
 from game.platform import StorageError
 from game.ui.saves import drop_save, write_save
+from game.ui.screens.dialog import message
 from game.ui.tr import N_, _
 
-PORTRAIT_SIZE = (340, 420)
-# How many nodes ahead (breadth-first) get their pictures first whenever the player moves on.
-UPCOMING_NODES = 8
 
-
-class Session:
+class Playthrough:
     def __init__(self, app, story, run: Run | None = None, mode: str | None = None,
                  started_at: str | None = None, ended_at: str | None = None):
         self.app = app
@@ -32,8 +31,10 @@ class Session:
         self.started_at = started_at or utc_now()
         # When it reached its ending: fixed once, so the live statements and every later export agree.
         self.ended_at = ended_at if self.run.ended else None
-        self.results: dict[int, object] = {}  # decision number -> its DecisionRecord
-        self.decision_started = app.clock.now
+        # The score, computed once when the run ends (``finish``): the debrief, App.result, the
+        # autopilot and the export all read this one.
+        self.card: ScoreCard | None = self.run.score() if self.run.ended else None
+        self.decision_started = app.clock.now  # set again by each decision screen as it opens
         self.save_error = ""
         self._told_not_saved = False  # the player is told once, with a dialog, that saving has stopped
         self.meters_shown = dict(self.run.variables)  # what the meters showed last: changes glide from there
@@ -43,8 +44,8 @@ class Session:
         return self.mode == "facilitated"
 
     @classmethod
-    def resumed(cls, app, info) -> "Session":
-        """The session of a save read by ``game.ui.saves.read_save``: its mode and start time."""
+    def resumed(cls, app, info) -> "Playthrough":
+        """The playthrough of a save read by ``game.ui.saves.read_save``: its mode and start time."""
         meta = info.meta or {}
         started = meta.get("started_at") if isinstance(meta.get("started_at"), str) else None
         ended = meta.get("ended_at") if isinstance(meta.get("ended_at"), str) else None
@@ -78,78 +79,40 @@ class Session:
     def discard_save(self) -> None:
         drop_save(self.app.platform, self.story, self.app.save_prefix)
 
-    # -- flow -----------------------------------------------------------------------------------
+    def finish(self) -> None:
+        """The run has reached its ending: fix its time and its score once, save, send the result."""
+        if self.card is None:
+            self.card = self.run.score()
+        if self.ended_at is None:
+            self.ended_at = utc_now()
+            self.autosave()
+            self.app.live_results().queue(self)  # completed, passed/failed, terminated
+        self.app.result = self.card
+
+    # -- the steps the play screens take -------------------------------------------------------
     def begin(self) -> None:
         """Show the screen for wherever the run stands (a new run or a resumed one)."""
-        from game.ui.artcache import node_keys, upcoming_keys
-        from game.ui.screens.loading import LoadingScene
-
         self.app.live_results().queue(self)  # 'initialized' (and whatever a resumed run had done)
-        art, size = self.app.art, self.app.size
-        art.keep_only(self.story, size, PORTRAIT_SIZE)
-        # Everything the story can show, nearest first, is made in spare time from now on; only the
-        # first screen's pictures are waited for.
-        art.queue(upcoming_keys(self.story, self.run.node_id, size, PORTRAIT_SIZE))
-        first = [k for k in node_keys(self.story, self.run.node_id, size, PORTRAIT_SIZE) if not art.has(k)]
-        if not first:
-            self.app.scenes.reset(self._scene_for_current())
-            return
-        self.app.scenes.reset(LoadingScene(self.app, self.story, first,
-                                           then=lambda: self.app.scenes.replace(self._scene_for_current())))
-
-    begin_from_title = begin
-
-    def show_current(self) -> None:
-        from game.ui.artcache import upcoming_keys
-
-        # The screens that can come after this one get their pictures first.
-        self.app.art.prioritise(upcoming_keys(self.story, self.run.node_id, self.app.size, PORTRAIT_SIZE,
-                                              limit=UPCOMING_NODES))
-        self.app.scenes.replace(self._scene_for_current())
-
-    def _scene_for_current(self):
-        run = self.run
-        if run.ended:
-            from game.ui.screens.debrief import DebriefScene
-
-            if self.ended_at is None:
-                self.ended_at = utc_now()
-                self.autosave()
-                self.app.live_results().queue(self)  # completed, passed/failed, terminated
-            scene = DebriefScene(self.app, self)
-            self.app.result = run.score()
-        elif run.kind == "decision":
-            from game.ui.screens.decision import DecisionScene
-
-            self.decision_started = self.app.clock.now
-            scene = DecisionScene(self.app, self)
-        else:
-            from game.ui.screens.story import StoryScene
-
-            scene = StoryScene(self.app, self)
-        return scene
+        _flow().begin(self)
 
     def advance(self) -> None:
         self.run.advance()
         if self.run.kind != "scene":
             self.autosave()  # leaving narration: cheap, and keeps the place on reload
-        self.show_current()
+        _flow().show_current(self)
         self._tell_if_not_saved()
 
-    def choose(self, choice_id: str, votes: dict[str, int] | None = None) -> None:
-        from game.ui.screens.feedback import FeedbackScene
+    def show_current(self) -> None:
+        """Go on to the screen for where the run stands (the feedback's Continue)."""
+        _flow().show_current(self)
 
+    def choose(self, choice_id: str, votes: dict[str, int] | None = None) -> None:
         seconds = max(0.0, self.app.clock.now - self.decision_started)
-        node = self.run.node
-        node_id = self.run.node_id
+        node_id, node = self.run.node_id, self.run.node
         result = self.run.choose(choice_id, seconds=round(seconds, 1), votes=votes)
-        self.results[len(self.run.history)] = result
         self.autosave()  # the decision is committed only once it is on disk
         self.app.live_results().queue(self)  # its 'answered' statement, to the outbox
-        if self.mode == "assessment":
-            self.show_current()
-        else:
-            self.app.scenes.replace(FeedbackScene(self.app, self, node_id, node, result))
+        _flow().after_choice(self, node_id, node, result)
         self._tell_if_not_saved()
 
     def _tell_if_not_saved(self) -> None:
@@ -157,8 +120,6 @@ class Session:
         say so over the new screen: the player can go on, but must not count on closing the page."""
         if not self.save_error or self._told_not_saved or self.app.storage_warned:
             return
-        from game.ui.screens.dialog import message
-
         self._told_not_saved = True
         text = _("Your progress could not be saved: {reason}. You can keep playing, but if you close the page "
                  "or the game now, this playthrough is lost. At the end, use “Export results” to keep your "
@@ -170,9 +131,18 @@ class Session:
         self.run = Run(self.story, seed=self.run.seed)
         self.started_at = utc_now()
         self.ended_at = None
-        self.results.clear()
+        self.card = None
         self.meters_shown = dict(self.run.variables)
         self.begin()
+
+
+def _flow():
+    # Imported on the first step, not at the top: the flow imports the play screens, and through
+    # them the art, the debrief and the exports, which the title does not draw; they are compiled
+    # in the loop's spare time after the title (game/ui/warmup.py), so the first frame waits for none.
+    from game.ui import flow
+
+    return flow
 
 
 def playthrough_seed(opts) -> int:
