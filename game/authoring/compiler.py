@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game import __version__
-from game.authoring.checking import check_scenario
+from game.authoring.checking import check_scenario, gc_paused
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.lint import parse_condition
 from game.authoring.models import Assessment, Branch, Catalogue, Decision, Ending, Item, Scenario, Scene
@@ -184,10 +184,11 @@ def compile_path(path: str, *, strict: bool = False) -> tuple[dict | None, list[
 
     Raises yamlload.SourceError when the file cannot be read at all.
     """
-    checked = check_scenario(str(path), strict=strict)
-    if not checked.ok:
-        return None, checked.diagnostics
-    return build_story(checked.model, checked.catalogues), checked.diagnostics
+    with gc_paused():  # the check and the lowering: one burst of long-lived objects
+        checked = check_scenario(str(path), strict=strict)
+        if not checked.ok:
+            return None, checked.diagnostics
+        return build_story(checked.model, checked.catalogues), checked.diagnostics
 
 
 def load_story_from_yaml(path: str | Path):
