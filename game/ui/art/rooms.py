@@ -402,7 +402,7 @@ def cyber_unit(p: Painter, rng: random.Random) -> None:
     f.tower(front, 468, 660)
     f.workstation(front, 470, 504, screens=3, w=136, h=88)
     f.evidence_bag(front, 906, 504, 78, 100)
-    # the calm corner: a rug, a soft armchair with a blanket, a low table with water and a warm lamp
+    # the calm corner: a rug, a soft armchair with a cushion, a low table with water and a warm lamp
     corner = p.shifted(0, -140)  # further back than the desk, so it shows above the text box
     f.rug(corner, 1140, 650, 160, 46, pal.SAGE, border=shade(pal.SAGE, 0.3))
     f.plant(corner, 1262, 640, rng, 0.95, kind="tall", pot=pal.TERRACOTTA)
@@ -416,7 +416,7 @@ def cyber_unit(p: Painter, rng: random.Random) -> None:
 
 
 def counsellor_room(p: Painter, rng: random.Random) -> None:
-    """A school counsellor's room: two soft chairs turned towards each other, plants, posters of shapes
+    """A school counsellor's room: two soft chairs either side of a low table, plants, posters of shapes
     (no words), a big window, tissues and water on a low table."""
     fy = 450
     wall_col = (236, 218, 164)
