@@ -109,9 +109,13 @@ class RoomLink:
                         timespec="seconds").replace("+00:00", "Z")
                 self.host.publish(scene.node_id, scene.node.get("prompt", ""), options, deadline=deadline)
         elif not is_room_decision and self._scene is not None and scene is not None \
-                and getattr(scene, "name", "") not in ("pause", "dialog", "settings"):
+                and getattr(scene, "name", "") not in ("pause", "dialog", "settings", "overrule"):
             self.host.close()
             self._scene = None
+        if getattr(scene, "name", "") == "debrief" and self.host.debrief is None and self.host.round_no:
+            summary = self.debrief_summary()
+            if summary["rounds"]:
+                self.host.publish_debrief(summary)  # the phones that voted show the room's debrief
         self.host.tick(self.app.clock.now)
         if self._scene is None:
             return
@@ -132,11 +136,58 @@ class RoomLink:
                 self._scene.votes[oid] = max(0, self._scene.votes[oid] + n - before)
                 self._added[oid] = n
                 changed = True
+        self._scene.phone_votes = dict(self._added)  # typed votes can be taken back, the phones' cannot
         if changed:
             refresh = getattr(self._scene, "_refresh_votes", None)
             if callable(refresh):
                 refresh()
             self.app.mark_dirty()
+
+    # -- the room's debrief ---------------------------------------------------------------------
+    def debrief_summary(self) -> dict:
+        """The room's debrief (game.room.room_debrief) from the playthrough's decisions with votes."""
+        from game.room import room_debrief
+
+        holder = getattr(self.app, "playthrough", None) or getattr(self.app, "session", None)
+        run = getattr(holder, "run", None)
+        if run is None:
+            return {"rounds": [], "splits": [], "upheld": [], "missed": []}
+        story, rounds = run.story, []
+        for rec in run.history:
+            if rec.votes is None or rec.node not in story.nodes:
+                continue
+            node = story.nodes[rec.node]
+            choices = {c["id"]: c for c in node.get("choices", ())}
+            shown = [cid for cid in (rec.order or rec.shown) if cid in rec.shown and cid in choices]
+            rounds.append({
+                "decision": rec.node, "prompt": node.get("prompt", ""),
+                "options": [(cid, choices[cid].get("text", "")) for cid in shown],
+                "votes": dict(rec.votes), "recommended": list(rec.best_choices), "played": rec.chosen,
+                "assess": {cid: [(a["right"], a["verdict"]) for a in choices[cid].get("assess", ())] for cid in shown},
+            })
+        labels = {rid: story.right(rid).get("citation", rid) for r in rounds for a in r["assess"].values()
+                  for rid, _v in a}
+        return room_debrief(rounds, labels)
+
+    def debrief_lines(self) -> list[str]:
+        """The end screen's lines for the room: the widest splits, the rights upheld and missed most."""
+        summary = self.host.debrief or self.debrief_summary()
+        lines = []
+        for i in summary["splits"]:
+            r = summary["rounds"][i]
+            split = " · ".join(f"{o['text'][:40]} {o['share']:.0%}" for o in r["options"] if o["votes"])
+            lines.append(_("Split: {prompt} — {split}").format(prompt=r["prompt"], split=split))
+        for r in summary["rounds"]:
+            if r["agreement"] is not None:
+                lines.append(_("{prompt}: {percent} of the room voted for the recommended option").format(
+                    prompt=r["prompt"], percent=f"{r['agreement']:.0%}"))
+        if summary["upheld"]:
+            lines.append(_("Upheld most by the room's votes: {rights}").format(
+                rights=", ".join(f"{r['label']} ({r['votes']})" for r in summary["upheld"][:3])))
+        if summary["missed"]:
+            lines.append(_("Breached or left unused most by the room's votes: {rights}").format(
+                rights=", ".join(f"{r['label']} ({r['votes']})" for r in summary["missed"][:3])))
+        return lines
 
     # -- what the projector shows -------------------------------------------------------------
     def turnout(self) -> tuple[int, int]:

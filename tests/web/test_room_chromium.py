@@ -108,7 +108,7 @@ def test_twenty_phones_and_the_projector_run_a_room_through_the_real_ui(site, ra
         asyncio.run(_room(Room(pilot), app, scene, first, second, final))
         expected = Counter(v.id for v in final.values()) + Counter({first.id: 1})  # and one typed vote
 
-        played = app.session.run.history[-1]
+        played = app.session.run.history[0]
         votes = {first.id: 13, second.id: 8, **{v.id: 0 for v in scene.views if not v.enabled}}
         assert played.chosen == first.id and played.votes == votes
         assert {k: n for k, n in votes.items() if n} == dict(expected)
@@ -186,6 +186,38 @@ async def _room(room, app, scene, first, second, final):
             assert sorted(host.tally.names.values()) == sorted(f"Participant {i}" for i in range(PHONES // 2))
             assert scene.play_button.label == f"Play the room's choice: option {first.index}"
             room.pilot.click(scene.play_button.rect.center)
+
+            # The second decision: a closer split; then the end, and the room's debrief on the phones.
+            pilot = room.pilot
+            await room.until(lambda: pilot.scene.name == "feedback", "the feedback screen")
+            pilot.press(pygame.K_RETURN)
+            while pilot.scene.name == "story":
+                pilot.press(pygame.K_SPACE)
+            second_scene = pilot.scene
+            assert second_scene.name == "decision" and second_scene is not scene
+            await room.until(lambda: host.round_no == 2 and host.polls >= 1 and host.state == "open", "round 2")
+            two = [v for v in second_scene.views if v.enabled]
+            for page in phones:
+                await page.get_by_role("button", name=two[0].text).wait_for(timeout=60_000)
+            for i, page in enumerate(phones):
+                await page.get_by_role("button", name=two[0 if i < 11 else 1].text).click()
+            await room.until(lambda: host.tally.voters == PHONES, "round 2 counted")
+            pilot.press(pygame.K_r)
+            await room.until(lambda: host.state == "revealed" and host.settled, "round 2 revealed")
+            pilot.click(second_scene.play_button.rect.center)
+            while pilot.scene.name != "debrief":
+                pilot.press(pygame.K_RETURN if pilot.scene.name == "feedback" else pygame.K_SPACE)
+            await room.until(lambda: host.debrief is not None and not host._outgoing, "the debrief published")
+            lines = app.room.debrief_lines()
+            assert any(line.startswith("Split: ") for line in lines), lines
+            for page in phones[:2]:
+                await page.get_by_role("heading", name="The room's debrief").wait_for(timeout=60_000)
+                await status_is(page, "The session has ended. Thank you for voting.")
+                body = await page.locator("#debrief").inner_text()
+                assert f"{first.text} — 13 votes (62%)" in body and f"{second.text} — 8 votes (38%)" in body
+                assert f"{two[0].text} — 11 votes (55%)" in body and "voted for the recommended option" in body
+                assert "Participant" not in body and "p-" not in body  # counts only
+                assert await page.locator("#vote").is_hidden()
             await browser.close()
     finally:
         room.running = False
