@@ -23,7 +23,7 @@ from game.exports import build_record, statements
 from game.exports.xapi import EXT
 from game.platform.desktop import DesktopPlatform
 from game.ui.app import App, AppOptions
-from game.ui.pilot import Pilot
+from tests.ui.pilot import Pilot
 from tests.lrs import lrs_server
 from tests.ui.driving import open_story
 from tests.ui.stories import fixture_story
@@ -108,11 +108,11 @@ def test_twenty_phones_and_the_projector_run_a_room_through_the_real_ui(site, ra
         asyncio.run(_room(Room(pilot), app, scene, first, second, final))
         expected = Counter(v.id for v in final.values()) + Counter({first.id: 1})  # and one typed vote
 
-        played = app.session.run.history[0]
+        played = app.playthrough.run.history[0]
         votes = {first.id: 13, second.id: 8, **{v.id: 0 for v in scene.views if not v.enabled}}
         assert played.chosen == first.id and played.votes == votes
         assert {k: n for k, n in votes.items() if n} == dict(expected)
-        record = build_record(app.session.run, story, {"mode": "facilitated", "session": code})
+        record = build_record(app.playthrough.run, story, {"mode": "facilitated", "session": code})
         assert record["decisions"][0]["votes"] == votes and record["chooser"] == "room"
         answered = [s for s in statements(record) if s["verb"]["id"].endswith("/answered")]
         assert answered[0]["result"]["extensions"][EXT + "votes"] == votes
