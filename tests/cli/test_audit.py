@@ -13,7 +13,7 @@ from tests.authoring.cues import balanced, first_and_longest, write_scenario
 
 REPO = Path(__file__).resolve().parents[2]
 FIRST_WINS = REPO / "tests" / "fixtures" / "audit" / "first-wins.yaml"
-BUNDLED = [REPO / "scenarios" / f"{sid}.yaml" for sid in ("tutorial", "mira", "andrei")]
+BUNDLED = [REPO / "scenarios" / f"{sid}.yaml" for sid in ("tutorial", "mira", "andrei", "nia")]
 STRATEGIES = ["first", "last", "longest", "shortest", "random"]
 
 

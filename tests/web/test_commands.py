@@ -156,7 +156,7 @@ def test_links_warn_about_a_scenario_or_language_this_checkout_does_not_bundle(t
     proc = rightspath("links", "--base-url", "https://x.org/", "--session", "S1", "--count", "2",
                       "--scenario", "nosuch", "--lang", "fr", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "--scenario 'nosuch' is not one of the bundled scenarios (andrei, mira, tutorial)" in proc.stderr
+    assert "--scenario 'nosuch' is not one of the bundled scenarios (andrei, mira, nia, tutorial)" in proc.stderr
     assert "--lang 'fr' has no translation here (bg, en)" in proc.stderr
     quiet = rightspath("links", "--base-url", "https://x.org/", "--session", "S1", "--count", "2",
                        "--scenario", "mira", "--lang", "bg", cwd=tmp_path)
