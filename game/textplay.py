@@ -82,6 +82,11 @@ def play_text(
                 say(_wrap(f"{name}: {line['text']}" if name else line["text"], "  "))
             run.advance()
             continue
+        if run.kind == "assessment":  # an individual assessment (issue 19): game/textassess.py
+            from game.textassess import play_assessment
+
+            play_assessment(run, story, queue, ask or input, say, mode)
+            continue
         views = run.choices()
         say()
         say(_wrap(f"[{ROLE_LABELS.get(node.get('role', ''), node.get('role', ''))}] {node.get('prompt', '')}"))

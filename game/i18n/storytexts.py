@@ -36,6 +36,20 @@ def slots(story: dict, catalogue_of: Callable[[str], str | None]) -> Iterator[tu
             for choice in node["choices"]:
                 yield f"{sid}:{node_id}:{choice['id']}:text", choice, "text"
                 yield f"{sid}:{node_id}:{choice['id']}:feedback", choice, "feedback"
+        elif kind == "assessment":  # issue 19: the same ids as game/i18n/units.py gives them
+            yield f"{sid}:{node_id}:prompt", node, "prompt"
+            discuss = node.get("discuss") or {}
+            for part, holder in discuss.items():
+                prefix = "discuss" if part == "before" else "after"
+                for n in range(len(holder)):
+                    yield f"{sid}:{node_id}:{prefix}{n}", holder, n
+            for section in node["sections"]:
+                yield f"{sid}:{node_id}:section:{section['id']}:title", section, "title"
+            yield f"{sid}:{node_id}:measures:title", node["measures"], "title"
+            for holder in [*node["sections"], node["measures"]]:
+                for item in holder["items"]:
+                    yield f"{sid}:{node_id}:item:{item['id']}:text", item, "text"
+                    yield f"{sid}:{node_id}:item:{item['id']}:feedback", item, "feedback"
         elif kind == "ending":
             yield f"{sid}:{node_id}:title", node, "title"
             yield f"{sid}:{node_id}:text", node, "text"

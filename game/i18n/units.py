@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.authoring.models import Catalogue, Decision, Ending, Scenario, Scene
+from game.authoring.models import Assessment, Catalogue, Decision, Ending, Scenario, Scene
 from game.authoring.yamlload import Loaded
 
 # The citation shown to players is built by the compiler as "Art. <article> <instrument>"; its
@@ -67,6 +67,22 @@ def scenario_units(scenario: Scenario, loaded: Loaded | None) -> list[Unit]:
                 add(f"{node.id}:{choice.id}:text", choice.text, base + ("choices", c, "text"), "an option (button)")
                 add(f"{node.id}:{choice.id}:feedback", choice.feedback, base + ("choices", c, "feedback"),
                     "feedback shown after the option is chosen")
+        elif isinstance(node, Assessment):  # an individual assessment (issue 19): item ids are stable
+            add(f"{node.id}:prompt", node.prompt, base + ("prompt",), f"assessment prompt ({node.role})")
+            for part, n, text, path in node.discussion():
+                add(f"{node.id}:{'discuss' if part == 'before' else 'after'}{n}", text, base + path,
+                    "discussion question for group sessions" if part == "before" else
+                    "discussion point for group sessions, shown after the assessment is submitted")
+            for s, section in enumerate(node.sections):
+                add(f"{node.id}:section:{section.id}:title", section.title, base + ("sections", s, "title"),
+                    "a heading of the assessment form (an Art. 22 step)")
+            add(f"{node.id}:measures:title", node.measures.title, base + ("measures", "title"),
+                "the heading of the measures in the assessment form")
+            for path, item in node.all_items():
+                add(f"{node.id}:item:{item.id}:text", item.text, base + path + ("text",),
+                    "an item of the assessment form (a checkbox)")
+                add(f"{node.id}:item:{item.id}:feedback", item.feedback, base + path + ("feedback",),
+                    "why the item applies or not, shown after the assessment")
         elif isinstance(node, Ending):
             add(f"{node.id}:title", node.title, base + ("title",), "ending title")
             add(f"{node.id}:text", node.text, base + ("text",), "ending text")

@@ -11,6 +11,7 @@ import statistics
 from collections import Counter, defaultdict
 
 from game.engine import Story
+from game.engine import assessment as assessing
 from game.engine.scoring import option_value
 from game.engine.citations import display_id
 from game.engine.story import discussion
@@ -87,7 +88,8 @@ def decisions(records: list[dict], story: Story | None) -> list[dict]:
         for d in r["decisions"]:
             met[d["node"]].append(d)
             first_seen.setdefault(d["node"], len(first_seen))
-    order = [n for n in (story.decision_ids() if story else []) if n in met]
+    # decisions and individual assessments, in story order
+    order = [n for n in (story.order() if story else []) if n in met]
     order += sorted((n for n in met if n not in order), key=first_seen.get)
     out = []
     for node_id in order:
@@ -105,7 +107,12 @@ def decisions(records: list[dict], story: Story | None) -> list[dict]:
         for d in ds:
             for pos, cid in enumerate(d.get("order") or (), start=1):
                 shown_at[cid].add(pos)
-        story_choices = node.get("choices", []) if node else []
+        assessment = (node or {}).get("kind") == "assessment" or any(d.get("kind") == "assessment" for d in ds)
+        if assessment:  # an individual assessment (issue 19): its items stand where a decision's options do
+            chosen = Counter(i["id"] for d in ds for i in d.get("items", ()) if i["marked"])
+            story_choices = [dict(i, text=i.get("text", "")) for i in assessing.items(node)] if node else []
+        else:
+            story_choices = node.get("choices", []) if node else []
         option_ids = [c["id"] for c in story_choices] or sorted(set(chosen) | set(votes) | recommended)
         for extra in sorted((set(chosen) | set(votes)) - set(option_ids)):
             option_ids.append(extra)
@@ -117,7 +124,7 @@ def decisions(records: list[dict], story: Story | None) -> list[dict]:
                 "id": cid, "text": c.get("text", ""), "chosen": chosen.get(cid, 0), "votes": votes.get(cid, 0),
                 "share": round(chosen.get(cid, 0) / len(ds), 4),
                 "recommended": cid in recommended,
-                "value": option_value(c) if c else None,
+                "value": option_value(c) if c and not assessment else None,
                 "feedback": c.get("feedback", ""),
                 "assess": c.get("assess", []),
                 "shown_at": sorted(shown_at.get(cid, ())),
@@ -136,7 +143,13 @@ def decisions(records: list[dict], story: Story | None) -> list[dict]:
             "has_votes": bool(votes),
             "options": options,
             "explanations": [o for o in options if o["recommended"] and o["feedback"]],
+            "kind": "decision",
         })
+        if assessment:  # "chosen" counts who marked the item; "recommended" items apply to the case
+            out[-1]["kind"] = "assessment"
+            results = Counter((i["id"], i["result"]) for d in ds for i in d.get("items", ()))
+            for o in out[-1]["options"]:
+                o["missed"], o["flagged"] = results[o["id"], "missed"], results[o["id"], "flagged"]
     return out
 
 

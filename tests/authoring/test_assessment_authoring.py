@@ -114,3 +114,26 @@ def test_the_compiled_node():
     assert set(story["rights"]) == {"8(1)", "22(1)", "22(3)", "22(4)", "22(6)", "22(7)", "23(2)(a)", "24(1)(a)",
                                     "24(1)(b)"}
     json.dumps(story)  # plain JSON
+
+
+def test_translations_reach_every_text_of_an_assessment():
+    """Extraction (from the YAML) and the compiled story's slots agree on every stable id and text,
+    items by their ids (so inserting an item keeps the others' translations)."""
+    from game.authoring.checking import catalogue_path
+    from game.i18n.sources import load_source
+    from game.i18n.storytexts import catalogue_finder, texts
+
+    checked = check_scenario(str(SOURCE))
+    story = build_story(checked.model, checked.catalogues)
+    finder = catalogue_finder(list(checked.model.rights),
+                              {cid: {r.id for r in cat.rights} for cid, cat in checked.catalogues.items()})
+    units = {u.ctxt: u.text for u in load_source(SOURCE).units}
+    for cid in story["scenario"]["catalogues"]:
+        units.update({u.ctxt: u.text for u in load_source(catalogue_path(str(SOURCE), cid)).units})
+    expected = texts(story, finder)
+    assert {k: units.get(k) for k in expected} == expected
+    mine = {k for k in units if k.startswith("assess-fixture:")}
+    assert mine == {k for k in expected if k.startswith("assess-fixture:")}
+    assert expected["assess-fixture:first-assessment:item:age:text"].startswith("She is 14")
+    assert "assess-fixture:first-assessment:section:personal:title" in expected
+    assert "assess-fixture:review:measures:title" in expected
