@@ -12,10 +12,9 @@ from pathlib import Path
 from game import __version__
 from game.authoring.checking import check_scenario, gc_paused
 from game.authoring.diagnostics import Diagnostic
-from game.authoring.lint import parse_condition
+from game.authoring.conditions import lower, parse_condition
 from game.authoring.models import Assessment, Branch, Catalogue, Decision, Ending, Item, Scenario, Scene
 from game.engine import story as story_format, vocab
-from game.engine.conditions import lower
 from game.errors import UserError
 
 DEFAULT_LOCATION = "office"

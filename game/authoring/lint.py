@@ -10,27 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from functools import lru_cache
 from pathlib import Path as FilePath
 
-from game.authoring import reasoning
+from game.authoring import conditions, reasoning
 from game.authoring.diagnostics import Diagnostic, condition_hint, did_you_mean, one_of, rename_hint
 from game.authoring.flow import Edge, branch_cycles, edges_of, reach
 from game.authoring.models import RESERVED_NAMES, Assessment, Branch, Catalogue, Decision, Ending, Scenario, Scene
 from game.authoring.rightids import unknown_right_hint
 from game.authoring.yamlload import Loaded
-from game.engine import conditions, vocab
+from game.authoring.conditions import parse_condition
+from game.engine import vocab
 
 STAGE_INDEX = {stage: i for i, stage in enumerate(vocab.STAGES)}
-
-
-@lru_cache(maxsize=8192)
-def parse_condition(text: str) -> dict:
-    """conditions.parse, remembered: scenarios repeat conditions, and lint and compile both parse.
-
-    Callers must not modify the returned tree (the compiler serialises it as is).
-    """
-    return conditions.parse(text)
 
 
 class _Linter:

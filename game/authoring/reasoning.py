@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from game.authoring import conditions as parsed
 from game.engine import conditions
 
 MAX_ASSIGNMENTS = 20_000  # beyond this many combinations the check says nothing rather than be slow
@@ -98,7 +99,7 @@ def _around(value: int) -> tuple[int, int, int]:
 
 
 def _atoms(tree: dict) -> bool:
-    return bool(conditions.variables(tree) or conditions.node_refs(tree))
+    return bool(parsed.variables(tree) or parsed.node_refs(tree))
 
 
 _EMPTY = conditions.EvalContext({}, {}, set())

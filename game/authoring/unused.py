@@ -11,7 +11,7 @@ from __future__ import annotations
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.models import Assessment, Branch, Decision, Scenario, Scene
 from game.authoring.yamlload import Loaded
-from game.engine import conditions
+from game.authoring import conditions
 
 
 def _conditions(scenario: Scenario):

@@ -14,6 +14,7 @@ from typing import Any
 
 from game.engine import safeio
 from game.engine.bounds import bounded_variables
+from game.engine.conditions import COMPARISONS, FUNCTIONS
 from game.engine.vocab import NODE_KINDS, STAGES, VERDICTS
 
 # Verdicts each story format may use: "misses" came with format 3.
@@ -267,9 +268,7 @@ def _check_discuss(value: Any, version: int, fail, nid: str) -> None:
              "'before' and 'after'")
 
 
-_COMPARE = ("==", "!=", "<", "<=", ">", ">=")
-_ARITY = {"and": 2, "or": 2, "+": 2, "-": (1, 2), "not": 1, **{op: 2 for op in _COMPARE}}
-_FUNCTIONS = {"visited": 1, "visits": 1, "chose": 2, "assessed": 2}
+_ARITY = {"and": 2, "or": 2, "+": 2, "-": (1, 2), "not": 1, **{op: 2 for op in COMPARISONS}}
 
 
 def _check_condition(cond: Any, variables: dict, fail, where: str) -> None:
@@ -291,9 +290,9 @@ def _check_condition(cond: Any, variables: dict, fail, where: str) -> None:
         if not isinstance(c, list) or not c or not isinstance(c[0], str):
             bad(f"{_short(c)} is not a condition")
         head, args = c[0], c[1:]
-        if head in _FUNCTIONS:
-            if len(args) != _FUNCTIONS[head] or not all(isinstance(a, str) for a in args):
-                bad(f"{head}() takes {_FUNCTIONS[head]} id(s)")
+        if head in FUNCTIONS:
+            if len(args) != FUNCTIONS[head] or not all(isinstance(a, str) for a in args):
+                bad(f"{head}() takes {FUNCTIONS[head]} id(s)")
             return
         arity = _ARITY.get(head)
         if arity is None:
@@ -315,7 +314,7 @@ def _check_condition(cond: Any, variables: dict, fail, where: str) -> None:
                 bad(f"the condition reads unknown variable {c['var']!r}")
         elif "fn" in c:
             fn, args = c["fn"], c.get("args")
-            if fn not in _FUNCTIONS or not isinstance(args, list) or len(args) != _FUNCTIONS[fn] \
+            if fn not in FUNCTIONS or not isinstance(args, list) or len(args) != FUNCTIONS[fn] \
                     or not all(isinstance(a, str) for a in args):
                 bad(f"unknown or malformed function {fn!r}")
         else:

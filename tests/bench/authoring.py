@@ -10,7 +10,7 @@ from pathlib import Path
 
 from game.authoring.checking import check_scenario
 from game.authoring.compiler import build_story, compile_path, to_bytes
-from game.authoring.lint import parse_condition
+from game.authoring.conditions import parse_condition
 from game.authoring import yamlload
 from game.authoring.yamlload import LoadError, load_file, load_text
 from game.engine import vocab

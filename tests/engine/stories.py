@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from game.engine.conditions import lower, parse
+from game.authoring.conditions import lower, parse
 from game.engine.story import FORMAT, FORMAT_VERSION, content_hash
 
 # Conditions as the compiler writes them today (compact, format 2); OLD_FORMAT stories keep trees.

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from game.engine import Story
-from game.engine.conditions import lower, parse
+from game.authoring.conditions import lower, parse
 from game.engine.story import FORMAT, FORMAT_VERSION, content_hash
 
 REPO = Path(__file__).resolve().parents[2]

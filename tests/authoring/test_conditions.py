@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from game.engine.conditions import ConditionError, EvalContext, evaluate, lower, node_refs, parse, to_text, variables
+from game.authoring.conditions import ConditionError, lower, node_refs, parse, variables
+from game.engine.conditions import EvalContext, evaluate
 
 
 def ev(text, **vars_):
@@ -75,9 +76,7 @@ def test_parser_only_raises_condition_error(text):
         tree = parse(text)
     except ConditionError:
         return
-    # whatever parses renders back to text that parses to the same tree
-    assert parse(to_text(tree)) == tree
-    # and the compact form evaluates exactly as the tree does
+    # the compact form evaluates exactly as the tree does
     ctx = EvalContext({"a": 1, "b": -2, "n": 0, "o": 3, "t": 5, "r": 0, "u": 1, "d": 2, "v": 4, "i": 0, "s": 7, "e": 9},
                       {"a": 1}, {("a", "b")})
     try:
