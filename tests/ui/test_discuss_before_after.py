@@ -33,6 +33,8 @@ def test_prompts_that_give_the_answer_away_come_after_the_vote():
         ("mira", "public-hearing"): "if the public leaves",
         ("andrei", "d-guardian"): "Whose interests does the 'uncle' serve",
         ("andrei", "d-interview-plan"): "each time the story is told again",
+        ("nia", "d-companion"): "reasons that are recorded",
+        ("nia", "d-removal"): "preserve a copy securely",
     }
     for (name, node_id), words in give_aways.items():
         node = next(n for n in _raw(name)["nodes"] if n["id"] == node_id)
