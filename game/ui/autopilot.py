@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.autoplay import marks_token, token_marks
 from game.ui.events import post_click, post_key
 from game.ui.saves import read_save
 
@@ -72,7 +73,8 @@ class Autopilot:
         included, which a save does not keep, so a number cannot be matched to a saved decision."""
         if len(run.history) > len(self.choices):
             return False
-        return all(token == rec.chosen for rec, token in zip(run.history, self.choices))
+        return all(token == (rec.chosen if rec.kind != "assessment" else marks_token(
+            i["id"] for i in rec.items if i["marked"])) for rec, token in zip(run.history, self.choices))
 
     # -- one handler per screen -----------------------------------------------------------------
     def on_title(self, scene) -> None:
@@ -150,6 +152,33 @@ class Autopilot:
             post_key(getattr(pygame, f"K_{view.index}"))
         else:
             post_click(scene.play_button.rect.center)
+
+    def on_assessment(self, scene) -> None:
+        """An individual assessment (issue 19): the script's entry is a marks token ('+a+b', '+' for
+        none). As a keyboard user would: Tab to each item to change and Space; then Enter on Submit."""
+        run = scene.run
+        self.used = max(self.used, len(run.history))
+        if self.used >= len(self.choices):
+            self.fail(f"the choices ran out at assessment {scene.node_id!r}")
+            return
+        try:
+            wanted = token_marks(self.choices[self.used])
+        except ValueError as exc:
+            self.fail(f"at assessment {scene.node_id!r}: {exc}")
+            return
+        unknown = sorted(wanted - set(scene.toggles))
+        if unknown:
+            self.fail(f"{', '.join(unknown)}: not an item of assessment {scene.node_id!r}")
+            return
+        focused = scene.group.focused
+        todo = [t for iid, t in scene.toggles.items() if t.marked != (iid in wanted)]
+        if todo:
+            post_key(pygame.K_SPACE if focused in todo else pygame.K_TAB)
+        else:
+            post_key(pygame.K_RETURN if focused is scene.submit_button else pygame.K_TAB)
+
+    def on_confirm_assessment(self, scene) -> None:
+        self.click(scene, "Submit the assessment")  # assessment mode: the submission is confirmed
 
     def on_debrief(self, scene) -> None:
         if self.used < len(self.choices) and len(scene.run.history) < len(self.choices):

@@ -11,6 +11,7 @@ made as ``Scene(app, playthrough)``); a screen to show after a choice goes in ``
 from __future__ import annotations
 
 from game.ui.artcache import PORTRAIT_SIZE, UPCOMING_NODES, node_keys, upcoming_keys
+from game.ui.screens.assessment import AssessmentFeedbackScene, AssessmentScene
 from game.ui.screens.debrief import DebriefScene
 from game.ui.screens.decision import DecisionScene
 from game.ui.screens.feedback import FeedbackScene
@@ -21,6 +22,7 @@ from game.ui.screens.story import StoryScene
 SCREENS = {
     "scene": StoryScene,
     "decision": DecisionScene,
+    "assessment": AssessmentScene,  # an individual assessment (story format 4, issue 19)
 }
 
 
@@ -64,4 +66,5 @@ def after_choice(playthrough, node_id: str, node: dict, result) -> None:
     if playthrough.mode == "assessment":
         show_current(playthrough)
     else:
-        playthrough.app.scenes.replace(FeedbackScene(playthrough.app, playthrough, node_id, node, result))
+        screen = AssessmentFeedbackScene if node.get("kind") == "assessment" else FeedbackScene
+        playthrough.app.scenes.replace(screen(playthrough.app, playthrough, node_id, node, result))

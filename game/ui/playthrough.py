@@ -115,6 +115,16 @@ class Playthrough:
         _flow().after_choice(self, node_id, node, result)
         self._tell_if_not_saved()
 
+    def assess(self, marks, votes: dict[str, int] | None = None) -> None:
+        """Submit the current individual assessment with ``marks`` (item ids): one step, like a choice."""
+        seconds = max(0.0, self.app.clock.now - self.decision_started)
+        node_id, node = self.run.node_id, self.run.node
+        result = self.run.assess(marks, seconds=round(seconds, 1), votes=votes)
+        self.autosave()  # committed only once it is on disk
+        self.app.live_results().queue(self)  # its 'answered' statement, to the outbox
+        _flow().after_choice(self, node_id, node, result)
+        self._tell_if_not_saved()
+
     def _tell_if_not_saved(self) -> None:
         """The first time an autosave fails (browser storage full or disabled, a read-only folder),
         say so over the new screen: the player can go on, but must not count on closing the page."""

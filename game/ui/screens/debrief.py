@@ -212,6 +212,10 @@ class DebriefScene(PlayScene):
         rec_color = theme.text_muted if tone == "neutral" else verdict_words.tone_color(theme, tone)
         r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
         y = r.bottom + 4
+        if rec.kind == "assessment":  # an individual assessment: its items, not an option (issue 19)
+            from game.ui.screens.assessment import paint_debrief_items
+
+            return surf, paint_debrief_items(surf, ui, rec, story, y, width) + 12
         chosen = choices.get(rec.chosen, {})
         y = draw.block(surf, ui, self.chosen_line(rec), (0, y, width, 300), "small", theme.text) + 2
         y = self._verdict_lines(surf, y, width, rec.verdicts)
@@ -229,6 +233,10 @@ class DebriefScene(PlayScene):
     def chosen_line(self, rec) -> str:
         """"You chose option 3 as shown: ..." (each playthrough shows the options in its own order),
         with the room's votes numbered as the room saw the options."""
+        if rec.kind == "assessment":  # "9 of 12 items right ..." (issue 19)
+            from game.ui.screens.assessment import summary_line
+
+            return summary_line(rec)
         choices = {c["id"]: c for c in self.playthrough.story.nodes[rec.node].get("choices", [])}
         text = choices.get(rec.chosen, {}).get("text", rec.chosen)
         n = shown_position(rec, rec.chosen)
@@ -242,6 +250,10 @@ class DebriefScene(PlayScene):
 
     def best_line(self, rec) -> str:
         """"Best option (option 2 as shown): ..." for a decision that was not the best."""
+        if rec.kind == "assessment":  # the items missed or flagged
+            from game.ui.screens.assessment import debrief_detail
+
+            return debrief_detail(self.playthrough.story, rec)
         choices = {c["id"]: c for c in self.playthrough.story.nodes[rec.node].get("choices", [])}
         text = choices.get(rec.best_choices[0], {}).get("text", "")
         n = shown_position(rec, rec.best_choices[0])
