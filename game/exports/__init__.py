@@ -11,11 +11,11 @@ from game.exports.record import (
 )
 from game.exports.signing import sign_record, signature_status
 from game.exports.tables import decisions_csv, summary_csv
-from game.exports.verify import KeyNeeded, Verdict, load_export, verify_bytes, verify_file
+from game.exports.verify import CheckResult, KeyNeeded, load_export, verify_bytes, verify_file
 from game.exports.xapi import live_statements, record_from_statements, registration_id, statements
 
 __all__ = [
-    "FORMATS", "KeyNeeded", "RECORD_FORMAT", "RECORD_VERSION", "RecordError", "Verdict", "base_name",
+    "CheckResult", "FORMATS", "KeyNeeded", "RECORD_FORMAT", "RECORD_VERSION", "RecordError", "base_name",
     "build_record", "canonical_text", "check_record", "decisions_csv", "folder_writer", "live_statements", "load_export",
     "parse_formats", "record_from_json", "record_from_statements", "record_to_json", "registration_id",
     "sign_record", "signature_status", "statements", "summary_csv", "verify_bytes", "verify_file",

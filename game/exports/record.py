@@ -279,17 +279,22 @@ def record_to_json(record: dict) -> str:
     return canonical_text(record) + "\n"
 
 
-def record_from_json(text: str | bytes) -> dict:
-    if isinstance(text, bytes):
+def decode_json(data: str | bytes) -> tuple[Any, str]:
+    """(the JSON value, the text) of a file's bytes (UTF-8) or text, read with the bounded reader;
+    RecordError "corrupt: ..." with the reason when it is not UTF-8 or not JSON."""
+    if isinstance(data, bytes):
         try:
-            text = text.decode("utf-8")
+            data = data.decode("utf-8")
         except UnicodeDecodeError:
             raise RecordError("corrupt: the file is not UTF-8 text") from None
     try:
-        data = safeio.loads(text)
+        return safeio.loads(data), data
     except ValueError as exc:
         raise RecordError(f"corrupt: not valid JSON ({exc})") from None
-    return check_record(data)
+
+
+def record_from_json(text: str | bytes) -> dict:
+    return check_record(decode_json(text)[0])
 
 
 def canonical_text(data: Any) -> str:

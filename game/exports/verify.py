@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from game.engine import safeio
 from game.exports.files import xapi_to_json
-from game.exports.record import RecordError, check_record, record_to_json
+from game.exports.record import RecordError, check_record, decode_json, record_to_json
 from game.exports.replay import Shelf, StoryFinder, replay_record
 from game.exports.signing import TAMPERED, UNSIGNED, VALID, signature_status
 from game.exports.xapi import record_from_statements
@@ -37,7 +37,9 @@ class KeyNeeded(ValueError):
 
 
 @dataclass
-class Verdict:
+class CheckResult:
+    """The result of checking one file (not a right's assessment, nor a decision's rating)."""
+
     status: str  # valid | tampered | unsigned | corrupt | unreadable
     reason: str
     record: dict | None = None
@@ -53,14 +55,7 @@ class Verdict:
 
 def load_export(data: bytes, name: str = "") -> tuple[dict, str, str]:
     """(record, kind, text) from the bytes of a JSON record or an xAPI statements file; RecordError if neither."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RecordError("corrupt: the file is not UTF-8 text") from None
-    try:
-        parsed = safeio.loads(text)
-    except ValueError as exc:
-        raise RecordError(f"corrupt: not valid JSON ({exc})") from None
+    parsed, text = decode_json(data)
     try:
         if isinstance(parsed, list):
             return record_from_statements(parsed), "xapi", text
@@ -72,65 +67,65 @@ def load_export(data: bytes, name: str = "") -> tuple[dict, str, str]:
 
 
 def verify_bytes(data: bytes, key: str | None, name: str = "", *,
-                 stories: Shelf | StoryFinder | None = None, key_optional: bool = False) -> Verdict:
+                 stories: Shelf | StoryFinder | None = None, key_optional: bool = False) -> CheckResult:
     """The signature check, then (with ``stories``) the replay of a file that passed it.
 
     A signed file and no key raises KeyNeeded, unless ``key_optional``: then its status is "signed"
     (the signature not checked) and it is still replayed.
     """
-    verdict = _signature_verdict(data, key, name, key_optional)
-    verdict.key_given = bool(key)
-    if stories is None or verdict.record is None or verdict.status not in (VALID, UNSIGNED, NOT_CHECKED):
-        return verdict
-    replay = replay_record(verdict.record, stories)
+    result = _signature_check(data, key, name, key_optional)
+    result.key_given = bool(key)
+    if stories is None or result.record is None or result.status not in (VALID, UNSIGNED, NOT_CHECKED):
+        return result
+    replay = replay_record(result.record, stories)
     if replay.ok:
-        verdict.replayed = True
-        return verdict
+        result.replayed = True
+        return result
     status = UNCHECKED if replay.story is None else REJECTED
-    return Verdict(status, replay.reason, verdict.record, verdict.kind, verdict.key_given, verdict.signed)
+    return CheckResult(status, replay.reason, result.record, result.kind, result.key_given, result.signed)
 
 
-def _signature_verdict(data: bytes, key: str | None, name: str, key_optional: bool = False) -> Verdict:
+def _signature_check(data: bytes, key: str | None, name: str, key_optional: bool = False) -> CheckResult:
     if name.lower().endswith(".csv"):
-        return Verdict(UNCHECKED, "a CSV table cannot be verified: no signature covers it (the summary's "
+        return CheckResult(UNCHECKED, "a CSV table cannot be verified: no signature covers it (the summary's "
                                   "record_signature column only repeats the JSON record's); verify the JSON "
                                   "export of the same playthrough", kind="csv")
     try:
         record, kind, text = load_export(data, name)
     except RecordError as exc:
         reason = str(exc)
-        return Verdict(CORRUPT, reason[len("corrupt: "):] if reason.startswith("corrupt: ") else reason)
+        return CheckResult(CORRUPT, reason[len("corrupt: "):] if reason.startswith("corrupt: ") else reason)
     try:
         expected = record_to_json(record) if kind == "record" else xapi_to_json(record)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        return Verdict(CORRUPT, f"the record is malformed ({type(exc).__name__}: {exc})", record, kind)
+        return CheckResult(CORRUPT, f"the record is malformed ({type(exc).__name__}: {exc})", record, kind)
     as_written = text == expected  # the game writes one exact text per record
     if "signature" not in record:
         if not as_written:
-            return Verdict(TAMPERED, "unsigned, and the file is not as the game wrote it (edited, reformatted, "
+            return CheckResult(TAMPERED, "unsigned, and the file is not as the game wrote it (edited, reformatted, "
                                      "or a signature removed)", record, kind)
         if key:
-            return Verdict(UNSIGNED, "not signed by the session key given: the file carries no signature "
+            return CheckResult(UNSIGNED, "not signed by the session key given: the file carries no signature "
                                      "(exported without a key, or its signature was removed)", record, kind)
-        return Verdict(UNSIGNED, "no signature", record, kind)
+        return CheckResult(UNSIGNED, "no signature", record, kind)
     if not key and key_optional:
         if not as_written:
-            return Verdict(TAMPERED, "the file's bytes are not as the game wrote them (reformatted or edited)",
+            return CheckResult(TAMPERED, "the file's bytes are not as the game wrote them (reformatted or edited)",
                            record, kind)
-        return Verdict(NOT_CHECKED, "signed; the signature was not checked (no session key given)", record, kind)
+        return CheckResult(NOT_CHECKED, "signed; the signature was not checked (no session key given)", record, kind)
     try:
         status, reason = signature_status(record, key)
     except ValueError as exc:
         raise KeyNeeded(str(exc)) from None
     if status == VALID and not as_written:
-        return Verdict(TAMPERED, "the content is signed correctly but the file's bytes were changed "
+        return CheckResult(TAMPERED, "the content is signed correctly but the file's bytes were changed "
                                  "(reformatted or edited)", record, kind)
-    return Verdict(status, reason, record, kind, signed=status == VALID)
+    return CheckResult(status, reason, record, kind, signed=status == VALID)
 
 
-def verify_file(path, key: str | None, *, stories: Shelf | StoryFinder | None = None) -> Verdict:
+def verify_file(path, key: str | None, *, stories: Shelf | StoryFinder | None = None) -> CheckResult:
     try:
         data = safeio.read_regular(path)  # never waits on a named pipe
     except OSError as exc:
-        return Verdict(UNREADABLE, exc.strerror or str(exc))
+        return CheckResult(UNREADABLE, exc.strerror or str(exc))
     return verify_bytes(data, key, str(path), stories=stories)
