@@ -1,8 +1,9 @@
 """The ``rightspath`` command.
 
-The parser is assembled from command modules (see docs/CONTRACTS.md §8). Each module imports only
-the standard library at its top and does its heavy imports inside the function it registers, so
-``rightspath --help`` stays fast and one part's dependencies never slow another part's command.
+The parser is assembled from the modules of ``game.commands`` (see docs/CONTRACTS.md §8). Each
+imports only the standard library at its top and does its heavy imports inside the function it
+registers, so ``rightspath --help`` stays fast and one part's dependencies never slow another part's
+command. Every UserError a command raises is caught here, once: its message and its exit code.
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ import sys
 from game import __version__
 from game.errors import UserError
 
-# Each module exposes register(subparsers).
+# Each module exposes register(subparsers); the order is the order of `rightspath --help`.
 COMMAND_MODULES = [
-    "game.authoring.commands",  # validate, lint, compile, stats, graph, schema
-    "game.play_command",  # play (text, window, headless)
-    "game.webbuild.commands",  # build-web, links
-    "game.exports_commands",  # verify, lrs push/pull, report
-    "game.i18n.commands",  # i18n extract, init, check, compile
-    "game.audit_command",  # audit (answer strategies against mastery)
+    "game.commands.authoring",  # validate, lint, compile, stats, graph, schema
+    "game.commands.play",  # play (text, window, headless)
+    "game.commands.web",  # build-web, fetch-runtime, links, package
+    "game.commands.verify",  # verify
+    "game.commands.lrs",  # lrs push, lrs pull
+    "game.commands.report",  # report
+    "game.commands.i18n",  # i18n extract, init, check, compile
+    "game.commands.audit",  # audit (answer strategies against mastery)
 ]
 
 
@@ -33,13 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rightspath {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # a part that is not built yet
-                continue
-            raise
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 

@@ -57,7 +57,7 @@ def test_loads_raises_only_value_errors(raw):
 
 @lru_cache(maxsize=None)
 def _story() -> Story:
-    from game.play_command import load_story
+    from game.authoring.compiler import load_story
 
     return load_story(REPO / "scenarios" / "tutorial.yaml")
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from game.authoring.diagnostics import INVISIBLE, Diagnostic, describe_character
 from game.authoring.yamlload import Loaded
+from game.paths import FONTS_DIR
 
-FONT = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "RightsPathSans.ttf"
+FONT = FONTS_DIR / "RightsPathSans.ttf"
 # Keys whose text a trainee reads (CONTRACTS §3).
 TEXT_KEYS = {"title", "summary", "content_warning", "text", "prompt", "feedback", "discuss", "label", "name"}
 

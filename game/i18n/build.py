@@ -11,7 +11,7 @@ translation stay English (reported). The browser reads plain JSON: no gettext ma
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from game.engine.citations import display_article
@@ -69,16 +69,12 @@ def translate_story(story: dict, scenario: Source, catalogues: dict[str, Source]
 
 def compile_translation(scenario_path: Path, lang: str) -> tuple[dict, int, int]:
     """Compile one scenario and translate it. UserError when the scenario does not compile."""
-    from game.authoring.compiler import compile_path
-    from game.authoring.yamlload import SourceError
+    from game.authoring.compiler import CompileFailed, compile_or_raise
 
     try:
-        story, diagnostics = compile_path(str(scenario_path))
-    except SourceError as exc:
-        raise UserError(str(exc), 2) from None
-    if story is None:
-        errors = [d.render() for d in diagnostics if d.severity == "error"]
-        raise UserError(f"{scenario_path}: not compiled; fix these first:\n" + "\n".join(errors), 1)
+        story = compile_or_raise(scenario_path)
+    except CompileFailed as exc:
+        raise UserError(f"{scenario_path}: not compiled; fix these first:\n" + "\n".join(exc.errors()), 1) from None
     source = load_source(scenario_path)
     return translate_story(story, source, _catalogue_sources(scenario_path, story), lang)
 
@@ -89,17 +85,19 @@ def _catalogue_sources(scenario_path: Path, story: dict) -> dict[str, Source]:
     return {cid: load_source(catalogue_path(str(scenario_path), cid)) for cid in story["scenario"]["catalogues"]}
 
 
-def translations_beside(scenario_path: Path, story: dict, only: str | None = None) -> list[tuple[str, dict]]:
+def translations_beside(scenario_path: Path, story: dict, only: str | None = None,
+                        warn: Callable[[str], None] | None = None) -> list[tuple[str, dict]]:
     """(language, translated story) for each .po beside a scenario already compiled into ``story``
-    (or only the language ``only``); the sources are read only when there is something to translate."""
+    (or only the language ``only``); the sources are read only when there is something to translate.
+    ``warn`` hears of each translation left out (a broken placeholder: its English is used)."""
     langs = [lang for lang in languages_beside(scenario_path) if only is None or lang == only]
     if not langs:
         return []
     source = load_source(scenario_path)
     catalogues = _catalogue_sources(scenario_path, story)
-    for lang in langs:  # a broken placeholder is left out of the story (its English is used): say so
+    for lang in langs if warn else ():  # a broken placeholder is left out of the story: say so
         for problem in broken_placeholders([source, *catalogues.values()], lang):
-            print(f"rightspath: {problem}; the English is used for it", file=sys.stderr)
+            warn(f"{problem}; the English is used for it")
     return [(lang, translate_story(story, source, catalogues, lang)[0]) for lang in langs]
 
 
@@ -142,7 +140,7 @@ def interface_catalogue(po_path: Path) -> dict[str, str]:
         if entry.obsolete or not entry.msgstr or "fuzzy" in entry.flags or not entry.msgid:
             continue
         if placeholder_problem(entry.msgid, entry.msgstr) is not None:
-            continue  # run_compile refuses these; the game shows the English
+            continue  # compile_translations refuses these; the game shows the English
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         messages[key] = entry.msgstr
     return messages
@@ -156,9 +154,10 @@ def pseudo_interface_catalogue() -> dict[str, str]:
             for e in interface.build_template()}
 
 
-def compile_interface(lang: str | None, interface_dir: Path = INTERFACE_DIR, out_dir: Path = INTERFACE_OUT) -> list[Path]:
+def compile_interface(lang: str | None, interface_dir: Path = INTERFACE_DIR, out_dir: Path = INTERFACE_OUT,
+                      note: Callable[[str], None] | None = None) -> list[Path]:
     """assets/locale/<lang>.json from each game/locale/<lang>.po; with ``--lang en-XA`` the pseudo
-    catalogue generated from the interface strings (it has no .po)."""
+    catalogue generated from the interface strings (it has no .po). ``note`` hears of each file written."""
     from game.i18n import pseudo
 
     written = []
@@ -176,7 +175,8 @@ def compile_interface(lang: str | None, interface_dir: Path = INTERFACE_DIR, out
         text = json.dumps(messages, sort_keys=True, ensure_ascii=False, indent=0) + "\n"
         _write(target, text.encode("utf-8"), interface=True)
         written.append(target)
-        print(f"{target}: {len(messages)} interface strings", file=sys.stderr)
+        if note:
+            note(f"{target}: {len(messages)} interface strings")
     return written
 
 
@@ -193,9 +193,12 @@ def _write(path: Path, data: bytes, *, interface: bool = False) -> None:
                                 option="i18n compile:")
 
 
-def run_compile(paths: list[str], lang: str | None, out_dir: str | None) -> int:
+def compile_translations(paths: list[str], lang: str | None, out_dir: str | None,
+                         note: Callable[[str], None] | None = None) -> int:
     """Translated stories into ``out_dir`` (default build/out/stories/) and interface catalogues into
-    assets/locale/, or into ``out_dir``/locale/ when a folder is named: ``-o`` keeps the repository as it is."""
+    assets/locale/, or into ``out_dir``/locale/ when a folder is named: ``-o`` keeps the repository as it is.
+    Returns how many translated stories were written; ``note`` hears of each file done or skipped."""
+    note = note or (lambda _text: None)
     from game.authoring.compiler import to_bytes
     from game.i18n import pofiles
 
@@ -223,18 +226,16 @@ def run_compile(paths: list[str], lang: str | None, out_dir: str | None) -> int:
         source = sources[path]
         for code in [lang] if lang else languages_of(source):
             if load(source, code) is None:
-                print(f"{path}: no '{code}' translation; skipped", file=sys.stderr)
+                note(f"{path}: no '{code}' translation; skipped")
                 continue
             story, done, left = compile_translation(path, code)
             target = out / story_file_name(source.id, code)
             _write(target, to_bytes(story))
             count += 1
-            note = f", {left} left in English (missing, fuzzy or stale entries)" if left else ""
-            print(f"{target}: {done}/{done + left} texts in '{code}'{note}", file=sys.stderr)
-    compile_interface(lang, out_dir=interface_out)
-    if not count:
-        print("no translated stories written", file=sys.stderr)
-    return 0
+            stale = f", {left} left in English (missing, fuzzy or stale entries)" if left else ""
+            note(f"{target}: {done}/{done + left} texts in '{code}'{stale}")
+    compile_interface(lang, out_dir=interface_out, note=note)
+    return count
 
 
 def _refuse_broken_placeholders(scenarios: list[Path], sources: dict[Path, Source], lang: str | None) -> None:

@@ -3,13 +3,14 @@
 Problems: an entry with no translation (or no entry at all), a fuzzy entry, an obsolete entry, an
 entry whose English no longer matches the source, an entry for an id the source does not have,
 placeholders that differ from the English, text that overflows its box at the largest text size,
-and a .pot that is out of date. Exit 1 when there is any problem.
+and a .pot that is out of date. The command (``game.commands.i18n``) prints them and exits 1
+when there is any problem other than a warning.
 """
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,18 @@ class Problem:
 
     def render(self) -> str:
         return f"{self.path}:{self.line}: {self.kind}: {self.message}"
+
+
+@dataclass
+class CheckReport:
+    """What a check found: the problems (file:line each) and a one-line summary."""
+    problems: list[Problem]
+    summary: str
+
+    @property
+    def failed(self) -> bool:
+        """Any problem other than a warning (a warning is the English's, not the translation's)."""
+        return any(p.kind != "warning" for p in self.problems)
 
 
 def placeholders(text: str) -> Counter:
@@ -166,12 +179,11 @@ def _translation_overflows(tr: Translation, measure) -> list[Problem]:
 
 def template_problems(source: Source) -> list[Problem]:
     from game.i18n import pofiles
-    from game.i18n.commands import _project
 
     pot = source.pot_path
     if not pot.exists():
         return [Problem(str(pot), 1, "template", "no template; run 'rightspath i18n extract'")]
-    built = pofiles.render(pofiles.build_pot(source.units, source.path, pot, _project(source)))
+    built = pofiles.render(pofiles.build_pot(source.units, source.path, pot, source.project))
     try:
         current = pot.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -211,8 +223,10 @@ def _targets(paths: list[str], lang: str | None) -> tuple[list[Path], str | None
     return files, lang
 
 
-def run_check(paths: list[str], lang: str | None, out=None) -> int:
-    out = out or sys.stdout
+def run_check(paths: list[str], lang: str | None, note: Callable[[str], None] | None = None) -> CheckReport:
+    """The translations of ``paths`` (all under scenarios/ when none) into ``lang`` (every language
+    found when None) checked; ``note`` hears a line per translation checked, as it is done."""
+    note = note or (lambda _text: None)
     files, lang = _targets(paths, lang)
     measure = None
     problems: list[Problem] = []
@@ -238,31 +252,24 @@ def run_check(paths: list[str], lang: str | None, out=None) -> int:
             problems += found
             total = len(source.units)
             done = len(tr.usable())
-            print(f"{_where(tr)}: {done}/{total} translated, "
+            note(f"{_where(tr)}: {done}/{total} translated, "
                   f"{sum(p.kind == 'missing' for p in found)} missing, {sum(p.kind == 'fuzzy' for p in found)} fuzzy, "
-                  f"{sum(p.kind == 'obsolete' for p in found)} obsolete, {sum(p.kind == 'overflow' for p in found)} overflow",
-                  file=sys.stderr)
-    for problem in problems:
-        print(problem.render(), file=out)
+                  f"{sum(p.kind == 'obsolete' for p in found)} obsolete, {sum(p.kind == 'overflow' for p in found)} overflow")
     kinds = Counter(p.kind for p in problems)
-    failing = [p for p in problems if p.kind != "warning"]
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no problems"
-    print(f"checked {checked} translation{'s' * (checked != 1)} of {len(files)} file{'s' * (len(files) != 1)}: "
-          f"{summary}", file=sys.stderr)
-    return 1 if failing else 0
+    return CheckReport(problems, f"checked {checked} translation{'s' * (checked != 1)} of {len(files)} "
+                       f"file{'s' * (len(files) != 1)}: {summary}")
 
 
-def run_interface_check(lang: str | None, out=None) -> int:
+def run_interface_check(lang: str | None) -> CheckReport:
     """Missing, fuzzy, obsolete, unknown and placeholder problems of game/locale/<lang>.po."""
     from game.i18n import interface, pofiles
 
-    out = out or sys.stdout
     template = interface.build_template()
     wanted = {pofiles.text_key(e) for e in template}
     if lang == pseudo.CODE:
-        print(f"{pseudo.CODE}: generated from all {len(template)} interface strings by 'i18n compile --lang "
-              f"{pseudo.CODE}'; nothing to translate", file=sys.stderr)
-        return 0
+        return CheckReport([], f"{pseudo.CODE}: generated from all {len(template)} interface strings by "
+                           f"'i18n compile --lang {pseudo.CODE}'; nothing to translate")
     paths = [interface.po_path(lang)] if lang else sorted(interface.LOCALE_DIR.glob("*.po"))
     problems: list[Problem] = []
     for path in paths:
@@ -292,8 +299,5 @@ def run_interface_check(lang: str | None, out=None) -> int:
         for missing in sorted(wanted - seen, key=str):
             problems.append(Problem(str(path), 1, "missing", f"{missing[1]!r} has no entry; "
                                     f"run 'rightspath i18n init --interface --lang {path.stem}'"))
-    for problem in problems:
-        print(problem.render(), file=out)
-    print(f"checked {len(paths)} interface translation{'s' * (len(paths) != 1)} against {len(template)} strings: "
-          f"{len(problems)} problem{'s' * (len(problems) != 1)}", file=sys.stderr)
-    return 1 if problems else 0
+    return CheckReport(problems, f"checked {len(paths)} interface translation{'s' * (len(paths) != 1)} against "
+                       f"{len(template)} strings: {len(problems)} problem{'s' * (len(problems) != 1)}")

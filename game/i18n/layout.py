@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from game.paths import FONTS_DIR
+
 SCREEN = (1280, 720)
 BASE_SIZES = {"small": 18, "body": 22, "button": 22, "label": 20, "heading": 30, "title": 56}
 # The scale the translators' overflow check measures at: the UI's Largest was 1.36 until issue 15
@@ -41,7 +43,7 @@ DEBRIEF_RIGHT_LABEL_W = 430  # screens/debrief.py: the rights list's label colum
 DEBRIEF_TITLE_CHARS = 48  # the debrief cuts a right's title after this many characters
 NAME_TAG_MAX_W = 520  # the speaker's name badge over the text box; wider covers the portrait
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = FONTS_DIR
 
 
 def px(role: str, scale: float = LARGEST_SCALE) -> int:

@@ -37,6 +37,12 @@ class Source:
     def po_path(self, lang: str) -> Path:
         return self.path.with_name(f"{self.path.stem}.{lang}.po")
 
+    @property
+    def project(self) -> str:
+        """The catalogues' Project-Id-Version: ``rightspath <id>`` and, for a scenario, its version."""
+        version = getattr(self.model, "version", "")
+        return f"rightspath {self.id}" + (f" {version}" if self.kind == "scenario" else "")
+
 
 def is_catalogue(path: Path) -> bool:
     return path.parent.name == "rights"

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import requests
 
-from game.cli_args import split_web_address
+from game.paths import split_web_address
 from game.engine.safeio import loads as safe_loads
 
 XAPI_VERSION = "1.0.3"

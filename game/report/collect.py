@@ -55,16 +55,21 @@ class Collection:
     replayed: int = 0  # records whose figures were recomputed and matched (all included ones)
 
 
+def json_files(folder) -> list[Path]:
+    """The .json files under ``folder``, sorted, with the entries named so that cannot be read as
+    files (a named pipe, a broken or looping symbolic link, a folder called x.json): reading one
+    reports why, and no reader ever waits on a pipe. Symbolic links to folders are not followed.
+    The one expansion of a folder of exports, for report, verify and lrs push."""
+    found, skipped = scan_folder(folder, (".json",), hidden_dirs=True)
+    return sorted(found + [path for path, _ in skipped])
+
+
 def sources_from_paths(inputs: list[str]) -> list[Source]:
     """Files named are read whatever their extension; folders contribute their *.json files."""
     out: list[Source] = []
     for item in inputs:
         path = Path(item)
-        if path.is_dir():  # a pipe or broken link among them is listed as unreadable, never waited on
-            found, skipped = scan_folder(path, (".json",), hidden_dirs=True)
-            files = sorted(found + [p for p, _ in skipped])
-        else:
-            files = [path]
+        files = json_files(path) if path.is_dir() else [path]
         for f in files:
             try:
                 out.append(Source(str(f), read_regular(f)))

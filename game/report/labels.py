@@ -8,11 +8,10 @@ game's own, so one translation covers the stage, role and outcome names the game
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from game import paths
 from game.engine import l10n
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "assets" / "locale"
+LOCALE_DIR = paths.LOCALE_DIR
 
 
 def N_(message: str) -> str:

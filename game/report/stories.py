@@ -11,44 +11,37 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.errors import UserError
+from game.paths import SCENARIOS_DIR
 from game.exports.replay import Shelf
 
 STORY_SUFFIXES = (".json", ".yaml", ".yml")
-BUNDLED_DIR = Path(__file__).resolve().parents[2] / "scenarios"  # the same folder play_command bundles
+BUNDLED_DIR = SCENARIOS_DIR  # the same folder `play` offers
 
 
 def load_story(path: Path):
     """A Story from a compiled .json (its content hash checked) or a .yaml scenario; UserError otherwise."""
-    from game.engine import Story, StoryError
+    from game.authoring.compiler import CompileFailed, load_story as load
 
-    if path.suffix.lower() == ".json":
-        try:
-            return Story.from_file(path, verify_hash=True)
-        except StoryError as exc:
-            raise UserError(str(exc), 1) from None
-    if path.suffix.lower() not in (".yaml", ".yml"):
+    if path.suffix.lower() not in STORY_SUFFIXES:
         raise UserError(f"--story {path}: expected a scenario .yaml or a compiled story .json", 2)
-    from game.authoring.compiler import compile_path
-    from game.authoring.diagnostics import has_errors, render_text
-    from game.authoring.yamlload import SourceError
-
     try:
-        story_dict, diagnostics = compile_path(path)
-    except SourceError as exc:
-        raise UserError(str(exc), 1) from None
-    if story_dict is None or has_errors(diagnostics):
-        raise UserError(f"{path} has errors; fix them and try again:\n{render_text(diagnostics)}", 1)
-    return Story(story_dict, source=str(path))
+        return load(path)
+    except CompileFailed:
+        raise
+    except UserError as exc:  # a --story that cannot be read is a content problem here (exit 1)
+        raise UserError(exc.message, 1) from None
 
 
-def translations_of(path: Path, story, only: str | None = None) -> list:
-    """The translated Stories of a .yaml scenario from the .po files beside it (none for a .json)."""
+def translations_of(path: Path, story, only: str | None = None, warn=None) -> list:
+    """The translated Stories of a .yaml scenario from the .po files beside it (none for a .json).
+    ``warn`` hears of each translation left out of a story (its English is used)."""
     if path.suffix.lower() not in (".yaml", ".yml"):
         return []
     from game.engine import Story
     from game.i18n.build import translations_beside
 
-    return [Story(data, source=f"{path} ({lang})") for lang, data in translations_beside(path, story.data, only)]
+    return [Story(data, source=f"{path} ({lang})")
+            for lang, data in translations_beside(path, story.data, only, warn=warn)]
 
 
 def story_files(item: str | Path) -> list[Path]:
@@ -60,7 +53,7 @@ def story_files(item: str | Path) -> list[Path]:
     return [path]
 
 
-def _bundled(sc: dict) -> list:
+def _bundled(sc: dict, warn=None) -> list:
     sid = str(sc.get("id") or "")
     out = []
     for candidate in (BUNDLED_DIR / f"{sid}.yaml", BUNDLED_DIR / f"{sid}.json"):
@@ -74,15 +67,16 @@ def _bundled(sc: dict) -> list:
         lang = sc.get("language")
         if lang and lang != english.scenario.get("language", "en"):
             try:
-                out.extend(translations_of(candidate, english, only=str(lang)))
+                out.extend(translations_of(candidate, english, only=str(lang), warn=warn))
             except (UserError, OSError, ValueError, ImportError):
                 pass
     return out
 
 
-def shelf(stories: list[str] | str | None = None, *, bundled: bool = True) -> Shelf:
+def shelf(stories: list[str] | str | None = None, *, bundled: bool = True, warn=None) -> Shelf:
     """A Shelf with the named story files (a folder gives its .json/.yaml files; a .yaml also gives its
-    translations) and, when ``bundled``, the bundled scenarios on demand. Bad named files are errors."""
+    translations) and, when ``bundled``, the bundled scenarios on demand. Bad named files are errors.
+    ``warn`` hears of each translation left out of a story (its English is used)."""
     items = [stories] if isinstance(stories, (str, Path)) else list(stories or [])
     found = []
     for item in items:
@@ -90,7 +84,7 @@ def shelf(stories: list[str] | str | None = None, *, bundled: bool = True) -> Sh
             story = load_story(path)
             found.append(story)
             try:
-                found.extend(translations_of(path, story))
+                found.extend(translations_of(path, story, warn=warn))
             except (UserError, OSError, ValueError, ImportError):
                 pass
-    return Shelf(found, loader=_bundled if bundled else None)
+    return Shelf(found, loader=(lambda sc: _bundled(sc, warn)) if bundled else None)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pygame
 
+from game.paths import ASSETS_DIR
+
 # Logical pixel sizes at text size 1; text sizes 2 and 3 scale them up.
 BASE_SIZES = {"small": 18, "body": 22, "button": 22, "label": 20, "heading": 30, "title": 56}
 # Largest is twice Standard (WCAG 1.4.4); screens whose content then outgrows 1280x720 scroll or page.
@@ -26,7 +28,7 @@ MAX_SCALE = 2.0  # Largest; facilitated mode reaches it one step earlier
 def asset_dirs() -> list[Path]:
     """Where ``assets/`` may be: beside the ``game`` package (a checkout or a staged web build),
     or beside the browser's ``main.py``."""
-    dirs = [Path(__file__).resolve().parents[2] / "assets"]
+    dirs = [ASSETS_DIR]
     main = sys.modules.get("__main__")
     main_file = getattr(main, "__file__", None)
     if main_file:

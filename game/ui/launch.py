@@ -1,4 +1,5 @@
 """Entry points for ``rightspath play`` (the window and the headless run); see docs/CONTRACTS.md §10.
+The options come built from ``game.commands.play``, which checks the flags.
 
 Desktop only: the browser's ``main.py`` builds the App itself.
 """
@@ -7,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 from dataclasses import dataclass
 
 
@@ -21,33 +21,18 @@ class HeadlessResult:
     started_at: str
     ended_at: str | None = None  # when it reached its ending: the live statements' end, and the export's
     live: str = ""  # what became of the live results (sent / waiting / kept), when there was a store
+    language: str = "en"  # the language actually played (English when the one asked for is not there)
+    save_error: str = ""  # why the progress could not be saved, when it could not
 
 
-def _options(args, headless: bool):
-    from game.ui.app import AppOptions
-
-    return AppOptions(
-        mode=getattr(args, "mode", None) or "learning",
-        language=getattr(args, "lang", None) or "en",
-        trainee=getattr(args, "trainee", "") or "",
-        session=getattr(args, "session", "") or "",
-        headless=headless,
-        auto_seed=(args.seed or 0) if getattr(args, "auto", False) else None,
-        # The playthrough's seed (the order options are shown in): a headless run's is 0 unless
-        # given; the window draws one when none was given (Session does, and the save keeps it).
-        seed=getattr(args, "seed", None) if not headless else (getattr(args, "seed", None) or 0),
-        screenshots_dir=getattr(args, "screenshots", None) if headless else None,
-        reduce_motion=headless,  # a scripted run shows each screen settled, not mid-animation
-    )
-
-
-def play_window(stories, args, left_out: list[str] | None = None) -> None:
-    """Open the game window on the given stories; returns when the player closes it. ``left_out``
-    names scenario files that could not be opened: the title screen says so."""
+def play_window(stories, options, left_out: list[str] | None = None) -> None:
+    """Open the game window on the given stories with ``options`` (an AppOptions, built by
+    ``rightspath play``); returns when the player closes it. ``left_out`` names scenario files that
+    could not be opened: the title screen says so."""
     from game.platform import get_platform
     from game.ui.app import App
 
-    app = App(stories, _options(args, headless=False), get_platform())
+    app = App(stories, options, get_platform())
     app.left_out = list(left_out or [])
     try:
         asyncio.run(app.run())
@@ -59,10 +44,10 @@ def play_window(stories, args, left_out: list[str] | None = None) -> None:
         _quit_pygame()
 
 
-def play_headless(stories, args) -> HeadlessResult:
-    """Play one story through the real UI under SDL's dummy driver with synthetic input; return the
-    score card with the run behind it. ``args.choices`` (ids or 1-based numbers) or ``args.auto``/``args.seed`` give the script."""
-    from game.engine import auto_choices
+def play_headless(story, options) -> HeadlessResult:
+    """Play ``story`` through the real UI under SDL's dummy driver with synthetic input: the script is
+    ``options.choices`` (ids or 1-based numbers; ``rightspath play`` has checked there are some).
+    Returns the score card with the run behind it."""
     from game.errors import UserError
     from game.platform import get_platform
     from game.ui.app import App
@@ -70,20 +55,10 @@ def play_headless(stories, args) -> HeadlessResult:
 
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
-    story = stories[0]
-    if getattr(args, "auto", False):
-        choices = auto_choices(story, args.seed or 0)
-    else:
-        raw = args.choices
-        choices = [c.strip() for c in raw.split(",") if c.strip()] if isinstance(raw, str) else list(raw or [])
-    if not choices:
-        raise UserError("--headless needs --choices or --auto", 2)
-    opts = _options(args, headless=True)
-    opts.choices = choices
-    app = App([story], opts, get_platform())
+    app = App([story], options, get_platform())
     # A scripted run always starts from the beginning: resuming an earlier headless save would play
     # another run's decisions, mode and start time and print a different score card than --text.
-    app.driver = Autopilot(app, story, choices, resume=False)
+    app.driver = Autopilot(app, story, options.choices, resume=False)
     try:
         card = asyncio.run(app.run())
     except AutopilotError as exc:
@@ -93,16 +68,9 @@ def play_headless(stories, args) -> HeadlessResult:
     if card is None:
         raise UserError("the headless run ended before the debrief", 1)
     playthrough = app.playthrough
-    # The language actually played (English when --lang named one we do not have): the command's
-    # exports read it from args, so they record what the player saw.
-    if args.lang and args.lang != app.prefs.language:
-        print(f"rightspath: {story.id} is not available in {args.lang!r}; played and recorded "
-              f"{app.prefs.language!r}", file=sys.stderr)
-    args.lang = app.prefs.language
-    if playthrough.save_error:  # the run itself went on; say that nothing of it was kept
-        print(f"rightspath: warning: progress could not be saved ({playthrough.save_error})", file=sys.stderr)
     live = app.live.status_text() if app.live is not None and app.live.connected else ""
-    return HeadlessResult(card, playthrough.run, playthrough.story, playthrough.started_at, playthrough.ended_at, live)
+    return HeadlessResult(card, playthrough.run, playthrough.story, playthrough.started_at, playthrough.ended_at,
+                          live, language=app.prefs.language, save_error=playthrough.save_error or "")
 
 
 def _quit_pygame() -> None:

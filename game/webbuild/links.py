@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from game.cli_args import split_web_address
+from game.paths import split_web_address
 from game.errors import UserError
 from game.platform.browser import param_problem
 

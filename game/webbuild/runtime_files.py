@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.errors import UserError
+from game.paths import writable_folder
 
 # Below the versioned folder (the --cdn URL): the loader, the interpreter and what they load first.
 RUNTIME_FILES = (
@@ -93,12 +94,7 @@ def fetch_runtime(folder: Path, cdn: str, *, timeout: float = 120) -> FetchRepor
     """Fetch the runtime below ``folder``: ``<version>/...``, the index and the wheel beside it."""
     base, version = split_cdn(cdn)
     folder = Path(os.path.abspath(folder))
-    if folder.exists() and not folder.is_dir():
-        raise UserError(f"--to {folder}: is a file, not a folder", 2)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"--to {folder}: cannot create it ({exc.strerror or exc})", 2) from None
+    writable_folder(folder, "--to")
     report = FetchReport(folder=folder)
     for rel in RUNTIME_FILES:
         _save(folder, f"{version}/{rel}", _download(f"{base}{version}/{rel}", timeout), report)

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.errors import UserError
-
-ROOT = Path(__file__).resolve().parents[2]
+from game.paths import ROOT
 APP_NAME = "rightspath"  # the staged folder's name becomes the archive's name
 
 # Packages shipped whole (their .py files, recursively); single modules of game/ shipped alone.
 SHIPPED_PACKAGES = ("engine", "ui", "platform", "exports", "delivery", "room")
-SHIPPED_MODULES = ("__init__.py", "errors.py", "outfiles.py")  # outfiles: the exports' file names
+# outfiles: the exports' file names; paths: where assets/ is (the fonts look there)
+SHIPPED_MODULES = ("__init__.py", "errors.py", "outfiles.py", "paths.py")
 # Runtime assets: fonts only (art is drawn by code, there is no sound), with their licence, which
 # must travel with every copy of the fonts.
 ASSET_SUFFIXES = {".ttf", ".otf"}
@@ -57,8 +57,7 @@ def _python_files(package: Path):
 
 def compile_stories(scenarios_dir: Path) -> dict[str, bytes]:
     """Compile every scenario YAML of the folder; any error stops the build with the diagnostics."""
-    from game.authoring.compiler import compile_path, to_bytes
-    from game.authoring.yamlload import SourceError
+    from game.authoring.compiler import CompileFailed, compile_or_raise, to_bytes
 
     if not scenarios_dir.is_dir():
         raise UserError(f"{scenarios_dir}: not a folder of scenarios", 2)
@@ -69,12 +68,12 @@ def compile_stories(scenarios_dir: Path) -> dict[str, bytes]:
     problems: list[str] = []
     for path in paths:
         try:
-            story, diagnostics = compile_path(str(path))
-        except SourceError as exc:
-            problems.append(str(exc))
+            story = compile_or_raise(path)
+        except CompileFailed as exc:
+            problems.extend(exc.errors())
             continue
-        if story is None:
-            problems.extend(d.render() for d in diagnostics if d.severity == "error")
+        except UserError as exc:  # unreadable
+            problems.append(exc.message)
             continue
         compiled[story["scenario"]["id"]] = to_bytes(story)
     if problems:

@@ -54,11 +54,11 @@ def _report(folder: Path, out: Path, fmt: str = "html") -> int:
 
 
 def _push(folder: Path, url: str, user: str, password: str) -> None:
-    from game.lrs.commands import push
+    from game.commands.lrs import run_push
 
     args = Namespace(files=[str(folder)], endpoint=url, user=user, password=password, timeout=120.0, batch=500,
                      session_key=None)
-    assert push(args) == 0
+    assert run_push(args) == 0
 
 
 def bench() -> dict[str, str]:
@@ -102,7 +102,7 @@ def bench() -> dict[str, str]:
                 f"{seconds:.2f} s ({total} statements, {total / seconds:.0f}/s, batches of 500)")
             figures["push again (all duplicates, none stored)"] = f"{again:.2f} s; LRS holds {stored} statements"
             from game.lrs.client import LRSClient
-            from game.lrs.commands import fetch_records
+            from game.lrs.records import fetch_records
 
             client = LRSClient(server.url, server.user, server.password, timeout=120)
             seconds, (records, _) = _timed(lambda: fetch_records(client, "BENCH"))

@@ -86,10 +86,9 @@ def test_the_committed_templates_are_up_to_date(tmp_path, monkeypatch):
     for pot in [ROOT / "scenarios/tutorial.pot", *sorted((ROOT / "scenarios/rights").glob("*.pot"))]:
         from game.i18n import pofiles
         from game.i18n.sources import load_source
-        from game.i18n.commands import _project
 
         source = load_source(pot.with_suffix(".yaml"))
-        built = pofiles.build_pot(source.units, source.path, source.pot_path, _project(source))
+        built = pofiles.build_pot(source.units, source.path, source.pot_path, source.project)
         assert pofiles.render(built) == pot.read_text(encoding="utf-8"), \
             f"{pot.name} is out of date: run rightspath i18n extract"
 

@@ -201,7 +201,7 @@ def test_push_with_a_key_leaves_out_tampered_files(lrs, tmp_path):
     assert out.returncode == 1 and f"{victim}: skipped — tampered" in out.stderr
     assert "of 1 playthrough(s)" in out.stdout
     client = LRSClient(lrs.url, lrs.user, lrs.password)
-    from game.lrs.commands import fetch_records
+    from game.lrs.records import fetch_records
 
     back, notes = fetch_records(client, session)
     client.close()
@@ -209,7 +209,7 @@ def test_push_with_a_key_leaves_out_tampered_files(lrs, tmp_path):
 
 
 def test_pull_follows_more_links(lrs, tmp_path):
-    from game.lrs.commands import fetch_records
+    from game.lrs.records import fetch_records
 
     session = "PAGES-" + uuid.uuid4().hex[:6]
     records = exported(tmp_path / "out", session, 3, formats="json")

@@ -132,7 +132,7 @@ def test_one_broken_draft_does_not_stop_the_window(tmp_path):
 
 def test_broken_draft_is_left_out_of_the_list_and_named_on_the_title_screen(tmp_path, platform):
     """The same through the real UI: the others are offered, the title screen says which was left out."""
-    from game.play_command import bundled_stories
+    from game.commands.play import bundled_stories
     from game.ui.app import App, AppOptions
     from tests.ui.pilot import Pilot
 

@@ -1,9 +1,11 @@
-"""The web build's commands: ``build-web``, ``fetch-runtime`` and ``links`` (docs/CONTRACTS.md §8)."""
+"""The web build's commands: ``build-web``, ``fetch-runtime``, ``links`` and ``package`` (docs/CONTRACTS.md §8)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from game.commands._args import ROOT, SCENARIOS_DIR, writable_folder
 
 
 def register(sub) -> None:
@@ -87,13 +89,12 @@ def cmd_build_web(args) -> int:
 def cmd_package(args) -> int:
     from game.errors import UserError
     from game.webbuild.lmspackage import entries_from, write_package
-    from game.webbuild.stage import ROOT
 
     wanted = [(kind, getattr(args, kind)) for kind in ("scorm12", "scorm2004", "cmi5") if getattr(args, kind)]
     if not wanted:
         raise UserError("package: give --scorm12 OUT.zip, --scorm2004 OUT.zip and/or --cmi5 OUT.zip", 2)
     web = args.web or ROOT / "build" / "web"
-    entries = entries_from(args.scenarios or ROOT / "scenarios")
+    entries = entries_from(args.scenarios or SCENARIOS_DIR)
     for kind, out in wanted:
         print(f"{kind}: {write_package(kind, web, entries, out)} ({len(entries)} scenarios)")
     return 0
@@ -146,7 +147,7 @@ def cmd_links(args) -> int:
 def _warn_if_not_bundled(scenario: str | None, lang: str | None) -> None:
     """A scenario or language this checkout does not bundle is allowed (a site may host its own), but
     said, since a trainee would otherwise land on "unknown scenario" or on English."""
-    scenarios = Path(__file__).resolve().parents[2] / "scenarios"
+    scenarios = SCENARIOS_DIR
     ids = sorted(p.stem for p in scenarios.glob("*.yaml"))
     if scenario and ids and scenario not in ids:
         print(f"rightspath: warning: --scenario {scenario!r} is not one of the bundled scenarios "

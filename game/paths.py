@@ -1,29 +1,27 @@
-"""Checks on command-line values shared by several commands, made before any work starts, so a
-mistake costs nothing: a playthrough is not played, an LRS not queried, for a folder we cannot write."""
+"""Where things are, and the checks on a folder or a web address a user names.
+
+The one definition of the bundled ``scenarios/`` and ``assets/`` folders: beside the ``game``
+package, in a checkout and in a staged web build alike (the build ships this module; see
+``game.webbuild.stage.SHIPPED_MODULES``). Standard library only, so every layer may import it.
+"""
 
 from __future__ import annotations
 
-import argparse
-import math
 import os
 from pathlib import Path
 
-from game.errors import UserError
-
-
-def seconds(text: str) -> float:
-    """argparse type for a time limit: a finite number of seconds above zero."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds above zero")
-    return value
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS_DIR = ROOT / "scenarios"
+ASSETS_DIR = ROOT / "assets"
+LOCALE_DIR = ASSETS_DIR / "locale"  # compiled interface catalogues, <lang>.json
+FONTS_DIR = ASSETS_DIR / "fonts"
 
 
 def writable_folder(folder: Path, option: str) -> None:
-    """Create ``folder`` if needed and make sure this user can write into it; UserError (exit 2) if not."""
+    """Create ``folder`` if needed and make sure this user can write into it; UserError (exit 2) if
+    not. Checked before any work starts, so a mistake costs nothing."""
+    from game.errors import UserError
+
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{option} {folder}: that is a file; give a folder", 2)
     try:

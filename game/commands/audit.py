@@ -70,6 +70,23 @@ def _pick(name: str, views: list, rng) -> object:
     return rng.choice(views)
 
 
+def assessment_marks(run, name: str, rng) -> set[str]:
+    """What a strategy marks at an assessment: "first" every item, "last" none, "longest"/"shortest"
+    the longest/shortest item of each section (as shown), "random" each item with probability 1/2."""
+    from game.engine.assessment import items
+
+    texts = {item["id"]: item.get("text", "") for item in items(run.node)}
+    order = run.assessment_order()
+    if name == "first":
+        return set(texts)
+    if name == "last":
+        return set()
+    if name in ("longest", "shortest"):
+        pick = max if name == "longest" else min
+        return {pick(ids, key=lambda iid: len(texts[iid])) for ids in order.values() if ids}
+    return {iid for ids in order.values() for iid in ids if rng.random() < 0.5}
+
+
 def play_strategy(story, name: str, seed: int):
     """One playthrough of ``story`` with ``seed``, choosing by strategy ``name``; its ScoreCard."""
     import random
@@ -83,6 +100,9 @@ def play_strategy(story, name: str, seed: int):
             break
         if run.kind == "scene":
             run.advance()
+            continue
+        if run.kind == "assessment":  # an individual assessment (issue 19): the strategy's marks
+            run.assess(assessment_marks(run, name, rng))
             continue
         enabled = [v for v in run.choices() if v.enabled]
         run.choose(_pick(name, enabled, rng).id)
@@ -131,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--seeds must be between 1 and 1000000, not {args.seeds}", 2)
     if not 0 <= args.max_pass_rate <= 1:  # also refuses nan
         raise UserError(f"--max-pass-rate must be a share between 0 and 1, not {args.max_pass_rate}", 2)
-    from game.play_command import load_story
+    from game.authoring.compiler import load_story
 
     story = load_story(Path(args.scenario))
     if not story.decision_ids():

@@ -1,4 +1,4 @@
-"""The ``rightspath i18n`` commands: extract, init, check, compile (docs/CONTRACTS.md §8, §12).
+"""``rightspath i18n``: extract, init, check, compile (docs/CONTRACTS.md §8, §12).
 
 Only the standard library is imported at the top; polib, Babel, pygame and the authoring modules
 are imported inside the functions so ``rightspath --help`` stays quick.
@@ -67,11 +67,6 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-def _project(source) -> str:
-    version = getattr(source.model, "version", "")
-    return f"rightspath {source.id}" + (f" {version}" if source.kind == "scenario" else "")
-
-
 def _no_paths_with_interface(args) -> None:
     if args.interface and args.paths:
         raise UserError("--interface works on game/ and game/locale/; do not name scenario files with it", 2)
@@ -96,7 +91,7 @@ def cmd_extract(args) -> int:
 
     for path in resolve(args.paths):
         source = load_source(Path(path))
-        pot = pofiles.build_pot(source.units, source.path, source.pot_path, _project(source))
+        pot = pofiles.build_pot(source.units, source.path, source.pot_path, source.project)
         changed = pofiles.write(pot, source.pot_path)
         print(f"{source.pot_path}: {len(source.units)} texts{'' if changed else ' (unchanged)'}", file=sys.stderr)
     return 0
@@ -130,10 +125,10 @@ def cmd_init(args) -> int:
     sources = [load_source(Path(path)) for path in resolve(args.paths)]
     olds = [pofiles.read(s.po_path(lang)) if s.po_path(lang).exists() else None for s in sources]
     for source, old in zip(sources, olds):
-        pot = pofiles.build_pot(source.units, source.path, source.pot_path, _project(source))
+        pot = pofiles.build_pot(source.units, source.path, source.pot_path, source.project)
         pofiles.write(pot, source.pot_path)
         po_path = source.po_path(lang)
-        merged = pofiles.merge(pot, old, lang, _project(source))
+        merged = pofiles.merge(pot, old, lang, source.project)
         pofiles.write(merged, po_path)
         active = [e for e in merged if not e.obsolete]
         done = sum(1 for e in active if e.msgstr and "fuzzy" not in e.flags)
@@ -144,25 +139,34 @@ def cmd_init(args) -> int:
     return 0
 
 
+def _show(report) -> int:
+    """A check's problems on standard output, its summary on standard error; the exit code."""
+    for problem in report.problems:
+        print(problem.render())
+    print(report.summary, file=sys.stderr)
+    return 1 if report.failed else 0
+
+
 def cmd_check(args) -> int:
+    from game.commands._args import note
     from game.i18n.checks import run_check, run_interface_check
 
     lang = _check_lang(args.lang) if args.lang else None
     _no_paths_with_interface(args)
     if args.interface:
-        return run_interface_check(lang)
+        return _show(run_interface_check(lang))
     if args.paths:
-        return run_check(args.paths, lang)
+        return _show(run_check(args.paths, lang, note=note))
     # No files named: the whole language (or every language), scenarios and interface together,
     # so one command says whether a translation is complete.
     from game.i18n import interface
 
     interface_pos = [interface.po_path(lang)] if lang else sorted(interface.LOCALE_DIR.glob("*.po"))
     interface_pos = [path for path in interface_pos if path.is_file()]
-    status = run_check([], lang)
+    status = _show(run_check([], lang, note=note))
     if not interface_pos:
         return status
-    interface_status = run_interface_check(lang)
+    interface_status = _show(run_interface_check(lang))
     what = f"'{lang}'" if lang else "every language"
     verdict = "complete: no problems" if status == interface_status == 0 else "not complete: problems above"
     print(f"{what} (scenarios and interface): {verdict}", file=sys.stderr)
@@ -170,7 +174,10 @@ def cmd_check(args) -> int:
 
 
 def cmd_compile(args) -> int:
-    from game.i18n.build import run_compile
+    from game.commands._args import note
+    from game.i18n.build import compile_translations
 
     lang = _check_lang(args.lang) if args.lang else None
-    return run_compile(args.paths, lang, args.out_dir)
+    if not compile_translations(args.paths, lang, args.out_dir, note=note):
+        note("no translated stories written")
+    return 0
