@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from game.engine import Run, Story
-from game.engine.autoplay import MAX_STEPS
+from game.engine import assessment as assessing
+from game.engine.autoplay import MAX_STEPS, marks_token, token_marks
 from game.engine.run import ChoiceView
 from game.engine.scoring import option_value
 
@@ -60,7 +61,31 @@ class Coverage:
 
 
 # -- playing -------------------------------------------------------------------------------------
+def _assessment_views(run: Run) -> list[ChoiceView]:
+    """An individual assessment (issue 19) offered as options, so every pick works on it: marking what
+    applies (best), every item wrong (worst), everything, nothing. Each is a marks token ('+a+b') with
+    the value and the good/poor effects that marking gives."""
+    node = run.node
+    ids = assessing.item_ids(node)
+    best = set(assessing.best_marks(node))
+    views, seen = [], set()
+    for marks in (best, set(ids) - best, set(ids), set()):
+        token = marks_token(marks)
+        if token in seen:
+            continue
+        seen.add(token)
+        result = assessing.evaluate(node, marks)
+        band = assessing.band(result["quality"])
+        data = {"assess": [{"right": "", "verdict": "upholds" if result["earned"] >= 0 else "breaches",
+                            "weight": abs(result["earned"])}],
+                "effects": list((node.get("effects") or {}).get(band, ())) if band else []}
+        views.append(ChoiceView(len(views) + 1, token, token, True, data, len(views)))
+    return views
+
+
 def _enabled(run: Run) -> list[ChoiceView]:
+    if run.kind == "assessment":
+        return _assessment_views(run)
     views = [v for v in run.choices() if v.enabled]
     if not views:
         raise ValueError(f"decision {run.node_id!r} offers no enabled choice")
@@ -85,6 +110,8 @@ def play(story: Story, pick: Pick) -> Run:
             return run
         if run.kind == "scene":
             run.advance()
+        elif run.kind == "assessment":
+            run.assess(token_marks(pick(run, _enabled(run))))
         else:
             run.choose(pick(run, _enabled(run)))
     raise ValueError(f"{story.id}: no ending reached after {MAX_STEPS} steps")
@@ -101,6 +128,8 @@ def replay(story: Story, choices: list[str]) -> Run:
             run.advance()
         elif not queue:
             raise ValueError(f"the choices ran out at decision {run.node_id!r}")
+        elif run.kind == "assessment":
+            run.assess(token_marks(queue.pop(0)))
         else:
             run.choose(queue.pop(0))
     if queue:
@@ -108,8 +137,13 @@ def replay(story: Story, choices: list[str]) -> Run:
     return run
 
 
+def _step_token(h) -> str:
+    """A history entry as a choice list holds it: the option id, or an assessment's marks token."""
+    return h.chosen if h.kind != "assessment" else marks_token(i["id"] for i in h.items if i["marked"])
+
+
 def _as_path(name: str, run: Run, label: str = "") -> Path:
-    return Path(name, [h.chosen for h in run.history], frozenset(run.visits), run.node_id, label)
+    return Path(name, [_step_token(h) for h in run.history], frozenset(run.visits), run.node_id, label)
 
 
 # -- the candidate pool --------------------------------------------------------------------------

@@ -137,3 +137,18 @@ def test_translations_reach_every_text_of_an_assessment():
     assert expected["assess-fixture:first-assessment:item:age:text"].startswith("She is 14")
     assert "assess-fixture:first-assessment:section:personal:title" in expected
     assert "assess-fixture:review:measures:title" in expected
+
+
+def test_golden_paths_go_through_assessments_and_visit_every_node():
+    from game.authoring.golden import golden_paths, path_kind, replay
+    from tests.engine.assessment_fixture import FIRST_BEST, REVIEW_BEST, story as load
+
+    story = load()
+    paths, cov = golden_paths(story)
+    assert cov.complete, (cov.missing_nodes, cov.missing_endings)
+    best = next(p for p in paths if p.name == "best")
+    assert best.choices == ["+" + "+".join(sorted(FIRST_BEST)), "+" + "+".join(sorted(REVIEW_BEST))]
+    assert path_kind(story, best.choices) == "best" and replay(story, best.choices).score().scaled == 1.0
+    worst = next(p for p in paths if p.name == "worst")
+    assert path_kind(story, worst.choices) == "worst"
+    assert {p.ending for p in paths} == {"good-end", "mixed-end"}
