@@ -34,9 +34,11 @@ class StoryError(ValueError):
     """A story file that cannot be used, with a message a person can act on."""
 
 
-def canonical_json(data: Any) -> str:
-    """The one serialisation used for hashing and for compiled files."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def canonical_json(data: Any, *, allow_nan: bool = True) -> str:
+    """The one canonical serialisation (sorted keys, compact separators, UTF-8 characters kept): for
+    hashing, compiled files and every export. ``allow_nan=False`` (records, signatures, statements):
+    a NaN or an infinity is a ValueError, never written as the non-JSON ``NaN``."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=allow_nan)
 
 
 def content_hash(story: dict) -> str:

@@ -6,7 +6,7 @@ Standard library only: this package ships to the browser. The UI's debrief butto
 
 from game.exports.files import FORMATS, base_name, folder_writer, parse_formats, write_exports, xapi_to_json
 from game.exports.record import (
-    RECORD_FORMAT, RECORD_VERSION, RecordError, build_record, canonical_text, check_record, record_from_json,
+    RECORD_FORMAT, RECORD_VERSION, RecordError, build_record, check_record, record_from_json,
     record_to_json,
 )
 from game.exports.signing import sign_record, signature_status
@@ -16,7 +16,7 @@ from game.exports.xapi import live_statements, record_from_statements, registrat
 
 __all__ = [
     "CheckResult", "FORMATS", "KeyNeeded", "RECORD_FORMAT", "RECORD_VERSION", "RecordError", "base_name",
-    "build_record", "canonical_text", "check_record", "decisions_csv", "folder_writer", "live_statements", "load_export",
+    "build_record", "check_record", "decisions_csv", "folder_writer", "live_statements", "load_export",
     "parse_formats", "record_from_json", "record_from_statements", "record_to_json", "registration_id",
     "sign_record", "signature_status", "statements", "summary_csv", "verify_bytes", "verify_file",
     "write_exports", "xapi_to_json",

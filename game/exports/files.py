@@ -8,11 +8,11 @@ so they share one stem and never replace a file (``game.outfiles.create_new``).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Callable, Iterable
 
 from game import outfiles
+from game.engine.story import canonical_json
 from game.exports.record import RecordError, check_record, record_to_json
 from game.exports.signing import sign_record
 from game.exports.tables import decisions_csv, summary_csv
@@ -35,7 +35,7 @@ def base_name(record: dict) -> str:
 
 
 def xapi_to_json(record: dict) -> str:
-    return json.dumps(statements(record), sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+    return canonical_json(statements(record)) + "\n"
 
 
 def parse_formats(formats: str | Iterable[str]) -> list[str]:

@@ -7,7 +7,6 @@ It is built from an engine Run, its Story and the metadata the trainee or facili
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +14,7 @@ from urllib.parse import quote
 from game import __version__
 from game.errors import UserError
 from game.engine import Run, Story, safeio
+from game.engine.story import canonical_json
 from game.exports import shape
 
 RECORD_FORMAT = "rightspath-record"
@@ -276,7 +276,7 @@ def _check_orders(decisions: list) -> None:
 
 def record_to_json(record: dict) -> str:
     """The export text: the canonical form itself plus a newline, so any changed byte shows."""
-    return canonical_text(record) + "\n"
+    return canonical_json(record, allow_nan=False) + "\n"
 
 
 def decode_json(data: str | bytes) -> tuple[Any, str]:
@@ -296,7 +296,3 @@ def decode_json(data: str | bytes) -> tuple[Any, str]:
 def record_from_json(text: str | bytes) -> dict:
     return check_record(decode_json(text)[0])
 
-
-def canonical_text(data: Any) -> str:
-    """Sorted keys, compact separators, UTF-8 characters kept: one text per value."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)

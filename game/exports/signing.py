@@ -31,7 +31,7 @@ import hashlib
 import hmac
 import os
 
-from game.exports.record import canonical_text
+from game.engine.story import canonical_json
 
 KEY_ENV = "RIGHTSPATH_SESSION_KEY"
 ALGORITHM = "HMAC-SHA256"
@@ -42,7 +42,7 @@ TRAINEE_KEY_LENGTH = 32  # hex characters (128 bits): short enough for a QR code
 
 def _mac(record: dict, key: str) -> str:
     body = {k: v for k, v in record.items() if k != "signature"}
-    return hmac.new(key.encode("utf-8"), canonical_text(body).encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.new(key.encode("utf-8"), canonical_json(body, allow_nan=False).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def trainee_key(session_key: str, session: str, trainee: str) -> str:

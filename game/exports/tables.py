@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+
+from game.engine.story import canonical_json
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -52,7 +53,7 @@ def _join(items) -> str:
 
 
 def _compact(value) -> str:
-    return "" if value is None else json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "" if value is None else canonical_json(value)
 
 
 def _table(columns, rows) -> str:

@@ -23,7 +23,8 @@ import uuid
 from datetime import timedelta
 from urllib.parse import quote
 
-from game.exports.record import ROOM, RecordError, canonical_text, check_record, learner_for, parse_utc
+from game.engine.story import canonical_json
+from game.exports.record import ROOM, RecordError, check_record, learner_for, parse_utc
 
 BASE = "https://rightspath.eu/xapi"
 EXT = BASE + "/extensions/"
@@ -54,7 +55,7 @@ def registration_id(record: dict) -> str:
     playthrough starts. So the statements sent live during play and those exported at the end share
     it (and their ids), and a playthrough is one registration however often it is exported."""
     header = {k: record.get(k) for k in HEADER_KEYS if k in record}
-    return str(uuid.uuid5(ID_NAMESPACE, "registration:" + canonical_text(header)))
+    return str(uuid.uuid5(ID_NAMESPACE, "registration:" + canonical_json(header, allow_nan=False)))
 
 
 def learner_of(record: dict) -> dict | None:
