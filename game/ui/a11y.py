@@ -279,7 +279,9 @@ def _decision(app, scene, b):
         text.append(_("Group decision"))
     text.append(prompt)
     if scene.facilitated and getattr(scene, "show_discuss", True):
-        text += ["• " + q for q in discussion(node)[0]]  # before the vote; "after" is on the feedback
+        # The questions while the room votes; after the reveal, the points for after it (also on the feedback).
+        points = scene.discuss_points() if hasattr(scene, "discuss_points") else discussion(node)[0]
+        text += ["• " + q for q in points]
     b.group(scene.group, options=True)
     if scene.facilitated:
         revealed = getattr(scene, "revealed", True)
@@ -359,6 +361,10 @@ def _debrief(app, scene, b):
             counts = ", ".join(f"{_(word)} {tally.get(key, 0)}" for key, _icon, word, _tone in verdict_words.TALLIES
                                if tally.get(key))
             text.append(f"{right.get('citation', rid)} {right.get('title', '')}: {counts}")
+        room = getattr(app, "room", None)
+        lines = room.debrief_lines() if room is not None else []
+        if lines:  # a live room (issue 18): its splits and the rights its votes upheld and missed most
+            text += [_("The room")] + lines
         say = [heading, score, mastery]
     else:
         text.append(_("Your decisions"))

@@ -26,6 +26,8 @@ INCREASE = "increase"  # + : one more vote for the focused option (facilitated m
 DECREASE = "decrease"  # - : one vote fewer
 QUESTIONS = "questions"  # Q: show or hide the discussion questions (facilitated mode)
 REVEAL = "reveal"  # R: show or hide the room's vote counts (facilitated mode)
+UNDO = "undo"  # U: take back the last vote typed in by hand (facilitated mode)
+OVERRULE = "overrule"  # O: after the reveal, play another option than the room's, with a reason
 READ_ALOUD = "read_aloud"  # V: the browser reads each screen aloud, or stops (self-voicing)
 POINTER_DOWN = "pointer_down"
 POINTER_UP = "pointer_up"
@@ -61,6 +63,8 @@ _KEYS = {
     pygame.K_BACKSPACE: BACK,
     pygame.K_q: QUESTIONS,
     pygame.K_r: REVEAL,
+    pygame.K_u: UNDO,
+    pygame.K_o: OVERRULE,
     pygame.K_v: READ_ALOUD,
     pygame.K_ESCAPE: MENU,
     pygame.K_PAGEUP: PAGE_UP,

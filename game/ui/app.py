@@ -258,7 +258,8 @@ class App:
         if action is None:
             return
         if (not self.prefs.shortcuts and event.type == pygame.KEYDOWN
-                and action.kind in (A.SELECT, A.QUESTIONS, A.REVEAL, A.READ_ALOUD, A.INCREASE, A.DECREASE)):
+                and action.kind in (A.SELECT, A.QUESTIONS, A.REVEAL, A.READ_ALOUD, A.INCREASE, A.DECREASE,
+                                    A.UNDO, A.OVERRULE)):
             return  # single-key shortcuts switched off in the settings (WCAG 2.1.4)
         if action.kind == A.READ_ALOUD:
             group = getattr(self.scenes.top, "group", None)

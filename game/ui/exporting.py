@@ -85,6 +85,9 @@ def record_for(playthrough, ended_at: str | None = None) -> dict:
     ended_at = ended_at or getattr(playthrough, "ended_at", None)
     if ended_at:
         meta["ended_at"] = ended_at
+    overrules = getattr(playthrough, "overrules", None)
+    if overrules:  # the facilitator overruled the room (issue 18): the record keeps both and why
+        meta["overrules"] = dict(overrules)
     return build_record(playthrough.run, playthrough.story, meta, card=getattr(playthrough, "card", None))
 
 

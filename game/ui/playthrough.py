@@ -38,6 +38,7 @@ class Playthrough:
         self.save_error = ""
         self._told_not_saved = False  # the player is told once, with a dialog, that saving has stopped
         self.meters_shown = dict(self.run.variables)  # what the meters showed last: changes glide from there
+        self.overrules: dict[int, dict] = {}  # decision number -> the room's choice and the reason (issue 18)
 
     @property
     def facilitated(self) -> bool:
@@ -106,10 +107,14 @@ class Playthrough:
         """Go on to the screen for where the run stands (the feedback's Continue)."""
         _flow().show_current(self)
 
-    def choose(self, choice_id: str, votes: dict[str, int] | None = None) -> None:
+    def choose(self, choice_id: str, votes: dict[str, int] | None = None, overrule: dict | None = None) -> None:
+        """``overrule``: the facilitator played another option than the room's: {"room_choice", "reason"}
+        (kept for the record's decisions[].overrule; issue 18)."""
         seconds = max(0.0, self.app.clock.now - self.decision_started)
         node_id, node = self.run.node_id, self.run.node
         result = self.run.choose(choice_id, seconds=round(seconds, 1), votes=votes)
+        if overrule:
+            self.overrules[len(self.run.history)] = dict(overrule)
         self.autosave()  # the decision is committed only once it is on disk
         self.app.live_results().queue(self)  # its 'answered' statement, to the outbox
         _flow().after_choice(self, node_id, node, result)

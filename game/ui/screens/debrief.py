@@ -121,6 +121,13 @@ class DebriefScene(PlayScene):
                        (0, y, width, 100), "label", theme.heading, bold=True) + 4
         if ending.get("text"):
             y = draw.block(surf, ui, ending["text"], (0, y, width, 400), "body", theme.text) + 16
+        room = getattr(self.app, "room", None)
+        lines = room.debrief_lines() if room is not None else []
+        if lines:  # a live room (issue 18): its widest splits, and the rights its votes upheld and missed most
+            y = draw.block(surf, ui, _("The room"), (0, y, width, 60), "label", theme.heading, bold=True) + 4
+            for line in lines:
+                y = draw.block(surf, ui, line, (0, y, width, 300), "small", theme.text) + 4
+            y += 12
         y = self._chart(surf, y, width)
         return surf, y
 

@@ -16,6 +16,7 @@ from game.ui import actions as A
 from game.ui import draw
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.screens.dialog import Dialog
+from game.ui.screens.overrule import OverruleScene
 from game.ui.screens.play import PlayScene
 from game.ui.text import line_height
 from game.ui.tr import N_, _
@@ -35,6 +36,8 @@ class DecisionScene(PlayScene):
         self.views = self.run.choices()
         self.facilitated = playthrough.facilitated
         self.votes = {v.id: 0 for v in self.views}
+        self.typed: list[str] = []  # the votes typed in by hand, in order: U takes the last one back
+        self.phone_votes: dict[str, int] = {}  # a live room's phones' votes (game/ui/room_link.py)
         # Facilitated: the discussion questions can be hidden (Q, or their heading) once talked
         # through, so the options and the votes get the room's large text back.
         self.show_discuss = True
@@ -94,7 +97,7 @@ class DecisionScene(PlayScene):
         if self.facilitated:
             y += ui.fonts.font("small", bold=True).get_height() + 10 + 8  # the votes badge below it
         y += draw.block_height(ui, self.node.get("prompt", ""), inner, prompt_role, bold=True) + 16
-        discuss = discussion(self.node)[0]  # the questions for before the vote; "after" is for the reveal
+        discuss = self.discuss_points()  # the questions while the room votes; the points after the reveal
         self.discuss_toggle_rect = None
         if self.facilitated and discuss:
             # Shown: the questions themselves are the target that hides them. Hidden: one short
@@ -118,6 +121,9 @@ class DecisionScene(PlayScene):
             self.play_button = Button(label, self.play_room_choice, align="center", role=button_role,
                                       key="Play the room's choice")
             buttons.append(self.play_button)
+            if self.revealed:  # the way to overrule without the O key (single-key shortcuts can be off)
+                buttons.append(Button(N_("Overrule the room…"), self.overrule, align="center", role=button_role,
+                                      key="Overrule the room"))
         available = ui.size[1] - self.hint_room() - y  # leave the key hint free
         gap = 12
         vote_w = 170 if self.facilitated else 0  # room for the vote count beside each option
@@ -195,9 +201,48 @@ class DecisionScene(PlayScene):
         return False
 
     def add_vote(self, choice_id: str, step: int) -> None:
-        """One vote more (step 1) or fewer (-1) for an option; never below zero."""
-        self.votes[choice_id] = max(0, self.votes[choice_id] + step)
+        """One typed vote more (step 1) or fewer (-1) for an option; never below zero, and never below
+        the phones' votes for it (a live room's; ``phone_votes``, set by game/ui/room_link.py)."""
+        floor = self.phone_votes.get(choice_id, 0)
+        before = self.votes[choice_id]
+        self.votes[choice_id] = max(0, floor, before + step) if step < 0 else before + step
+        typed = self.typed
+        if step > 0:
+            typed.append(choice_id)
+        elif self.votes[choice_id] < before and choice_id in typed:  # the last typed vote for it goes
+            del typed[len(typed) - 1 - typed[::-1].index(choice_id)]
         self._refresh_votes()
+
+    def undo_typed(self) -> bool:
+        """U: take back the last vote typed in by hand (issue 15); the phones' votes stay."""
+        typed = self.typed
+        if not typed:
+            return False
+        self.add_vote(typed[-1], -1)
+        return True
+
+    def discuss_points(self) -> list[str]:
+        """Facilitated: the questions for before the vote while the room votes; after the reveal, the
+        points for after it (issue 13: they would give the answer away before)."""
+        before, after = discussion(self.node)
+        return after if self.revealed else before
+
+    def overrule(self) -> bool:
+        """O, after the reveal: play another option than the room's and say why (issue 18)."""
+        cid, _why = self.room_choice()
+        others = [v for v in self.views if v.enabled and v.id != cid]
+        if not (self.facilitated and self.revealed and cid is not None and others):
+            return False
+        room = next(v for v in self.views if v.id == cid)
+
+        def done(result) -> None:
+            if result:
+                choice, reason = result
+                self.playthrough.choose(choice, votes=dict(self.votes),
+                                        overrule={"room_choice": cid, "reason": reason})
+
+        self.app.scenes.push(OverruleScene(self.app, room, others), done)
+        return True
 
     def toggle_questions(self) -> None:
         self.show_discuss = not self.show_discuss
@@ -250,6 +295,7 @@ class DecisionScene(PlayScene):
 
     def toggle_reveal(self) -> None:
         self.revealed = not self.revealed
+        self.layout()  # the points for after the reveal take the questions' place; the overrule button
         self._refresh_votes()
         self.app.mark_dirty()
 
@@ -301,6 +347,10 @@ class DecisionScene(PlayScene):
                 and self.reveal_rect.collidepoint(action.pos))):
             self.toggle_reveal()
             return True
+        if self.facilitated and action.kind == A.UNDO:
+            return self.undo_typed()
+        if self.facilitated and action.kind == A.OVERRULE:
+            return self.overrule()
         if self.facilitated and action.kind == A.SELECT and not action.shift:
             # A vote by number: the focus stays where the facilitator left it (the highlight is for
             # the leading option, shown after the reveal, not for the last vote).
@@ -335,8 +385,8 @@ class DecisionScene(PlayScene):
         draw.hint(surface, ui, self.hint_text())
 
     def hint_text(self) -> str:
-        return (_("1–9: add a vote · Shift+number: remove one · Q: questions · R: show the votes · "
-                  "Tab to the last button to play")
+        return (_("1–9: add a vote · Shift+number or U: take one back · Q: questions · R: show the votes · "
+                  "O: overrule · Tab to the last button to play")
                 if self.facilitated else _("Press 1–9, or move with arrows/Tab and press Enter"))
 
     def hint_room(self) -> int:
@@ -367,7 +417,7 @@ class DecisionScene(PlayScene):
                        bold=True) + 16
         if self.facilitated and self.discuss_toggle_rect is not None:
             if self.show_discuss:
-                for q in discussion(self.node)[0]:
+                for q in self.discuss_points():
                     y = draw.block(surface, ui, "• " + q, (x, y, inner, 200), discuss_role, theme.text) + 4
             else:
                 draw.label(surface, ui, _("Show the discussion questions (Q)"), (x, y), role="small",
