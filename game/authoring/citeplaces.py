@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.authoring.diagnostics import Diagnostic
-from game.authoring.models import Decision, Scenario
+from game.authoring.models import Assessment, Decision, Scenario
 
 
 def cited_out_of_place(scenario: Scenario, loaded, catalogues: dict | None) -> list[Diagnostic]:
@@ -30,6 +30,9 @@ def cited_out_of_place(scenario: Scenario, loaded, catalogues: dict | None) -> l
             entries.setdefault(right.id, (catalogue_id, right, cat_loaded, ("rights", k)))
     out: list[Diagnostic] = []
     for i, node in enumerate(scenario.nodes):
+        if isinstance(node, Assessment):
+            out.extend(_assessment_out_of_place(i, node, entries, loaded))
+            continue
         if not isinstance(node, Decision):
             continue
         for c, choice in enumerate(node.choices):
@@ -53,4 +56,35 @@ def cited_out_of_place(scenario: Scenario, loaded, catalogues: dict | None) -> l
                     f"'{item.right}' is cited at decision '{node.id}' for a {' and a '.join(wrong)}",
                     f"cite the provision whose conditions fit this stage and actor, or, if '{item.right}' does "
                     f"apply here, add them to its entry in {catalogue_id} ({where})"))
+    return out
+
+
+def _assessment_out_of_place(i: int, node, entries: dict, loaded) -> list[Diagnostic]:
+    """W440 for an assessment's sections (issue 19): a characteristic, the crime, the views and the
+    risks are assessed at this stage by this role. The measures are not checked: the assessment
+    decides them here, but they bear on later stages and other actors (23(2) at the interview, 23(3)
+    in court), as their entries say."""
+    out = []
+    for path, item in node.all_items():
+        if path[0] == "measures":
+            continue
+        for a, entry in enumerate(item.assess):
+            found = entries.get(entry.right)
+            if found is None:
+                continue  # E307
+            catalogue_id, right, cat_loaded, cat_path = found
+            wrong = []
+            if right.stages and node.stage not in right.stages:
+                wrong.append(f"stage '{node.stage}' (the entry's stages: {', '.join(right.stages)})")
+            if right.actors and node.role not in right.actors:
+                wrong.append(f"role '{node.role}' (the entry's actors: {', '.join(right.actors)})")
+            if not wrong:
+                continue
+            line, col = loaded.pos(("nodes", i) + path + ("assess", a, "right"))
+            cat_line, _ = cat_loaded.pos(cat_path)
+            out.append(Diagnostic(
+                loaded.path, line, col, "warning", "W440",
+                f"'{entry.right}' is cited at item '{item.id}' of assessment '{node.id}' for a {' and a '.join(wrong)}",
+                f"cite the provision whose conditions fit this stage and actor, or, if '{entry.right}' does apply "
+                f"here, add them to its entry in {catalogue_id} ({Path(cat_loaded.path).name}:{cat_line})"))
     return out

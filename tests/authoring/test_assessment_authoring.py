@@ -60,6 +60,7 @@ POINTS_AT = {
     "e316-revises-typo": "first-asessment",
     "w421-mark-everything": "first-assessment",
     "w422-one-item": "id: views",
+    "w440-item-out-of-place": "\"23(2)(c)\"",
 }
 
 
