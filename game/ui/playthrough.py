@@ -50,8 +50,10 @@ class Playthrough:
         meta = info.meta or {}
         started = meta.get("started_at") if isinstance(meta.get("started_at"), str) else None
         ended = meta.get("ended_at") if isinstance(meta.get("ended_at"), str) else None
-        return cls(app, info.story, run=info.run, mode=meta.get("mode") or app.prefs.mode, started_at=started,
+        made = cls(app, info.story, run=info.run, mode=meta.get("mode") or app.prefs.mode, started_at=started,
                    ended_at=ended)
+        made.overrules = kept_overrules(meta.get("overrules"), made.run)
+        return made
 
     def meta(self) -> dict:
         """Who plays and how: kept beside the autosave and written into the exports."""
@@ -60,6 +62,8 @@ class Playthrough:
                 "language": p.language, "started_at": self.started_at}
         if self.ended_at:
             meta["ended_at"] = self.ended_at
+        if self.overrules:  # kept with the autosave, so a resumed room still exports them
+            meta["overrules"] = {str(n): dict(o) for n, o in self.overrules.items()}
         return meta
 
     def autosave(self) -> bool:
@@ -172,3 +176,19 @@ def playthrough_seed(opts) -> int:
 
 def utc_now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def kept_overrules(saved, run) -> dict[int, dict]:
+    """The overrules kept beside an autosave (untrusted: another program may have written it): those
+    that still fit the run's decisions (the room's choice another option on offer, a reason given)."""
+    out: dict[int, dict] = {}
+    for key, value in (saved.items() if isinstance(saved, dict) else ()):
+        if not (isinstance(key, str) and key.isdigit() and isinstance(value, dict)):
+            continue
+        n, room, reason = int(key), value.get("room_choice"), value.get("reason")
+        if not 1 <= n <= len(run.history) or not isinstance(reason, str) or not reason.strip() or len(reason) > 500:
+            continue
+        rec = run.history[n - 1]
+        if room in rec.shown and room != rec.chosen:
+            out[n] = {"room_choice": room, "reason": reason.strip()}
+    return out

@@ -15,6 +15,8 @@ from game.exports.xapi import EXT
 from game.platform.desktop import DesktopPlatform
 from game.ui.app import App, AppOptions
 from game.ui.exporting import record_for
+from game.ui.playthrough import Playthrough
+from game.ui.saves import read_save
 from tests.ui.driving import open_story
 from tests.ui.pilot import Pilot
 from tests.ui.stories import _finish, fixture_story
@@ -81,6 +83,12 @@ def test_points_for_after_the_reveal_undo_and_an_overrule_kept_in_the_record(tmp
         assert record["decisions"][0]["overrule"] == {"room_choice": first.id, "reason": REASON}
         answered = [s for s in statements(record) if s["verb"]["id"].endswith("/answered")]
         assert answered[0]["result"]["extensions"][EXT + "overrule"]["reason"] == REASON
+        # Kept with the autosave: a room resumed after a crash still exports the overrule.
+        info = read_save(app.platform, story, app.save_prefix)
+        again = Playthrough.resumed(app, info)
+        assert again.overrules == {1: {"room_choice": first.id, "reason": REASON}}
+        info.meta["overrules"] = {"1": {"room_choice": second.id, "reason": REASON}, "9": {}, "x": 3}
+        assert Playthrough.resumed(app, info).overrules == {}  # a tampered save's do not fit: dropped
     finally:
         pygame.quit()
 
