@@ -107,9 +107,9 @@ def resume_from(text: str, stories) -> tuple[object, Run, dict]:
     seconds = data.get("t") if isinstance(data.get("t"), list) else []
     votes = data.get("o") if isinstance(data.get("o"), dict) else {}
     marks = data.get("a") if isinstance(data.get("a"), list) else []
-    run = Run(story, seed=data["seed"], option_order=data.get("order", "seeded"))
     made = assessed = 0
     try:
+        run = Run(story, seed=data["seed"], option_order=data.get("order", "seeded"))
         for ch in data["k"]:
             if ch == ".":
                 run.advance()

@@ -408,3 +408,27 @@ def test_cmi5_decision_statements_carry_the_prompt_and_the_options_text_not_bare
     again = Cmi5Session(launch(mastery=0.0), Store())
     ids = [s["id"] for s in again.start(datetime.now(timezone.utc)) + again.statements(rec, live_statements(rec))]
     assert [s["id"] for s in out][1:-3] == ids[1:-3]
+
+
+def test_hostile_suspend_data_only_ever_raises_suspend_problem():
+    import json as _json
+    import random
+
+    import pytest
+
+    from game.delivery.scorm import SuspendProblem, resume_from, suspend_text
+
+    story, run = _played_run(3)
+    good = _json.loads(suspend_text(run, {"mode": "learning"}, 4096))
+    rng = random.Random(14)
+    junk = [None, True, -1, 2**70, "", "x" * 5000, [], {}, [[]], {"a": 1}, "é\u0000", 1.5]
+    for _ in range(400):
+        data = dict(good)
+        for key in rng.sample(sorted(set(good) | {"order", "a", "o", "t"}), rng.randint(1, 3)):
+            data[key] = rng.choice(junk + [good.get(key)])
+        try:
+            resume_from(_json.dumps(data), [story])
+        except SuspendProblem:
+            pass
+    with pytest.raises(SuspendProblem):
+        resume_from("[" * 100000, [story])
