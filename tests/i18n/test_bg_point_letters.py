@@ -55,7 +55,7 @@ def _bulgarian() -> tuple:
 
 def test_every_translated_citation_uses_cyrillic_points():
     stories = _bulgarian()
-    assert {s.id for s in stories} == {"tutorial", "mira", "andrei"}
+    assert {s.id for s in stories} == {"tutorial", "mira", "andrei", "nia"}
     seen = 0
     for story in stories:
         for rid, right in story.rights.items():
@@ -79,7 +79,7 @@ def _play(app, story, choices) -> set[str]:
     return drawn
 
 
-@pytest.mark.parametrize("scenario", ["tutorial", "mira", "andrei"])
+@pytest.mark.parametrize("scenario", ["tutorial", "mira", "andrei", "nia"])
 def test_no_bulgarian_citation_on_screen_has_a_latin_point_letter(make_pilot, platform, scenario):  # noqa: F811
     from game.engine import l10n
     from game.ui.a11y import describe
