@@ -29,7 +29,7 @@ from game.exports import RecordError, live_statements
 from game.exports.signing import sign_record
 from game.platform import StorageError
 from game.ui.exporting import lms_learner, lms_of, record_for, signing_key  # noqa: F401 (lms_learner: for callers)
-from game.ui.saves import read_save, write_save
+from game.ui.saves import meta_key, read_save, save_key, write_save
 from game.ui.tr import N_, _
 
 ENDPOINT_ENV, USER_ENV, PASSWORD_ENV, AUTH_ENV = (
@@ -74,8 +74,12 @@ def resume_from_lms(app) -> str:
         here = read_save(app.platform, story, app.save_prefix)
         def path(steps):
             return [(s.get("advance"), s.get("choose"), s.get("assess"), s.get("at")) for s in steps]
-        if here is not None and here.run is not None and path(here.run.steps)[:len(run.steps)] == path(run.steps):
-            return ""
+        if here is not None and here.run is not None:
+            if here.run.seed == run.seed and path(here.run.steps)[:len(run.steps)] == path(run.steps):
+                return ""
+            # another playthrough of this scenario on this device: set aside (kept), never overwritten
+            app.platform.set_aside(save_key(story, app.save_prefix))
+            app.platform.set_aside(meta_key(story, app.save_prefix))
         write_save(app.platform, run, meta, app.save_prefix)
     except (SuspendProblem, StorageError) as exc:
         app.platform.status(_("The learning platform's saved progress could not be resumed: {reason}").format(

@@ -432,3 +432,56 @@ def test_hostile_suspend_data_only_ever_raises_suspend_problem():
             pass
     with pytest.raises(SuspendProblem):
         resume_from("[" * 100000, [story])
+
+
+class ScormPage(Store):
+    """A platform whose page found a SCORM LMS that kept suspend data (the page's real side runs in
+    Chromium: test_lms_chromium.py)."""
+
+    def __init__(self, suspend_data):
+        super().__init__()
+        self.info = {"kind": "scorm12", "ready": True, "error": "", "entry": "resume",
+                     "suspendData": suspend_data, "suspendLimit": 4096}
+
+    def lms(self):
+        return self.info
+
+    def set_aside(self, key):
+        if key not in self.items:
+            return None
+        self.items["aside-" + key] = self.items.pop(key)
+        return "aside-" + key
+
+    def download(self, *args):
+        raise AssertionError("no downloads here")
+
+
+def test_the_lms_save_replaces_another_playthrough_here_only_after_setting_it_aside():
+    from game.delivery.scorm import suspend_text
+    from game.ui.app import App, AppOptions
+    from game.ui.live import resume_from_lms
+    from game.ui.saves import read_save, write_save
+
+    from game.engine import Run
+
+    story, lms_run = _played_run(2)
+    other = Run(story, seed=99)  # a playthrough of its own on this device: another seed, one decision
+    while other.kind == "scene":
+        other.advance()
+    other.choose(other.choices()[-1].id)
+    page = ScormPage(suspend_text(lms_run, {"mode": "learning", "started_at": "2026-12-04T10:00:00Z"}, 4096))
+    app = App([story], AppOptions(headless=True), page)
+    write_save(page, other, {"mode": "learning"}, app.save_prefix)
+    mine = page.items[f"{app.save_prefix}run-{story.id}"]
+    assert resume_from_lms(app) == ""
+    assert page.items[f"aside-{app.save_prefix}run-{story.id}"] == mine  # kept, not overwritten
+    resumed = read_save(page, story, app.save_prefix)
+    assert resumed.run.to_json() == lms_run.to_json() and resumed.meta["started_at"] == "2026-12-04T10:00:00Z"
+    # This device already further along the LMS's steps: left as it is.
+    further = _played_run(3)[1]
+    write_save(page, further, {"mode": "learning"}, app.save_prefix)
+    assert resume_from_lms(app) == "" and read_save(page, story, app.save_prefix).run.to_json() == further.to_json()
+    # Suspend data that does not replay: the reason, and the save here untouched.
+    page.info["suspendData"] = '{"v":1,"id":"' + story.id + '","lang":"en","h":"0","seed":1,"k":"."}'
+    assert "changed" in resume_from_lms(app)
+    assert read_save(page, story, app.save_prefix).run.to_json() == further.to_json()
