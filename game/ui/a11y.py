@@ -149,7 +149,9 @@ def describe(app) -> tuple[dict, dict]:
                 "voice": False}, {}
     b = _Builder(app, top)
     kind = getattr(top, "name", "scene")
-    fn = _DESCRIBERS.get(type(top).__name__) or _DESCRIBERS.get(kind)
+    # a screen may describe itself (describe_for_a11y(app, scene, builder), e.g. the assessment's, issue 19)
+    fn = _DESCRIBERS.get(type(top).__name__) or getattr(type(top), "describe_for_a11y", None) \
+        or _DESCRIBERS.get(kind)
     if fn is None and isinstance(top, Dialog):
         fn = _dialog
     title, say, text, live = (fn or _generic)(app, top, b)

@@ -29,7 +29,8 @@ LATER = (
     # the debrief and its exports, leaves first
     "game.errors", "game.outfiles", "game.exports.shape", "game.exports.signing", "game.exports.record",
     "game.exports.tables", "game.exports.xapi", "game.exports.replay", "game.exports.verify",
-    "game.exports.files", "game.exports", "game.ui.exporting", "game.ui.screens.debrief",
+    "game.exports.files", "game.exports", "game.ui.exporting", "game.ui.assessment_view", "game.ui.screens.debrief",
+    "game.ui.screens.assessment",  # an individual assessment's form and feedback (issue 19)
     "game.ui.flow",
     # live results
     "game.delivery.outbox", "game.delivery.sender", "game.delivery", "game.ui.live",

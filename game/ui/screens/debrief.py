@@ -8,7 +8,7 @@ import pygame
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.engine.citations import POINT_LETTERS, display_article
 from game.ui import actions as A
-from game.ui import draw
+from game.ui import assessment_view, draw
 from game.ui.draw import tall_surface
 from game.ui import verdicts as verdict_words
 from game.ui.screens.dialog import message
@@ -220,9 +220,7 @@ class DebriefScene(PlayScene):
         r = draw.icon_label(surf, ui, rec_icon, rec_word, (0, y), rec_color, role="small")
         y = r.bottom + 4
         if rec.kind == "assessment":  # an individual assessment: its items, not an option (issue 19)
-            from game.ui.screens.assessment import paint_debrief_items
-
-            return surf, paint_debrief_items(surf, ui, rec, story, y, width) + 12
+            return surf, assessment_view.paint_debrief_items(surf, ui, rec, story, y, width) + 12
         chosen = choices.get(rec.chosen, {})
         y = draw.block(surf, ui, self.chosen_line(rec), (0, y, width, 300), "small", theme.text) + 2
         y = self._verdict_lines(surf, y, width, rec.verdicts)
@@ -241,9 +239,7 @@ class DebriefScene(PlayScene):
         """"You chose option 3 as shown: ..." (each playthrough shows the options in its own order),
         with the room's votes numbered as the room saw the options."""
         if rec.kind == "assessment":  # "9 of 12 items right ..." (issue 19)
-            from game.ui.screens.assessment import summary_line
-
-            return summary_line(rec)
+            return assessment_view.summary_line(rec)
         choices = {c["id"]: c for c in self.playthrough.story.nodes[rec.node].get("choices", [])}
         text = choices.get(rec.chosen, {}).get("text", rec.chosen)
         n = shown_position(rec, rec.chosen)
@@ -258,9 +254,7 @@ class DebriefScene(PlayScene):
     def best_line(self, rec) -> str:
         """"Best option (option 2 as shown): ..." for a decision that was not the best."""
         if rec.kind == "assessment":  # the items missed or flagged
-            from game.ui.screens.assessment import debrief_detail
-
-            return debrief_detail(self.playthrough.story, rec)
+            return assessment_view.debrief_detail(self.playthrough.story, rec)
         choices = {c["id"]: c for c in self.playthrough.story.nodes[rec.node].get("choices", [])}
         text = choices.get(rec.best_choices[0], {}).get("text", "")
         n = shown_position(rec, rec.best_choices[0])
