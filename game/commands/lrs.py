@@ -36,6 +36,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     pull.add_argument("--session", required=True, help="session code")
     pull.add_argument("-o", "--output", default=".", metavar="DIR", help="folder for the records (default .)")
     pull.set_defaults(func=run_pull)
+    cred = lrs_sub.add_parser(
+        "credential", help="make (or revoke) a session's write-only credential on a Ralph LRS, for the links",
+        description="Add a user that can only write statements to Ralph's users file (through 'ralph auth', "
+        "so run it where Ralph runs) and print the links' #lrs=...&lrsauth=... fragment; or take one out "
+        "with --revoke. Ralph enforces scopes only with RALPH_LRS_RESTRICT_BY_SCOPES=True and "
+        "RALPH_LRS_RESTRICT_BY_AUTHORITY=True, and reads the file at start: restart it afterwards.")
+    cred.add_argument("--ralph-auth-file", required=True, type=Path, metavar="FILE",
+                      help="Ralph's users file (its RALPH_AUTH_FILE)")
+    cred.add_argument("--session", help="the session code the credential is for")
+    cred.add_argument("--endpoint", help="the xAPI endpoint the links name, e.g. https://lrs.example/xAPI/")
+    cred.add_argument("--ralph", default="ralph", metavar="PATH", help="Ralph's command (default: ralph)")
+    cred.add_argument("--revoke", metavar="USER", help="take this user out of the users file instead")
+    cred.set_defaults(func=run_credential)
     lrs.set_defaults(func=lambda args: _help(lrs))
 
 
@@ -133,3 +146,23 @@ def run_pull(args: argparse.Namespace) -> int:
         print(f"not rebuilt: {note}", file=sys.stderr)
     print(f"{len(records)} record(s) of session {args.session!r} from {client.endpoint}")
     return 1 if notes else 0
+
+
+def run_credential(args: argparse.Namespace) -> int:
+    from game.lrs.credential import create_on_ralph, revoke_on_ralph
+
+    if args.revoke:
+        if not revoke_on_ralph(args.revoke, args.ralph_auth_file):
+            raise UserError(f"--revoke {args.revoke}: no such user in {args.ralph_auth_file}", 1)
+        print(f"{args.revoke} revoked in {args.ralph_auth_file}; restart Ralph so it reads the file again")
+        return 0
+    if not args.session or not args.endpoint:
+        raise UserError("lrs credential: give --session CODE and --endpoint URL (or --revoke USER)", 2)
+    if not args.endpoint.startswith(("https://", "http://")):
+        raise UserError(f"--endpoint {args.endpoint!r}: give the store's http(s) xAPI endpoint", 2)
+    cred = create_on_ralph(args.session, args.ralph_auth_file, args.ralph)
+    print(f"user {cred.username} (scope statements/write) added to {args.ralph_auth_file}; restart Ralph")
+    print(f"links' fragment: {cred.fragment(args.endpoint)}")
+    print(f"revoke after the session: rightspath lrs credential --ralph-auth-file {args.ralph_auth_file} "
+          f"--revoke {cred.username}")
+    return 0

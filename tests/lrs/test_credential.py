@@ -73,3 +73,31 @@ def test_bad_session_codes_and_files_are_refused_with_a_reason(tmp_path):
     assert bad.read_text(encoding="utf-8") == "{not json"  # never overwritten
     with pytest.raises(UserError, match="not installed"):
         create_on_ralph("S-1", tmp_path / "new.json", str(tmp_path / "no-ralph"))
+
+
+def test_the_command_line_makes_and_revokes_it_and_refuses_bad_input(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.lrs.lrs_server import REPO
+
+    server = scoped(tmp_path / "ralph")
+    auth_file = server.workdir / "auth.json"
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "game", "lrs", "credential", "--ralph-auth-file", str(auth_file),
+                               "--ralph", str(lrs_server.RALPH), *args], capture_output=True, text=True,
+                              cwd=REPO, env=server.env, timeout=300)
+
+    made = run("--session", "S-7", "--endpoint", "https://lrs.example/xAPI/")
+    assert made.returncode == 0, made.stderr
+    (user,) = json.loads(auth_file.read_text())
+    assert user["username"].startswith("rp-S-7-") and user["scopes"] == ["statements/write"]
+    assert "#lrs=https://lrs.example/xAPI/&lrsauth=Basic%20" in made.stdout
+    gone = run("--revoke", user["username"])
+    assert gone.returncode == 0 and json.loads(auth_file.read_text()) == []
+    for args, code, words in ((("--revoke", "nobody"), 1, "no such user"), ((), 2, "--session"),
+                              (("--session", "a b", "--endpoint", "https://x/"), 2, "--session"),
+                              (("--session", "S-1", "--endpoint", "ftp://x/"), 2, "--endpoint")):
+        bad = run(*args)
+        assert bad.returncode == code and words in bad.stderr and "Traceback" not in bad.stderr, bad.stderr
