@@ -1,8 +1,9 @@
-"""Synthetic input for the real app: key presses, typing, clicks and touches, posted to pygame's
-queue so they go through the same action mapping as a player's.
+"""Synthetic input for the real app: key presses and clicks, posted to pygame's queue so they go
+through the same action mapping as a player's.
 
 The headless autopilot (``rightspath play --headless``, the web build's scripted runs) posts these
-from inside the loop; the tests' Pilot (tests/ui/pilot.py) posts them between steps.
+from inside the loop; the tests' Pilot (tests/ui/pilot.py) posts them, and taps and typing, between
+steps.
 """
 
 from __future__ import annotations
@@ -29,15 +30,3 @@ def post_click(pos) -> None:
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False))
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
-
-
-def post_tap(pos, size) -> None:
-    x, y = pos[0] / size[0], pos[1] / size[1]
-    common = dict(touch_id=1, finger_id=0, x=x, y=y, dx=0.0, dy=0.0, pressure=1.0)
-    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, **common))
-    pygame.event.post(pygame.event.Event(pygame.FINGERUP, **common))
-
-
-def post_text(text: str) -> None:
-    for ch in text:
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))

@@ -4,9 +4,23 @@ mapping). Test support only: the web bundle does not ship it."""
 
 from __future__ import annotations
 
+import pygame
+
 from game.ui.constants import FRAME
-from game.ui.events import key_event, post_click, post_key, post_tap, post_text  # noqa: F401 (for tests)
+from game.ui.events import key_event, post_click, post_key  # noqa: F401 (for tests)
 from game.ui.widgets import find_control
+
+
+def post_tap(pos, size) -> None:
+    x, y = pos[0] / size[0], pos[1] / size[1]
+    common = dict(touch_id=1, finger_id=0, x=x, y=y, dx=0.0, dy=0.0, pressure=1.0)
+    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, **common))
+    pygame.event.post(pygame.event.Event(pygame.FINGERUP, **common))
+
+
+def post_text(text: str) -> None:
+    for ch in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
 
 
 class Pilot:
