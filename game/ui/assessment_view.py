@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.engine import assessment as assessing
 from game.engine.story import discussion
-from game.engine.vocab import ROLE_LABELS
+from game.engine.vocab import ROLE_LABELS, STAGE_LABELS
 from game.ui import actions as A
 from game.ui import draw, verdicts
 from game.ui.tr import N_, _
@@ -145,7 +145,7 @@ def _press(scene, index):
 def describe_form(app, scene, b):
     node = scene.node
     role = _(ROLE_LABELS.get(node.get("role", ""), node.get("role", "")))
-    heading = _("Individual assessment")
+    heading = _(STAGE_LABELS["individual_assessment"])  # "Individual assessment", the stage's label
     tag = _("You act as: {role}").format(role=role)
     prompt = node.get("prompt", "")
     text = [tag, _("Group assessment") if scene.facilitated else heading, prompt]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.story import discussion
-from game.engine.vocab import ROLE_LABELS
+from game.engine.vocab import ROLE_LABELS, STAGE_LABELS
 from game.ui import actions as A
 from game.ui import draw, verdicts
 from game.ui.assessment_view import (MARKED, NOT_MARKED, SUBMIT, describe_feedback, describe_form, feedback_lines,
@@ -290,7 +290,7 @@ class AssessmentScene(PlayScene):
         role = _(ROLE_LABELS.get(self.node.get("role", ""), self.node.get("role", "")))
         tag = draw.badge(surface, ui, _("You act as: {role}").format(role=role), (head.x + 30, head.y + 12),
                          theme.accent, theme.accent_text)
-        what = _("Group assessment") if self.facilitated else _("Individual assessment")
+        what = _("Group assessment") if self.facilitated else _(STAGE_LABELS["individual_assessment"])
         draw.badge(surface, ui, what, (tag.right + 12, tag.y), theme.neutral_mark, theme.neutral_text)
         clip = surface.get_clip()
         surface.set_clip(vp.inflate(20, 0))
