@@ -25,6 +25,7 @@ from game.ui import actions as A
 from game.ui import verdicts as verdict_words
 from game.ui.labels import MODE_LABELS
 from game.ui.screens.dialog import Dialog
+from game.ui.screens.overrule import overrule_line
 from game.ui.screens.title import SUBTITLE, TAGLINE
 from game.ui.tr import N_, _
 from game.ui.widgets import Selector, TextField
@@ -311,6 +312,9 @@ def _feedback(app, scene, b):
     _icon, words, _short, _tone = verdict_words.rating(res)
     chose = _("You chose: {choice}").format(choice=choice.get("text", res.chosen))
     text = [words, chose]
+    overruled = overrule_line(scene.playthrough, scene.node)
+    if overruled:
+        text.append(overruled)
     if res.verdicts:
         text.append(_("The rights at stake"))
         for v in res.verdicts:

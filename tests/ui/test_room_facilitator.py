@@ -79,6 +79,8 @@ def test_points_for_after_the_reveal_undo_and_an_overrule_kept_in_the_record(tmp
         pilot.press(pygame.K_RETURN)
         played = app.playthrough.run.history[-1]
         assert played.chosen == second.id and played.votes[first.id] == 3
+        assert pilot.scene.name == "feedback"  # the room sees what it chose, what was played, and why
+        assert f"The room chose: {first.text}\nThe facilitator played this instead: {REASON}" in text(app)
         record = record_for(app.playthrough)
         assert record["decisions"][0]["overrule"] == {"room_choice": first.id, "reason": REASON}
         answered = [s for s in statements(record) if s["verb"]["id"].endswith("/answered")]

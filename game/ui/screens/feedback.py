@@ -12,6 +12,7 @@ from game.ui.draw import tall_surface
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.screens.play import PlayScene
 from game.ui.scroll import ScrollView
+from game.ui.screens.overrule import overrule_line
 from game.ui.text import fit, line_height
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup, menu_button
@@ -71,6 +72,9 @@ class FeedbackScene(PlayScene):
                     n=rec.votes.get(res.chosen, 0), total=sum(rec.votes.values()))
         y = draw.block(surf, ui, _("You chose: {choice}").format(choice=choice.get("text", res.chosen)) + votes, (0, y, width, 300),
                        "body", theme.text_muted) + 14
+        overruled = overrule_line(self.playthrough, self.node)
+        if overruled:  # the facilitator played another option than the room's (issue 18)
+            y = draw.block(surf, ui, overruled, (0, y - 8, width, 300), "body", theme.text_muted) + 14
         if res.verdicts:
             y = draw.block(surf, ui, _("The rights at stake"), (0, y, width, 60), "label", theme.heading, bold=True) + 6
             for v in res.verdicts:
@@ -166,3 +170,4 @@ class FeedbackScene(PlayScene):
         for line in lines:
             surface.blit(ui.fonts.render(line, font, ui.theme.text_muted), (box.x, y))
             y += lh
+

@@ -143,3 +143,14 @@ class OverruleScene(WidgetScene):
         if self.problem:
             draw.block(surface, ui, self.problem, (x, bottom, WIDTH - 80, 80), "small", ui.theme.text, bold=True)
         draw.hint(surface, ui, _(HINT))
+
+
+def overrule_line(playthrough, node) -> str:
+    """'The room chose: …; the facilitator played this instead: <reason>' when the last decision was
+    overruled, else ""."""
+    overrule = getattr(playthrough, "overrules", {}).get(len(playthrough.run.history))
+    if not overrule:
+        return ""
+    room = next((c for c in node.get("choices", []) if c["id"] == overrule["room_choice"]), {})
+    return _("The room chose: {choice}\nThe facilitator played this instead: {reason}").format(
+        choice=room.get("text", overrule["room_choice"]), reason=overrule["reason"])
