@@ -190,25 +190,6 @@ def compile_path(path: str, *, strict: bool = False) -> tuple[dict | None, list[
         return build_story(checked.model, checked.catalogues), checked.diagnostics
 
 
-def load_story_from_yaml(path: str | Path):
-    """Compile a scenario in memory and return an engine Story (for play and other tools).
-
-    Raises game.errors.UserError (exit code 1, or 2 when the file cannot be read) with the
-    diagnostics as its message.
-    """
-    from game.authoring.yamlload import SourceError
-    from game.engine import Story
-
-    try:
-        story, diagnostics = compile_path(str(path))
-    except SourceError as exc:
-        raise UserError(str(exc), 2) from None
-    if story is None:
-        errors = [d.render() for d in diagnostics if d.severity == "error"]
-        raise UserError(f"{path} has {len(errors)} error(s):\n" + "\n".join(errors), 1)
-    return Story.from_json(to_bytes(story).decode("utf-8"), source=str(path))
-
-
 class CompileFailed(UserError):
     """A scenario with errors (exit 1). ``diagnostics`` are all of them (warnings too); a caller that
     words the failure its own way (a build, a translation) reads them instead of the message."""

@@ -141,7 +141,7 @@ def test_translations_reach_every_text_of_an_assessment():
 
 
 def test_golden_paths_go_through_assessments_and_visit_every_node():
-    from game.authoring.golden import golden_paths, path_kind, replay
+    from tests.support.golden import golden_paths, path_kind, replay
     from tests.engine.assessment_fixture import FIRST_BEST, REVIEW_BEST, story as load
 
     story = load()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring.compiler import compile_path, load_story_from_yaml, to_bytes
+from game.authoring.compiler import compile_path, to_bytes
+from tests.support.stories import load_story_from_yaml
 from game.engine import Run, Story, auto_choices
 from game.engine.story import content_hash
 from game.errors import UserError

@@ -43,7 +43,7 @@ def scenario_params(include_tutorial: bool = True) -> list:
 
 @lru_cache(maxsize=None)
 def story(scenario_id: str):
-    from game.authoring.compiler import load_story_from_yaml
+    from tests.support.stories import load_story_from_yaml
 
     return load_story_from_yaml(SCENARIOS / f"{scenario_id}.yaml")
 

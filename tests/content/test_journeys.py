@@ -8,7 +8,7 @@
 - a headless run of the real UI on the best path prints the text score card and one PNG per screen.
 
 ``UPDATE_GOLDEN=1 pytest tests/content/test_journeys.py`` searches the paths again
-(game.authoring.golden) and rewrites the golden files of every scenario.
+(tests/support/golden.py) and rewrites the golden files of every scenario.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring import golden
+from tests.support import golden
 from game.engine import Run, auto_choices, auto_play
 from tests.content.journeys import (
     GOLDEN, REPO, rightspath, rightspath_many, scenario_ids, scenario_params, scorecard, story, text_play_args,
@@ -222,7 +222,7 @@ def test_headless_ui_plays_the_best_path_with_a_screenshot_per_screen(scenario_i
         assert img.get_width() >= 640 and img.get_height() >= 360, n
 
 
-# -- the path search itself (game/authoring/golden.py) ---------------------------------------------
+# -- the path search itself (tests/support/golden.py) ----------------------------------------------
 def test_the_path_search_is_deterministic_and_matches_the_committed_tutorial_paths():
     """Regenerating finds the same paths the tutorial's golden folder holds (the search is seeded)."""
     s = story("tutorial")

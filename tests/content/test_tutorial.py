@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring.compiler import compile_path, load_story_from_yaml
+from game.authoring.compiler import compile_path
+from tests.support.stories import load_story_from_yaml
 from game.engine import Run, play_choices, vocab
 
 TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.yaml"

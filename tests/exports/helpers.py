@@ -34,7 +34,7 @@ def scenario_path() -> Path:
 
 @lru_cache(maxsize=None)
 def _compiled(path: str) -> str:
-    from game.authoring.compiler import load_story_from_yaml
+    from tests.support.stories import load_story_from_yaml
 
     return json.dumps(load_story_from_yaml(path).data)
 

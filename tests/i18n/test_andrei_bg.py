@@ -95,7 +95,8 @@ def test_texts_stay_close_to_the_english_length():
 
 @pytest.fixture(scope="module")
 def stories():
-    from game.authoring.compiler import load_story_from_yaml, to_bytes
+    from game.authoring.compiler import to_bytes
+    from tests.support.stories import load_story_from_yaml
     from game.engine.story import Story
     from game.i18n.build import compile_translation
 

@@ -116,7 +116,7 @@ def test_the_bulgarian_tutorial_is_fully_translated(bulgarian_tutorial):
 
 @pytest.mark.parametrize("seed", range(12))
 def test_a_seeded_playthrough_scores_the_same_in_bulgarian(bulgarian_tutorial, seed):
-    from game.authoring.compiler import load_story_from_yaml
+    from tests.support.stories import load_story_from_yaml
 
     english = load_story_from_yaml(ROOT / "scenarios" / "tutorial.yaml")
     bulgarian = Story(bulgarian_tutorial[0], verify_hash=True)

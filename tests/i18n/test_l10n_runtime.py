@@ -35,7 +35,7 @@ def test_missing_or_broken_catalogues_leave_english(tmp_path):
 
 
 def test_one_story_per_scenario_in_the_chosen_language():
-    from game.authoring.compiler import load_story_from_yaml
+    from tests.support.stories import load_story_from_yaml
     from game.engine import Story
     from game.i18n.build import compile_translation
     import os

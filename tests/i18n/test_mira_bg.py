@@ -99,7 +99,7 @@ def test_options_say_what_i_do_not_imperatives():
 
 def test_mira_speaks_like_a_child_not_like_a_file():
     # Her own lines carry no citations or legal vocabulary.
-    from game.authoring.compiler import load_story_from_yaml
+    from tests.support.stories import load_story_from_yaml
 
     english = load_story_from_yaml(SCENARIO)
     ids = [f"mira:{node_id}:line{n}" for node_id, node in english.data["nodes"].items()
@@ -120,7 +120,8 @@ def test_texts_stay_close_to_the_english_length():
 
 @pytest.fixture(scope="module")
 def stories():
-    from game.authoring.compiler import load_story_from_yaml, to_bytes
+    from game.authoring.compiler import to_bytes
+    from tests.support.stories import load_story_from_yaml
     from game.engine.story import Story
     from game.i18n.build import compile_translation
 

@@ -21,7 +21,7 @@ ENGLISH = ["Start a training", "Settings", "Before you start", "Continue", "Choo
 
 @pytest.fixture(scope="module")
 def stories():
-    from game.authoring.compiler import load_story_from_yaml
+    from tests.support.stories import load_story_from_yaml
     from game.engine import Story
     from game.i18n.build import compile_translation
 

@@ -14,7 +14,7 @@ from tests.i18n.conftest import ROOT
 
 @pytest.fixture(scope="module")
 def stories():
-    from game.authoring.compiler import load_story_from_yaml
+    from tests.support.stories import load_story_from_yaml
     from game.engine import Story
     from game.i18n.build import compile_translation
 

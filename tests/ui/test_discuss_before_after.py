@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from game.authoring.compiler import load_story_from_yaml
+from tests.support.stories import load_story_from_yaml
 from game.engine import auto_choices
 from game.engine.story import discussion
 from tests.ui.conftest import make_pilot, platform  # noqa: F401  (fixtures)

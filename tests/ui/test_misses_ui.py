@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from game.authoring.compiler import load_story_from_yaml
+from tests.support.stories import load_story_from_yaml
 from game.ui.art import icons
 from tests.art.helpers import alpha_mask, iou
 from tests.ui.conftest import make_pilot, platform  # noqa: F401  (fixtures)

@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 from game.engine import Run, Story
 from game.engine import assessment as assessing
-from game.engine.autoplay import MAX_STEPS, marks_token, token_marks
+from game.engine.autoplay import marks_token, play_to_end, token_marks
 from game.engine.run import ChoiceView
 from game.engine.scoring import option_value
 
@@ -104,34 +104,24 @@ def worst_pick(run: Run, views: list[ChoiceView]) -> str:
 
 def play(story: Story, pick: Pick) -> Run:
     """Play to an ending with ``pick`` choosing among the enabled options of each decision."""
-    run = Run(story, seed=0)
-    for _ in range(MAX_STEPS):
-        if run.ended:
-            return run
-        if run.kind == "scene":
-            run.advance()
-        elif run.kind == "assessment":
-            run.assess(token_marks(pick(run, _enabled(run))))
-        else:
-            run.choose(pick(run, _enabled(run)))
-    raise ValueError(f"{story.id}: no ending reached after {MAX_STEPS} steps")
+    def step(run: Run):
+        token = pick(run, _enabled(run))
+        return token_marks(token) if run.kind == "assessment" else token
+
+    return play_to_end(Run(story, seed=0), step)
 
 
 def replay(story: Story, choices: list[str]) -> Run:
     """Play a committed choice list; raises ValueError when it does not lead exactly to an ending."""
-    run = Run(story, seed=0)
     queue = list(choices)
-    for _ in range(MAX_STEPS):
-        if run.ended:
-            break
-        if run.kind == "scene":
-            run.advance()
-        elif not queue:
+
+    def step(run: Run):
+        if not queue:
             raise ValueError(f"the choices ran out at decision {run.node_id!r}")
-        elif run.kind == "assessment":
-            run.assess(token_marks(queue.pop(0)))
-        else:
-            run.choose(queue.pop(0))
+        token = queue.pop(0)
+        return token_marks(token) if run.kind == "assessment" else token
+
+    run = play_to_end(Run(story, seed=0), step)
     if queue:
         raise ValueError(f"{len(queue)} choice(s) left over after the ending: {', '.join(queue)}")
     return run
