@@ -254,3 +254,74 @@ def test_a_phone_offline_keeps_its_vote_and_sends_it_when_back(browser, site, ra
     frames.drive(host, lambda h: h.tally.voters == 1)
     assert host.tally.counts == {"calm": 0, "wait": 0, "ask": 1}
     page.context.close()
+
+
+class PageWindow:
+    """What pygbag's ``platform.window`` gives the game: the built page's own functions and values."""
+
+    def __init__(self, pg):
+        self._pg = pg
+        self.location = type("Location", (), {"href": pg.evaluate("location.href")})()
+
+    @property
+    def rpLrs(self):
+        return self._pg.evaluate("window.rpLrs")
+
+    def rpFetch(self, method, url, headers_json, body):
+        return self._pg.evaluate("([m, u, h, b]) => window.rpFetch(m, u, h, b)", [method, url, headers_json, body])
+
+    def rpFetchResult(self, ticket):
+        return self._pg.evaluate("(t) => window.rpFetchResult(t)", ticket)
+
+
+def test_the_facilitators_room_client_in_the_browser_page(browser, site, ralph):
+    """The browser side of the facilitator's game: the game's page opened with ?room= and ?roomtime= and
+    the store in its fragment; the real BrowserPlatform reads the store (rpLrs), the page's address and
+    the link's parameters from it, and RoomHost speaks to Ralph through the page's own fetch bridge
+    (rpFetch); a phone joins by the link the projector would show and votes; the host counts it."""
+    from urllib.parse import quote
+
+    from game.platform.browser import BrowserPlatform, clean_params
+    from game.ui.room_link import join_url, phone_link, timer_seconds
+
+    game = browser.new_page()
+    game.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+    game.goto(f"{site}index.html?mode=facilitated&room=WEB55&roomtime=30#lrs={quote(site + 'xAPI/')}"
+              f"&lrsauth={quote(auth(ralph))}", wait_until="commit")
+    game.wait_for_function("typeof window.rpFetch === 'function' && window.rpLrs !== undefined")
+    query = game.evaluate("Object.fromEntries(new URLSearchParams(location.search))")
+    platform = BrowserPlatform(window=PageWindow(game), environ=query)
+    endpoint, authorization = platform.lrs_target()
+    target = LrsTarget(endpoint, authorization)
+    params = clean_params(query)
+    assert params["room"] == "WEB55" and timer_seconds({}, params) == 30
+    join = join_url(target, "WEB55", "en", {}, platform.page_url())
+    assert join == f"{site}vote.html#room=WEB55&lang=en"
+    host = RoomHost(platform, target, "WEB55")
+    host.publish("d1", "What do you do first?", OPTIONS)
+
+    def until(done, ticks=3000):
+        now = 0.0
+        for _ in range(ticks):
+            host.tick(now)
+            if done():
+                return
+            game.wait_for_timeout(5)  # the browser's frame: its fetch runs meanwhile
+            now += 1 / 60
+        raise AssertionError(f"{host.state} {host.problem!r} {host.tally}")
+
+    until(lambda: host.polls >= 1)
+    context = browser.new_context()
+    phone_page = context.new_page()
+    phone_page.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+    phone_page.goto(phone_link(join, target))  # the QR code's link: the page sits beside the store, + lrsauth
+    phone_page.get_by_role("button", name="Join").click()
+    phone_page.get_by_role("button", name="Wait for the social worker").click()
+    phone_page.wait_for_function("document.getElementById('status').textContent.startsWith('Vote received')")
+    until(lambda: host.tally.voters == 1 and len(host.present) == 1)
+    assert host.tally.counts == {"calm": 0, "wait": 1, "ask": 0}
+    host.reveal()
+    until(lambda: host.settled and host.state == "revealed")
+    phone_page.wait_for_function("document.getElementById('status').textContent.startsWith('Voting is closed. The result')")
+    context.close()
+    game.close()
