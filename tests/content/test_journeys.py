@@ -129,13 +129,19 @@ def _check_run(s, seed: int) -> str:
     assert card.decisions == len(run.history) > 0, seed
     for rec in run.history:
         assert rec.worst <= rec.earned <= rec.best, (seed, rec.node, rec.chosen)
-        assert rec.chosen in rec.shown, (seed, rec.node)
+        if s.nodes[rec.node]["kind"] == "assessment":  # marks, not a choice (issue 19): every item shown
+            assert {item["id"] for item in rec.items} == set(rec.shown), (seed, rec.node)
+        else:
+            assert rec.chosen in rec.shown, (seed, rec.node)
     # Replay step by step to see the variables after every decision, not only at the end.
     replay = Run(s, seed=seed)
-    for chosen in (h.chosen for h in run.history):
+    for rec in run.history:
         while replay.kind == "scene":
             replay.advance()
-        replay.choose(chosen)
+        if replay.kind == "assessment":
+            replay.assess({item["id"] for item in rec.items if item["marked"]})
+        else:
+            replay.choose(rec.chosen)
         for name, value in replay.variables.items():
             spec = s.variables[name]
             assert spec["min"] <= value <= spec["max"], (seed, replay.node_id, name, value)
@@ -171,6 +177,10 @@ def expected_screens(s, choices: list[str]) -> Counter:
             for i, _ in enumerate(run.node.get("lines", ())):
                 screens[f"story-{run.node_id}-{i}"] += 1
             run.advance()
+        elif run.kind == "assessment":  # a marks token, '+item+item' (issue 19)
+            screens[f"assessment-{run.node_id}"] += 1
+            screens[f"feedback-{run.node_id}"] += 1
+            run.assess({m for m in queue.pop(0).split("+") if m})
         else:
             screens[f"decision-{run.node_id}"] += 1
             screens[f"feedback-{run.node_id}"] += 1
@@ -191,7 +201,9 @@ def test_headless_ui_plays_the_best_path_with_a_screenshot_per_screen(scenario_i
     import pygame
 
     s = story(scenario_id)
-    choices = [h.chosen for h in golden.play(s, golden.best_pick).history]
+    choices = [h.chosen if s.nodes[h.node]["kind"] != "assessment"  # an assessment's marks as a token
+               else "+" + "+".join(i["id"] for i in h.items if i["marked"])
+               for h in golden.play(s, golden.best_pick).history]
     shots = tmp_path / "shots"
     head = rightspath("play", f"scenarios/{scenario_id}.yaml", "--headless", "--choices", ",".join(choices),
                       "--screenshots", str(shots), data_dir=tmp_path / "data")

@@ -14,8 +14,9 @@ import pytest
 import yaml
 
 from game.authoring.checking import check_scenario
-from tests.support.stories import load_story_from_yaml
+from game.authoring.compiler import load_story_from_yaml
 from game.engine import vocab
+from game.engine.assessment import best_marks, evaluate, item_ids
 from game.engine.autoplay import auto_play
 from game.engine.run import Run
 
@@ -29,7 +30,7 @@ EXPECTED_ROLES = {"school_counsellor", "police_officer", "digital_forensics", "p
 # Provisions the case turns on: grooming and image-based exploitation, the interview safeguards of
 # 2011/93 Art. 20(3), court measures (23(3), 2011/93 Art. 20(5)-(6)), removal (2011/93 Art. 25),
 # jurisdiction across a border (2011/93 Art. 17), support (8, 9, 2011/93 Art. 19).
-EXPECTED_RIGHTS = {"1(2)", "4(1)", "8(2)", "15", "18", "22(1)", "22(6)", "22(7)", "23(3)(a)", "23(3)(b)",
+EXPECTED_RIGHTS = {"1(2)", "4(1)", "8(2)", "15", "18", "22(1)", "22(7)", "23(3)(a)", "23(3)(b)",
                    "23(3)(c)", "23(3)(d)", "24(1)(a)", "8(1)", "9(3)(b)", "6(2)(a)", "6(5)",
                    "2011/93:15", "2011/93:15(1)", "2011/93:16(1)", "2011/93:17(1)", "2011/93:19(1)",
                    "2011/93:19(2)", "2011/93:20(2)", "2011/93:20(3)(a)", "2011/93:20(3)(b)", "2011/93:20(3)(c)",
@@ -50,7 +51,8 @@ PATHS = {
                       "d-interview-plan": "two-step"},
     "dropped": {"d-counsellor-first": "block-and-delete", "d-stop-contact": "warn-him", "d-phone": "screenshots"},
     "withdrawn": {"d-first-contact": "lesson-first", "d-stop-contact": "keep-chatting", "d-parents": "call-now",
-                  "d-phone": "lab-queue", "d-images": "show-mother", "d-companion": "mother-stays"},
+                  "d-phone": "lab-queue", "d-images": "show-mother", "d-companion": "mother-stays",
+                  "nia-assessment": {"age", "interpreter", "lives-with-her", "special-representative"}},
 }
 
 
@@ -92,15 +94,29 @@ def best_of(node: dict) -> dict:
     return max(node["choices"], key=earned)
 
 
-def play_with_mistakes(story, mistakes: dict[str, str]) -> Run:
+def play_with_mistakes(story, mistakes: dict) -> Run:
+    """Best option everywhere, except the named decisions; at an assessment the items that apply are
+    marked, unless ``mistakes`` gives the assessment's marks (a set of item ids)."""
     run = Run(story, seed=0)
     while not run.ended:
-        if run.kind != "decision":
+        if run.kind == "assessment":
+            marks = mistakes.get(run.node_id)
+            run.assess(set(best_marks(run.node)) if marks is None else set(marks))
+        elif run.kind == "decision":
+            run.choose(mistakes.get(run.node_id) or max(run.node["choices"], key=earned)["id"])
+        else:
             run.advance()
-            continue
-        choice_id = mistakes.get(run.node_id) or max(run.node["choices"], key=earned)["id"]
-        run.choose(choice_id)
     return run
+
+
+def assessment_node(raw: dict) -> dict:
+    return next(n for n in raw["nodes"] if n["id"] == "nia-assessment")
+
+
+def assessment_items(raw: dict) -> dict[str, dict]:
+    node = assessment_node(raw)
+    out = {item["id"]: item for section in node["sections"] for item in section["items"]}
+    return out | {item["id"]: item for item in node["measures"]["items"]}
 
 
 def all_texts(raw: dict) -> list[str]:
@@ -144,6 +160,53 @@ def test_decisions_are_many_and_each_is_a_real_choice(raw):
         assert node["discuss"]["before"] and node["discuss"]["after"], node["id"]
         scores = [earned(c) for c in node["choices"]]
         assert max(scores) > 0 and min(scores) < max(scores), f"{node['id']} has no clearly better option"
+
+
+def test_the_individual_assessment_is_a_structured_node(raw):
+    node = assessment_node(raw)
+    assert (node["kind"], node["stage"], node["role"]) == ("assessment", "individual_assessment", "psychologist")
+    assert [s["id"] for s in node["sections"]] == ["personal", "crime", "views", "risks"]
+    assert node["discuss"]["before"] and node["discuss"]["after"]
+    items = assessment_items(raw)
+    rights = {iid: {a["right"] for a in item["assess"]} for iid, item in items.items()}
+    # The presumption (22(4)), the crime (22(3)), her own words (22(6)) and the threat (22(1)) are "shall"s
+    # the facts clearly trigger: leaving them unmarked breaches.
+    for iid, right in (("age", "22(4)"), ("sexual-exploitation", "22(3)"), ("not-see-him", "22(6)"),
+                       ("retaliation", "22(1)")):
+        assert items[iid]["applies"] and items[iid].get("if_missed") == "breaches" and right in rights[iid], iid
+    # Measures by their conditions: the video hearing and trauma support follow from the facts; a special
+    # representative (24(1)(b): parents precluded by a conflict of interest, or an unaccompanied child) and a
+    # second interview (2011/93 20(3)(e)) have no basis here. A measure marked without a basis is flagged
+    # against the provision it offends (her parents' role, 1(2); as few interviews as possible).
+    assert items["video-hearing"]["applies"] and rights["video-hearing"] == {"23(3)(b)"}
+    assert items["trauma-support"]["applies"] and rights["trauma-support"] == {"9(3)(b)"}
+    assert not items["special-representative"]["applies"] and rights["special-representative"] == {"1(2)"}
+    assert "conflict of interest" in items["special-representative"]["feedback"]
+    assert "Art. 24(1)(b)" in items["special-representative"]["feedback"]
+    assert not items["second-interview"]["applies"] and rights["second-interview"] == {"2011/93:20(3)(e)"}
+    assert "where national law allows" in items["recorded-evidence"]["text"]
+
+
+def test_the_assessment_is_scored_by_the_facts_not_by_marking_everything(story):
+    node = story.nodes["nia-assessment"]
+    assert evaluate(node, set(best_marks(node)))["quality"] == 1.0
+    everything = evaluate(node, set(item_ids(node)))
+    assert everything["quality"] < story.mastery  # no answer pattern: marking all is not mastery
+    assert evaluate(node, set())["quality"] < story.mastery
+    flagged = {v["item"]: v for v in everything["verdicts"] if v["verdict"] == "breaches"}
+    assert flagged["special-representative"]["right"] == "1(2)"  # a measure without a basis
+    assert flagged["second-interview"]["right"] == "2011/93:20(3)(e)"
+    wrongly = {v["item"]: v["verdict"] for v in everything["verdicts"]}
+    assert wrongly["disability"] == "misses"  # an overstated characteristic is not a breach
+    missed = {v["item"]: v["verdict"] for v in evaluate(node, set())["verdicts"]}
+    assert missed["not-see-him"] == "breaches" and missed["withdrawn"] == "misses"
+
+
+def test_an_assessment_that_misses_the_video_hearing_is_felt_at_court(story):
+    marks = set(best_marks(story.nodes["nia-assessment"])) - {"video-hearing"}
+    run = play_with_mistakes(story, {"nia-assessment": marks})
+    assert run.visits.get("no-video-identified") == 1
+    assert not play_with_mistakes(story, {}).visits.get("no-video-identified")
 
 
 def test_endings_are_at_least_four_outcomes(raw):

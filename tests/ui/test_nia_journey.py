@@ -4,7 +4,8 @@ the screens a trainee meets on the way to those endings are drawn (the best path
 tests/content/test_journeys.py for every bundled scenario).
 
 Each run must print the same score card as ``play --text`` for the same choices, draw a PNG for
-every screen of the path (the content note, each line, decision and feedback, the debrief), and
+every screen of the path (the content note, each line, decision, the individual assessment and its
+feedback, the debrief), and
 show Nia's own rooms and people: the counsellor's room and the cyber-crime unit are different
 pictures.
 """
@@ -34,6 +35,10 @@ def screens_of(choices: list[str]) -> Counter:
             want[f"decision-{run.node_id}"] += 1
             want[f"feedback-{run.node_id}"] += 1
             run.choose(queue.pop(0))
+        elif run.kind == "assessment":  # a marks token: '+age+withdrawn' (nothing marked: '+')
+            want[f"assessment-{run.node_id}"] += 1
+            want[f"feedback-{run.node_id}"] += 1
+            run.assess({m for m in queue.pop(0).split("+") if m})
         else:
             run.advance()
     want["debrief-summary"] += 1
