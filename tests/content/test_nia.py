@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from game.authoring.checking import check_scenario
-from game.authoring.compiler import load_story_from_yaml
+from tests.support.stories import load_story_from_yaml
 from game.engine import vocab
 from game.engine.assessment import best_marks, evaluate, item_ids
 from game.engine.autoplay import auto_play
