@@ -26,7 +26,7 @@ ALLOWED_GAME = {
     "delivery": {"game.delivery", "game.engine", "game.exports", "game.platform", "game"},
     "room": {"game.room", "game.delivery", "game"},
     "ui": {"game.engine", "game.exports", "game.platform", "game.delivery", "game.room", "game.ui", "game.errors",
-           "game"},
+           "game.wordwrap", "game"},
 }
 
 

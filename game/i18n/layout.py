@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from game.paths import FONTS_DIR
+from game.wordwrap import wrap
 
 SCREEN = (1280, 720)
 BASE_SIZES = {"small": 18, "body": 22, "button": 22, "label": 20, "heading": 30, "title": 56}
@@ -118,27 +119,5 @@ class Measure:
 
 @lru_cache(maxsize=4096)
 def _wrap(text: str, font, width: int) -> tuple[str, ...]:
-    # The UI's word wrap (game/ui/text.py): words move to the next line; an over-long word is split.
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        words = paragraph.split()
-        if not words:
-            lines.append("")
-            continue
-        current = ""
-        for word in words:
-            candidate = f"{current} {word}" if current else word
-            if font.size(candidate)[0] <= width:
-                current = candidate
-                continue
-            if current:
-                lines.append(current)
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            current = word
-        lines.append(current)
-    return tuple(lines)
+    # The UI's word wrap, the same code (game/wordwrap.py): what fits here fits on the screen.
+    return tuple(wrap(text, lambda piece: font.size(piece)[0], width))

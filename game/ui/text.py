@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pygame
+
+from game.wordwrap import fitting_prefix, wrap as wrap_measured
 
 
 def wrap(text: str, font: pygame.font.Font, width: int, limit: int | None = None) -> list[str]:
@@ -18,60 +19,16 @@ def wrap(text: str, font: pygame.font.Font, width: int, limit: int | None = None
     return list(_wrap_cached(text, font, width, limit))
 
 
-_WORD = re.compile(r"\S+")
-
-
 @lru_cache(maxsize=2048)
 def _wrap_cached(text: str, font: pygame.font.Font, width: int, limit: int | None) -> tuple[str, ...]:
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        if limit is not None and len(lines) >= limit:
-            break
-        current = ""
-        for match in _WORD.finditer(paragraph):
-            if limit is not None and len(lines) >= limit:
-                break
-            word = match.group(0)
-            candidate = f"{current} {word}" if current else word
-            if font.size(candidate)[0] <= width:
-                current = candidate
-                continue
-            if current:
-                lines.append(current)
-            # A single word wider than the line: break it where it must.
-            while len(word) > 1 and (limit is None or len(lines) < limit):
-                cut = _fitting_prefix(word, font, width)
-                if cut >= len(word):
-                    break
-                lines.append(word[:cut])
-                word = word[cut:]
-            current = word
-        lines.append(current)
-    return tuple(lines[:limit] if limit is not None else lines)
+    return tuple(wrap_measured(text, lambda piece: font.size(piece)[0], width, limit))  # game/wordwrap.py
 
 
 def _fitting_prefix(text: str, font: pygame.font.Font, width: int, fits=None) -> int:
     """The largest n >= 1 with ``fits(text[:n])`` (default: it is at most ``width`` wide), or
     len(text) when all of it does. Doubling, then halving: what is measured is bounded by about
     twice the answer, times the log of it."""
-    fits = fits or (lambda piece: font.size(piece)[0] <= width)
-    good, probe = 1, 64
-    while True:
-        probe = min(probe, len(text))
-        if not fits(text[:probe]):
-            bad = probe
-            break
-        good = probe
-        if probe == len(text):
-            return probe
-        probe *= 2
-    while bad - good > 1:  # fits(text[:good]) holds (or good == 1), fits(text[:bad]) does not
-        mid = (good + bad) // 2
-        if fits(text[:mid]):
-            good = mid
-        else:
-            bad = mid
-    return good
+    return fitting_prefix(text, fits or (lambda piece: font.size(piece)[0] <= width))
 
 
 ELLIPSIS = "…"

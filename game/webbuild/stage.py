@@ -19,8 +19,8 @@ APP_NAME = "rightspath"  # the staged folder's name becomes the archive's name
 
 # Packages shipped whole (their .py files, recursively); single modules of game/ shipped alone.
 SHIPPED_PACKAGES = ("engine", "ui", "platform", "exports", "delivery", "room")
-# outfiles: the exports' file names; paths: where assets/ is (the fonts look there)
-SHIPPED_MODULES = ("__init__.py", "errors.py", "outfiles.py", "paths.py")
+# outfiles: the exports' file names; paths: where assets/ is (the fonts look there); wordwrap: the UI's wrap
+SHIPPED_MODULES = ("__init__.py", "errors.py", "outfiles.py", "paths.py", "wordwrap.py")
 # Runtime assets: fonts only (art is drawn by code, there is no sound), with their licence, which
 # must travel with every copy of the fonts.
 ASSET_SUFFIXES = {".ttf", ".otf"}
