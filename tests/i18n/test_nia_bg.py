@@ -178,12 +178,19 @@ def test_compiled_story_is_bulgarian(stories):
         texts += [node[k] for k in ("prompt", "title", "text") if k in node]
         for choice in node.get("choices", []):
             texts += [choice["text"], choice["feedback"]]
-    assert len(texts) > 220
+        # The structured individual assessment: its headings, and each item's text and feedback.
+        for part in node.get("sections", []) + ([node["measures"]] if "measures" in node else []):
+            texts.append(part["title"])
+            texts += [t for item in part["items"] for t in (item["text"], item["feedback"])]
+    assert len(texts) > 270
     assert [t for t in texts if not re.search("[А-Яа-я]", t)] == []
     assert bulgarian.data["scenario"]["language"] == "bg"
     assert bulgarian.data["scenario"]["title"] == "Ния: снимките не са твоя вина"
     assert bulgarian.data["nodes"]["d-counsellor-first"]["prompt"].startswith("Вие сте г-жа Хадад")
     assert bulgarian.data["nodes"]["d-measures"]["prompt"].startswith("Вие сте съдия Марш")
+    assessment = bulgarian.data["nodes"]["nia-assessment"]
+    assert assessment["kind"] == "assessment" and assessment["prompt"].startswith("Вие сте д-р Нилсен")
+    assert assessment["measures"]["title"] == "Мерките, които следват"
 
 
 @pytest.mark.parametrize("seed", [0, 1, 3, 5, 7, 11])
