@@ -28,6 +28,7 @@ QUESTIONS = "questions"  # Q: show or hide the discussion questions (facilitated
 REVEAL = "reveal"  # R: show or hide the room's vote counts (facilitated mode)
 UNDO = "undo"  # U: take back the last vote typed in by hand (facilitated mode)
 OVERRULE = "overrule"  # O: after the reveal, play another option than the room's, with a reason
+COUNT = "count"  # C: type the number of votes cast by hand for the focused option (facilitated mode)
 READ_ALOUD = "read_aloud"  # V: the browser reads each screen aloud, or stops (self-voicing)
 POINTER_DOWN = "pointer_down"
 POINTER_UP = "pointer_up"
@@ -65,6 +66,7 @@ _KEYS = {
     pygame.K_r: REVEAL,
     pygame.K_u: UNDO,
     pygame.K_o: OVERRULE,
+    pygame.K_c: COUNT,
     pygame.K_v: READ_ALOUD,
     pygame.K_ESCAPE: MENU,
     pygame.K_PAGEUP: PAGE_UP,

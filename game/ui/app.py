@@ -259,7 +259,7 @@ class App:
             return
         if (not self.prefs.shortcuts and event.type == pygame.KEYDOWN
                 and action.kind in (A.SELECT, A.QUESTIONS, A.REVEAL, A.READ_ALOUD, A.INCREASE, A.DECREASE,
-                                    A.UNDO, A.OVERRULE)):
+                                    A.UNDO, A.OVERRULE, A.COUNT)):
             return  # single-key shortcuts switched off in the settings (WCAG 2.1.4)
         if action.kind == A.READ_ALOUD:
             group = getattr(self.scenes.top, "group", None)

@@ -109,7 +109,7 @@ class RoomLink:
                         timespec="seconds").replace("+00:00", "Z")
                 self.host.publish(scene.node_id, scene.node.get("prompt", ""), options, deadline=deadline)
         elif not is_room_decision and self._scene is not None and scene is not None \
-                and getattr(scene, "name", "") not in ("pause", "dialog", "settings", "overrule"):
+                and getattr(scene, "name", "") not in ("pause", "dialog", "settings", "overrule", "count"):
             self.host.close()
             self._scene = None
         if getattr(scene, "name", "") == "debrief" and self.host.debrief is None and self.host.round_no:

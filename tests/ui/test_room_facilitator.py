@@ -114,3 +114,31 @@ def test_going_back_from_the_overrule_plays_nothing(tmp_path):
         assert "overrule" not in record["decisions"][0]
     finally:
         pygame.quit()
+
+
+def test_a_count_typed_in_one_go_replaces_the_options_typed_votes_not_the_phones(tmp_path):
+    app, pilot = start(tmp_path, story_with_points())
+    try:
+        scene = pilot.scene
+        first, second = [v for v in scene.views if v.enabled][:2]
+        pilot.press(getattr(pygame, f"K_{second.index}"))
+        scene.votes[first.id] += 2  # two phones' votes, as the room link adds them
+        scene.phone_votes = {first.id: 2}
+        scene.group.focus = scene.views.index(first)
+        pilot.press(pygame.K_c)
+        assert pilot.scene.name == "count" and "Phones' votes for it: 2" in pilot.scene.message()
+        pilot.type("1x2")  # only digits are taken; the C that opened it is not
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene is scene and scene.votes[first.id] == 2 + 12 and scene.votes[second.id] == 1
+        pilot.press(pygame.K_u)
+        assert scene.votes[first.id] == 13  # U takes back one of the twelve
+        pilot.press(pygame.K_c)
+        pilot.press(pygame.K_BACKSPACE)
+        pilot.press(pygame.K_BACKSPACE)
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene.name == "count" and pilot.scene.problem.startswith("Type a number")
+        pilot.press(pygame.K_ESCAPE)
+        assert pilot.scene is scene and scene.votes[first.id] == 13
+    finally:
+        pygame.quit()
+

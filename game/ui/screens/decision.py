@@ -16,6 +16,7 @@ from game.ui import actions as A
 from game.ui import draw
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.screens.dialog import Dialog
+from game.ui.screens.count import CountScene
 from game.ui.screens.overrule import OverruleScene
 from game.ui.screens.play import PlayScene
 from game.ui.text import line_height
@@ -221,6 +222,25 @@ class DecisionScene(PlayScene):
         self.add_vote(typed[-1], -1)
         return True
 
+    def type_count(self) -> bool:
+        """C: the number of votes cast by hand for the focused option, typed in one go (issue 15); it
+        replaces that option's typed votes, the phones' stay."""
+        idx = self.group.focus
+        if not (self.facilitated and idx < len(self.views) and self.views[idx].enabled):
+            return False
+        view = self.views[idx]
+        phones = self.phone_votes.get(view.id, 0)
+
+        def done(count) -> None:
+            if count is None:
+                return
+            self.votes[view.id] = phones + count
+            self.typed[:] = [cid for cid in self.typed if cid != view.id] + [view.id] * count
+            self._refresh_votes()
+
+        self.app.scenes.push(CountScene(self.app, view, self.votes[view.id] - phones, phones), done)
+        return True
+
     def discuss_points(self) -> list[str]:
         """Facilitated: the questions for before the vote while the room votes; after the reveal, the
         points for after it (issue 13: they would give the answer away before)."""
@@ -351,6 +371,8 @@ class DecisionScene(PlayScene):
             return self.undo_typed()
         if self.facilitated and action.kind == A.OVERRULE:
             return self.overrule()
+        if self.facilitated and action.kind == A.COUNT:
+            return self.type_count()
         if self.facilitated and action.kind == A.SELECT and not action.shift:
             # A vote by number: the focus stays where the facilitator left it (the highlight is for
             # the leading option, shown after the reveal, not for the last vote).
@@ -385,8 +407,8 @@ class DecisionScene(PlayScene):
         draw.hint(surface, ui, self.hint_text())
 
     def hint_text(self) -> str:
-        return (_("1–9: add a vote · Shift+number or U: take one back · Q: questions · R: show the votes · "
-                  "O: overrule · Tab to the last button to play")
+        return (_("1–9: add a vote · Shift+number or U: take one back · C: type a count · Q: questions · "
+                  "R: show the votes · O: overrule · Tab to the last button to play")
                 if self.facilitated else _("Press 1–9, or move with arrows/Tab and press Enter"))
 
     def hint_room(self) -> int:
