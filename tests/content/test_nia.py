@@ -209,6 +209,38 @@ def test_an_assessment_that_misses_the_video_hearing_is_felt_at_court(story):
     assert not play_with_mistakes(story, {}).visits.get("no-video-identified")
 
 
+def test_the_assessment_is_updated_when_she_wants_to_withdraw(story, raw):
+    """22(7): a second assessment revises the first after the facts change; it starts from the earlier
+    marks of the items both have, and some of those apply differently now."""
+    node = next(n for n in raw["nodes"] if n["id"] == "nia-reassessment")
+    assert (node["kind"], node["revises"], node["stage"]) == ("assessment", "nia-assessment", "prosecution")
+    find_out = choice_of(raw, "d-wavers", "find-out")
+    assert find_out["next"] == "nia-reassessment" and verdicts(find_out)["22(7)"][0] == "upholds"
+    changes = {i["id"]: i for i in node["sections"][0]["items"]}
+    assert changes["wants-to-withdraw"]["applies"] and changes["wants-to-withdraw"]["if_missed"] == "breaches"
+    assert {a["right"] for a in changes["wants-to-withdraw"]["assess"]} == {"22(7)"}
+    run = Run(story, seed=0)
+    earlier = None
+    while run.node_id != "nia-reassessment":
+        if run.kind == "assessment":
+            earlier = set(best_marks(run.node)) | {"danger-at-home"}  # one wrong mark carried over
+            run.assess(earlier)
+        elif run.kind == "decision":
+            run.choose(max(run.node["choices"], key=earned)["id"])
+        else:
+            run.advance()
+    now = story.nodes["nia-reassessment"]
+    start = run.start_marks()
+    assert start == earlier & set(item_ids(now))
+    assert {"video-hearing", "recorded-evidence", "retaliation", "danger-at-home"} <= start
+    # Submitting the earlier marks unchanged is not an update: the new facts are missed.
+    unchanged = evaluate(now, start)
+    assert {v["item"] for v in unchanged["verdicts"] if v["verdict"] == "breaches"} >= {"wants-to-withdraw"}
+    assert evaluate(now, set(item_ids(now)))["quality"] < story.mastery
+    run.assess(set(best_marks(now)))
+    assert run.node_id == "file-check" or run.visits.get("file-check")
+
+
 def test_endings_are_at_least_four_outcomes(raw):
     outcomes = {n["outcome"] for n in raw["nodes"] if n["kind"] == "ending"}
     assert len(outcomes) >= 4 and outcomes <= set(vocab.OUTCOMES)
