@@ -74,13 +74,13 @@ def _as_bytes(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def _write_temp(folder: Path, data: bytes) -> Path:
-    """A finished temporary file in ``folder`` with the usual permissions (the umask applies)."""
+def _write_temp(folder: Path, data: bytes, mode: int = 0o666) -> Path:
+    """A finished temporary file in ``folder`` with the permissions ``mode`` (the umask applies)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
         tmp = folder / f".rightspath-{secrets.token_hex(6)}.tmp"
         try:
-            fd = os.open(tmp, flags, 0o666)
+            fd = os.open(tmp, flags, mode)
         except FileExistsError:
             continue
         break
@@ -95,6 +95,36 @@ def _write_temp(folder: Path, data: bytes) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
+
+
+def atomic_write(path: str | os.PathLike, data: str | bytes, *, mode: int = 0o666) -> None:
+    """Replace (or create) ``path`` with ``data`` so that a crash leaves the old file or the new one,
+    never half of one: the bytes go to a temporary file beside it and are flushed to disk, then one
+    rename; the folder is synced so the rename itself survives a power cut. ``mode`` is before the
+    umask (0o600: for the user alone). The one atomic write: saves, catalogues and ``replace_output``.
+    OSError when it cannot be done (the old file is then untouched)."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp = _write_temp(folder, _as_bytes(data), mode)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _link_new(tmp: Path, target: Path, data: bytes) -> None:

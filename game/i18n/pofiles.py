@@ -6,12 +6,11 @@ only changes when the English does, and a diff of a .po shows the translator's w
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import polib
 
+from game import outfiles
 from game.engine.safeio import read_regular
 from game.errors import UserError
 from game.i18n import posyntax
@@ -60,11 +59,7 @@ def write(catalog: polib.POFile, path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         pass
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes files private; these are ordinary project files
-        os.replace(tmp, path)
+        outfiles.atomic_write(path, text, mode=0o644)  # ordinary project files, not private ones
     except OSError as exc:
         raise UserError(f"{path}: cannot write it ({exc.strerror or exc})", 2) from None
     return True

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from pathlib import Path
 
+from game import outfiles
 from game.platform.base import Platform, StorageError, valid_key
 
 
@@ -23,33 +23,11 @@ def default_data_dir() -> Path:
 def atomic_write(path: Path, text: str) -> None:
     """Write ``text`` so that a crash leaves either the old file or the new one, never half of one.
 
-    The bytes go to a temporary file in the same folder, are flushed to disk, and then replace the
-    target in one rename; the folder is synced so the rename itself survives a power cut.
+    The folder is made if needed; the file is the user's alone (0600), as saves are
+    (``game.outfiles.atomic_write``, the one atomic write).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    outfiles.atomic_write(path, text, mode=0o600)
 
 
 def _read_regular(path: Path) -> bytes:
