@@ -44,7 +44,7 @@ NOT_GLOSSARY = {
 
 # Where the English names one of the concepts, the Bulgarian uses the glossary's term (any inflection).
 TERMS = [
-    ("individual assessment", r"индивидуал\w* оценк"),
+    ("individual assessment", r"индивидуал\w* (?:ѝ )?оценк"),  # a clitic may stand between: "индивидуалната ѝ оценка"
     ("secondary victimisation", r"вторич\w* виктимизаци"),
     ("legal aid", r"прав\w* помощ"),
     ("grooming", r"склоняван"),
