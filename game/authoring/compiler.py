@@ -149,10 +149,9 @@ def build_story(scenario: Scenario, catalogues: dict[str, Catalogue]) -> dict:
     used_stages = {node.stage for node in scenario.nodes}
     story = {
         "format": story_format.FORMAT,
-        "format_version": 4 if assessments else 3,
-        # format 1 readers cannot evaluate compact conditions; format 2 readers refuse "misses" and
-        # would take the discussion object for a list; format 3 readers know no assessment node
-        "min_reader_version": 4 if assessments else 3,
+        "format_version": story_format.FORMAT_VERSION if assessments else story_format.WRITES_MIN_READER,
+        # format 3 readers know no assessment node; why older ones cannot read a story: engine/story.py
+        "min_reader_version": story_format.FORMAT_VERSION if assessments else story_format.WRITES_MIN_READER,
         "compiler": f"rightspath {__version__}",
         "scenario": {
             "id": scenario.id, "version": scenario.version, "language": scenario.language,

@@ -27,6 +27,10 @@ FORMAT = "rightspath-story"
 # reader 4) only for a story that has an assessment, and 3 otherwise.
 FORMAT_VERSION = 4
 READER_VERSION = 4  # the newest min_reader_version this engine understands
+# The format_version and min_reader_version the compiler writes for a story without an assessment
+# node: format 1 readers cannot evaluate compact conditions, format 2 readers refuse "misses" and
+# would take the discussion object for a list. A story with one gets FORMAT_VERSION for both.
+WRITES_MIN_READER = 3
 OLDEST_FORMAT = 1  # the oldest format_version this engine still reads
 
 
