@@ -33,11 +33,19 @@ def test_language_choice_picks_the_translated_cards_and_keeps_saves_apart(make_p
     pilot.click(language)  # the next language
     assert pilot.app.prefs.language == lang
     focus_and_enter(pilot, "Continue")
-    cards = [w.story for w in pilot.scene.group.widgets]
+    cards = []  # every page of cards (a page holds a few; Page Down shows the next)
+    for _ in range(len(english)):
+        page = [w.story for w in pilot.scene.group.widgets]
+        if cards and page[0].id == cards[0].id:
+            break
+        cards += page
+        pilot.press(pygame.K_PAGEDOWN)
     assert len({s.id for s in cards}) == len(cards) == len({s.id for s in english})
     assert all(story_language(s) == lang for s in cards if any(o.id == s.id for o in others))
     story = next(s for s in cards if story_language(s) == lang)
-    pilot.press(getattr(pygame, f"K_{cards.index(story) + 1}"))
+    while story not in (page := [w.story for w in pilot.scene.group.widgets]):
+        pilot.press(pygame.K_PAGEDOWN)
+    pilot.press(getattr(pygame, f"K_{page.index(story) + 1}"))
     pilot.press(pygame.K_RETURN)  # content note: Start
     english_twin = next(s for s in english if s.id == story.id)
     assert story.hash != english_twin.hash
