@@ -7,7 +7,6 @@ the form editors and CI logs turn into clickable locations.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
@@ -63,10 +62,6 @@ def apply_strict(diagnostics: Iterable[Diagnostic], strict: bool) -> list[Diagno
 
 def render_text(diagnostics: Iterable[Diagnostic]) -> str:
     return "\n".join(d.render() for d in diagnostics)
-
-
-def render_json(diagnostics: Iterable[Diagnostic]) -> str:
-    return json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2)
 
 
 def did_you_mean(word: object, candidates: Iterable[str], *, limit: int = 1, cutoff: float = 0.6) -> str | None:

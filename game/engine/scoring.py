@@ -85,10 +85,6 @@ class DecisionRecord:
             del out["kind"], out["items"]
         return out
 
-    @classmethod
-    def from_dict(cls, d: dict) -> "DecisionRecord":
-        return cls(**d)
-
 
 @dataclass
 class ScoreCard:

@@ -101,9 +101,6 @@ class Story:
             raise StoryError(f"{path}: cannot read the story file ({exc.strerror or exc})") from None
         return cls.from_json(raw, source=str(path), verify_hash=verify_hash)
 
-    def node(self, node_id: str) -> dict:
-        return self.nodes[node_id]
-
     def right(self, right_id: str) -> dict:
         return self.rights.get(right_id, {"title": right_id, "text": "", "citation": f"Art. {right_id}"})
 

@@ -22,9 +22,6 @@ RECORD_FORMAT = "rightspath-record"
 # the provision makes available, not used) and rights[].not_used; version-1 records are still read.
 RECORD_VERSION = 2
 
-# Metadata a caller may give; anything else in meta is ignored (e.g. the session key, never stored).
-META_TEXT_FIELDS = ("trainee", "session", "role", "country", "organisation_type")
-
 # The learner's account when the game was not told one (docs/CONTRACTS.md §11, "Learners").
 DEFAULT_HOME_PAGE = "https://rightspath.eu"
 PERSON, ROOM = "person", "room"

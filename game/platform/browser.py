@@ -211,21 +211,6 @@ class BrowserPlatform(Platform):
             raise StorageError(f"the browser refused the download of {safe}")
         return f"{safe} was downloaded (see your browser's downloads)"
 
-    def post_json(self, url: str, text: str) -> int:
-        """Start a same-origin POST; returns a ticket for ``post_result``. Never blocks."""
-        try:
-            return int(self._window.rpPostJSON(str(url), str(text)))
-        except Exception as exc:
-            raise StorageError(f"could not send the results to {url} ({exc})") from exc
-
-    def post_result(self, ticket: int) -> str | None:
-        """None while the POST runs, then "ok" or a sentence saying what went wrong."""
-        try:
-            result = self._window.rpPostResult(int(ticket))
-        except Exception as exc:
-            return f"could not check the upload ({exc})"
-        return None if result is None else str(result)
-
     def http_request(self, method: str, url: str, headers: dict[str, str], body: str) -> int:
         """Start a fetch() through the page (``rpFetch`` in build/template.html); never blocks."""
         import json

@@ -16,6 +16,7 @@ from game.engine.scoring import option_value
 from game.engine.citations import display_id
 from game.engine.story import discussion
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
+from game.report.labels import UNFINISHED
 
 
 def _mean(values: list[float]) -> float | None:
@@ -53,7 +54,7 @@ def overview(records: list[dict]) -> dict:
 
 def outcomes(records: list[dict]) -> list[dict]:
     counts = Counter(r.get("outcome") or "unfinished" for r in records)
-    return [{"outcome": o, "label": OUTCOME_LABELS.get(o, "Did not reach an ending" if o == "unfinished" else o),
+    return [{"outcome": o, "label": OUTCOME_LABELS.get(o, UNFINISHED if o == "unfinished" else o),
              "count": n} for o, n in counts.most_common()]
 
 

@@ -14,7 +14,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display; must precede pyplot
 import matplotlib.pyplot as plt  # noqa: E402
 
-UPHELD, BREACHED, MISSED, NEUTRAL, MARK = "#1f6fb4", "#d55e00", "#9a9a9a", "#7a8a99", "#1f6fb4"
+UPHELD, BREACHED, MISSED, NEUTRAL = "#1f6fb4", "#d55e00", "#9a9a9a", "#7a8a99"
 plt.rcParams.update({
     "svg.fonttype": "none",  # <text> elements: small files, searchable, crisp when projected
     "svg.hashsalt": "rightspath",  # stable ids, so the same data gives the same SVG
