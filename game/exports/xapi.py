@@ -114,41 +114,42 @@ def _decision_times(record: dict) -> list:
     return out
 
 
-def statements(record: dict) -> list[dict]:
-    """The record as xAPI 1.0.3 statements, in order."""
-    check_record(record)
-    reg = registration_id(record)
-    lang = _lang(record)
-    sc = record["scenario"]
-    who = actor(record, reg)
-    chosen_by = ROOM if record.get("chooser") == ROOM or record["mode"] == "facilitated" else "trainee"
-    scenario = {"objectType": "Activity", "id": scenario_iri(sc["id"]),
-                "definition": {"type": SIMULATION, "name": {lang: sc.get("title") or sc["id"]}}}
-    base_context: dict = {
-        "registration": reg,
-        "language": lang,
-        "platform": "RightsPath",
-        "extensions": {EXT + "scenario-version": sc["version"], EXT + "content-hash": sc["content_hash"],
-                       EXT + "session": record["session"], EXT + "mode": record["mode"],
-                       EXT + "chosen-by": chosen_by},
-    }
-    if record["session"]:
-        base_context["contextActivities"] = {"grouping": [
-            {"objectType": "Activity", "id": session_iri(record["session"]),
-             "definition": {"type": SESSION_TYPE}}]}
+class _Statements:
+    """The statements of one record as they are made: what every statement shares (the actor, the
+    registration, the context), and ``add``, which numbers each one (its id) in order."""
 
-    out: list[dict] = []
+    def __init__(self, record: dict):
+        self.reg = registration_id(record)
+        self.lang = _lang(record)
+        sc = record["scenario"]
+        self.who = actor(record, self.reg)
+        chosen_by = ROOM if record.get("chooser") == ROOM or record["mode"] == "facilitated" else "trainee"
+        self.scenario = {"objectType": "Activity", "id": scenario_iri(sc["id"]),
+                         "definition": {"type": SIMULATION, "name": {self.lang: sc.get("title") or sc["id"]}}}
+        self.context: dict = {
+            "registration": self.reg,
+            "language": self.lang,
+            "platform": "RightsPath",
+            "extensions": {EXT + "scenario-version": sc["version"], EXT + "content-hash": sc["content_hash"],
+                           EXT + "session": record["session"], EXT + "mode": record["mode"],
+                           EXT + "chosen-by": chosen_by},
+        }
+        if record["session"]:
+            self.context["contextActivities"] = {"grouping": [
+                {"objectType": "Activity", "id": session_iri(record["session"]),
+                 "definition": {"type": SESSION_TYPE}}]}
+        self.out: list[dict] = []
 
-    def add(verb: str, obj: dict, timestamp: str, *, result=None, context_ext=None, parent=False) -> None:
-        context = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base_context.items()}
-        context["extensions"] = {**base_context["extensions"], **(context_ext or {})}
+    def add(self, verb: str, obj: dict, timestamp: str, *, result=None, context_ext=None, parent=False) -> None:
+        context = {k: (dict(v) if isinstance(v, dict) else v) for k, v in self.context.items()}
+        context["extensions"] = {**self.context["extensions"], **(context_ext or {})}
         if parent:
             acts = dict(context.get("contextActivities", {}))
-            acts["parent"] = [{"objectType": "Activity", "id": scenario["id"]}]
+            acts["parent"] = [{"objectType": "Activity", "id": self.scenario["id"]}]
             context["contextActivities"] = acts
         stmt = {
-            "id": str(uuid.uuid5(ID_NAMESPACE, f"{reg}/{len(out)}")),
-            "actor": who,
+            "id": str(uuid.uuid5(ID_NAMESPACE, f"{self.reg}/{len(self.out)}")),
+            "actor": self.who,
             "verb": {"id": VERBS[verb], "display": {"en-US": verb}},
             "object": obj,
             "context": context,
@@ -156,63 +157,83 @@ def statements(record: dict) -> list[dict]:
         }
         if result is not None:
             stmt["result"] = result
-        out.append(stmt)
+        self.out.append(stmt)
 
+
+def statements(record: dict) -> list[dict]:
+    """The record as xAPI 1.0.3 statements, in order: initialized, answered per decision, completed
+    and passed/failed when finished, terminated."""
+    check_record(record)
+    made = _Statements(record)
     started = _stamp(parse_utc(record["started_at"]))
     ended = _stamp(parse_utc(record["ended_at"]))
-    add("initialized", scenario, started,
-        context_ext={EXT + "record-header": {k: record.get(k) for k in HEADER_KEYS if k in record}})
-
+    made.add("initialized", made.scenario, started,
+             context_ext={EXT + "record-header": {k: record.get(k) for k in HEADER_KEYS if k in record}})
     for d, moment in zip(record["decisions"], _decision_times(record)):
-        obj = {"objectType": "Activity", "id": f"{scenario['id']}/decisions/{quote(d['node'], safe='')}",
-               "definition": {"type": INTERACTION, "name": {lang: d["node"]}, "interactionType": "choice",
-                              "choices": [{"id": c, "description": {lang: c}} for c in d["shown"]],
-                              "correctResponsesPattern": list(d["best_choices"])}}
-        assessment = d.get("kind") == "assessment"
-        if assessment:  # one statement; the marked items are the response ("a[,]b"), each item's result below
-            obj["definition"]["correctResponsesPattern"] = ["[,]".join(d["best_choices"])]
-        span = d["best"] - d["worst"]
-        score: dict = {"raw": d["earned"], "scaled": round((d["earned"] - d["worst"]) / span, 6) if span else 1.0}
-        if span:
-            score.update(min=d["worst"], max=d["best"])
-        result = {"response": d["chosen"], "success": bool(d["recommended"]), "score": score,
-                  "extensions": {EXT + "verdicts": d["verdicts"], EXT + "deltas": d["deltas"]}}
-        if assessment:
-            result["response"] = "[,]".join(i["id"] for i in d["items"] if i["marked"])
-            result["extensions"][EXT + "assessment-items"] = [dict(i) for i in d["items"]]
-        if d.get("order"):  # the options in the order shown, and where the one chosen stood
-            result["extensions"][EXT + "shown-order"] = list(d["order"])
-            if not assessment:
-                result["extensions"][EXT + "shown-position"] = d["order"].index(d["chosen"]) + 1
-        not_used = [v["right"] for v in d["verdicts"] if v["verdict"] == "misses"]
-        if not_used:  # rights whose available measure the choice did not use (record version 2)
-            result["extensions"][EXT + "measures-not-used"] = not_used
-        if d.get("votes") is not None:  # the room's votes per option (option id -> count)
-            result["extensions"][EXT + "votes"] = d["votes"]
-        if d.get("overrule"):  # the facilitator played another option than the room's (issue 18)
-            result["extensions"][EXT + "overrule"] = dict(d["overrule"])
-        if d.get("seconds") is not None:
-            result["duration"] = _duration(float(d["seconds"]))
-        facts = {k: v for k, v in d.items() if k not in ("verdicts", "deltas", "items")}
-        add("answered", obj, _stamp(moment), result=result, parent=True,
-            context_ext={EXT + "decision": facts, EXT + "stage": d["stage"], EXT + "role": d["role"]})
+        _answered(made, d, _stamp(moment))
+    if record["finished"]:
+        _completion(made, record, ended)
+    _terminated(made, record, ended)
+    return made.out
 
+
+def _answered(made: _Statements, d: dict, timestamp: str) -> None:
+    """One decision (or individual assessment): what was offered, the response, its score."""
+    lang = made.lang
+    obj = {"objectType": "Activity", "id": f"{made.scenario['id']}/decisions/{quote(d['node'], safe='')}",
+           "definition": {"type": INTERACTION, "name": {lang: d["node"]}, "interactionType": "choice",
+                          "choices": [{"id": c, "description": {lang: c}} for c in d["shown"]],
+                          "correctResponsesPattern": list(d["best_choices"])}}
+    assessment = d.get("kind") == "assessment"
+    if assessment:  # one statement; the marked items are the response ("a[,]b"), each item's result below
+        obj["definition"]["correctResponsesPattern"] = ["[,]".join(d["best_choices"])]
+    span = d["best"] - d["worst"]
+    score: dict = {"raw": d["earned"], "scaled": round((d["earned"] - d["worst"]) / span, 6) if span else 1.0}
+    if span:
+        score.update(min=d["worst"], max=d["best"])
+    result = {"response": d["chosen"], "success": bool(d["recommended"]), "score": score,
+              "extensions": {EXT + "verdicts": d["verdicts"], EXT + "deltas": d["deltas"]}}
+    if assessment:
+        result["response"] = "[,]".join(i["id"] for i in d["items"] if i["marked"])
+        result["extensions"][EXT + "assessment-items"] = [dict(i) for i in d["items"]]
+    if d.get("order"):  # the options in the order shown, and where the one chosen stood
+        result["extensions"][EXT + "shown-order"] = list(d["order"])
+        if not assessment:
+            result["extensions"][EXT + "shown-position"] = d["order"].index(d["chosen"]) + 1
+    not_used = [v["right"] for v in d["verdicts"] if v["verdict"] == "misses"]
+    if not_used:  # rights whose available measure the choice did not use (record version 2)
+        result["extensions"][EXT + "measures-not-used"] = not_used
+    if d.get("votes") is not None:  # the room's votes per option (option id -> count)
+        result["extensions"][EXT + "votes"] = d["votes"]
+    if d.get("overrule"):  # the facilitator played another option than the room's (issue 18)
+        result["extensions"][EXT + "overrule"] = dict(d["overrule"])
+    if d.get("seconds") is not None:
+        result["duration"] = _duration(float(d["seconds"]))
+    facts = {k: v for k, v in d.items() if k not in ("verdicts", "deltas", "items")}
+    made.add("answered", obj, timestamp, result=result, parent=True,
+             context_ext={EXT + "decision": facts, EXT + "stage": d["stage"], EXT + "role": d["role"]})
+
+
+def _completion(made: _Statements, record: dict, ended: str) -> None:
+    """A finished playthrough: completed (the per-right counts, mastery, outcome), then passed or failed."""
     s = record["score"]
     total: dict = {"scaled": s["scaled"], "raw": s["earned"]}
     if s["best"] > s["worst"]:
         total.update(min=s["worst"], max=s["best"])
-    if record["finished"]:
-        ext = {EXT + "rights": record["rights"], EXT + "mastery": s["mastery"],
-               EXT + "recommended-share": s["recommended_share"], EXT + "outcome": record.get("outcome")}
-        add("completed", scenario, ended,
-            result={"completion": True, "success": bool(s["passed"]), "score": total, "extensions": ext})
-        add("passed" if s["passed"] else "failed", scenario, ended,
-            result={"success": bool(s["passed"]), "score": total})
+    ext = {EXT + "rights": record["rights"], EXT + "mastery": s["mastery"],
+           EXT + "recommended-share": s["recommended_share"], EXT + "outcome": record.get("outcome")}
+    made.add("completed", made.scenario, ended,
+             result={"completion": True, "success": bool(s["passed"]), "score": total, "extensions": ext})
+    made.add("passed" if s["passed"] else "failed", made.scenario, ended,
+             result={"success": bool(s["passed"]), "score": total})
+
+
+def _terminated(made: _Statements, record: dict, ended: str) -> None:
+    """The last statement: the record's result fields and its signature, so the record rebuilds exactly."""
     term_ext = {EXT + "record-result": {k: record.get(k) for k in RESULT_KEYS}}
     if "signature" in record:
         term_ext[EXT + "signature"] = record["signature"]
-    add("terminated", scenario, ended, result={"completion": bool(record["finished"])}, context_ext=term_ext)
-    return out
+    made.add("terminated", made.scenario, ended, result={"completion": bool(record["finished"])}, context_ext=term_ext)
 
 
 def live_statements(record: dict) -> list[dict]:
