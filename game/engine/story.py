@@ -15,7 +15,7 @@ from typing import Any
 from game.engine import safeio
 from game.engine.bounds import bounded_variables
 from game.engine.conditions import COMPARISONS, FUNCTIONS
-from game.engine.vocab import NODE_KINDS, STAGES, VERDICTS
+from game.engine.vocab import STAGES, VERDICTS
 
 # Verdicts each story format may use: "misses" came with format 3.
 _FORMAT_2_VERDICTS = ("upholds", "breaches")
@@ -153,60 +153,80 @@ def _check(data: Any, source: str) -> None:
         fail(f"the start node {data['start']!r} does not exist")
 
     # This loop runs on every start of the game, over every node: it builds no message unless a check
-    # fails, so a large story loads in little more than json.loads' time.
-    def bad_target(nid: str, where: str, value: Any) -> None:
-        fail(f"node {nid!r}: {where} points to unknown node {value!r}")
-
-    isinst = isinstance
-    verdicts = VERDICTS if version >= 3 else _FORMAT_2_VERDICTS
+    # fails, so a large story loads in little more than json.loads' time. One check per node kind.
+    at = _At(nodes, variables, version, fail)
+    checks = _NODE_CHECKS if version >= 4 else _NODE_CHECKS_BEFORE_4
     for nid, node in nodes.items():
-        kind = node.get("kind") if isinst(node, dict) else None
-        if kind == "scene":
-            if not isinst(node.get("lines"), list):
-                fail(f"scene {nid!r} has no lines")
-            if node.get("next") not in nodes:
-                bad_target(nid, "next", node.get("next"))
-        elif kind == "decision":
-            choices = node.get("choices")
-            if not isinst(choices, list) or not choices:
-                fail(f"decision {nid!r} has no choices")
-            if node.get("order", "shuffled") not in ("shuffled", "fixed"):
-                fail(f"decision {nid!r}: order must be 'shuffled' or 'fixed', not {node.get('order')!r}")
-            if "discuss" in node:
-                _check_discuss(node["discuss"], version, fail, nid)
-            seen = set()
-            for ch in choices:
-                cid = ch.get("id") if isinst(ch, dict) else None
-                if not isinst(cid, str):
-                    fail(f"decision {nid!r} has a choice without an id")
-                if cid in seen:
-                    fail(f"decision {nid!r} has two choices called {cid!r}")
-                seen.add(cid)
-                if ch.get("next") not in nodes:
-                    bad_target(nid, f"choice {cid!r}", ch.get("next"))
-                for eff in ch.get("effects", ()):
-                    if eff.get("var") not in variables or not isinst(eff.get("delta"), int):
-                        fail(f"decision {nid!r}, choice {cid!r}: bad effect {eff!r}")
-                for a in ch.get("assess", ()):
-                    if a.get("verdict") not in verdicts or not isinst(a.get("weight"), int):
-                        fail(f"decision {nid!r}, choice {cid!r}: bad assessment {a!r}")
-                for key in ("show_if", "enable_if"):
-                    if ch.get(key) is not None:
-                        _check_condition(ch[key], variables, fail, f"decision {nid!r}, choice {cid!r}, {key}")
-        elif kind == "assessment" and version >= 4:
-            _check_assessment(node, nid, nodes, variables, fail)
-        elif kind == "branch":
-            for case in node.get("cases", ()):
-                if not isinst(case.get("when"), (list, dict, str, int)):
-                    fail(f"branch {nid!r} has a case without a condition")
-                _check_condition(case["when"], variables, fail, f"branch {nid!r}, a case")
-                if case.get("next") not in nodes:
-                    bad_target(nid, "a case", case.get("next"))
-            if node.get("else") not in nodes:
-                bad_target(nid, "else", node.get("else"))
-        elif kind not in NODE_KINDS or kind == "assessment":
-            fail(f"node {nid!r} has no valid kind" if kind != "assessment" else
-                 f"node {nid!r} is an assessment, which needs story format 4 (this file says {version})")
+        kind = node.get("kind") if isinstance(node, dict) else None
+        check = checks.get(kind)
+        if check is not None:
+            check(nid, node, at)
+        elif kind == "assessment":
+            fail(f"node {nid!r} is an assessment, which needs story format 4 (this file says {version})")
+        else:
+            fail(f"node {nid!r} has no valid kind")
+
+
+class _At:
+    """What every node's check needs: the story's nodes and variables, its format, and ``fail``."""
+
+    __slots__ = ("nodes", "variables", "version", "verdicts", "fail")
+
+    def __init__(self, nodes: dict, variables: dict, version: int, fail):
+        self.nodes, self.variables, self.version, self.fail = nodes, variables, version, fail
+        self.verdicts = VERDICTS if version >= 3 else _FORMAT_2_VERDICTS
+
+    def target(self, nid: str, where: str, value: Any) -> None:
+        if value not in self.nodes:
+            self.fail(f"node {nid!r}: {where} points to unknown node {value!r}")
+
+
+def _check_scene(nid: str, node: dict, at: _At) -> None:
+    if not isinstance(node.get("lines"), list):
+        at.fail(f"scene {nid!r} has no lines")
+    at.target(nid, "next", node.get("next"))
+
+
+def _check_decision(nid: str, node: dict, at: _At) -> None:
+    fail, isinst = at.fail, isinstance
+    choices = node.get("choices")
+    if not isinst(choices, list) or not choices:
+        fail(f"decision {nid!r} has no choices")
+    if node.get("order", "shuffled") not in ("shuffled", "fixed"):
+        fail(f"decision {nid!r}: order must be 'shuffled' or 'fixed', not {node.get('order')!r}")
+    if "discuss" in node:
+        _check_discuss(node["discuss"], at.version, fail, nid)
+    seen = set()
+    for ch in choices:
+        cid = ch.get("id") if isinst(ch, dict) else None
+        if not isinst(cid, str):
+            fail(f"decision {nid!r} has a choice without an id")
+        if cid in seen:
+            fail(f"decision {nid!r} has two choices called {cid!r}")
+        seen.add(cid)
+        at.target(nid, f"choice {cid!r}", ch.get("next"))
+        for eff in ch.get("effects", ()):
+            if eff.get("var") not in at.variables or not isinst(eff.get("delta"), int):
+                fail(f"decision {nid!r}, choice {cid!r}: bad effect {eff!r}")
+        for a in ch.get("assess", ()):
+            if a.get("verdict") not in at.verdicts or not isinst(a.get("weight"), int):
+                fail(f"decision {nid!r}, choice {cid!r}: bad assessment {a!r}")
+        for key in ("show_if", "enable_if"):
+            if ch.get(key) is not None:
+                _check_condition(ch[key], at.variables, fail, f"decision {nid!r}, choice {cid!r}, {key}")
+
+
+def _check_branch(nid: str, node: dict, at: _At) -> None:
+    for case in node.get("cases", ()):
+        if not isinstance(case.get("when"), (list, dict, str, int)):
+            at.fail(f"branch {nid!r} has a case without a condition")
+        _check_condition(case["when"], at.variables, at.fail, f"branch {nid!r}, a case")
+        at.target(nid, "a case", case.get("next"))
+    at.target(nid, "else", node.get("else"))
+
+
+def _check_ending(nid: str, node: dict, at: _At) -> None:
+    """An ending needs nothing the engine reads without a default."""
 
 
 def _check_assessment(node: dict, nid: str, nodes: dict, variables: dict, fail) -> None:
@@ -338,3 +358,10 @@ def _check_condition(cond: Any, variables: dict, fail, where: str) -> None:
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict, str)) else repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+# The check for each node kind; an assessment node exists from story format 4.
+_NODE_CHECKS_BEFORE_4 = {"scene": _check_scene, "decision": _check_decision, "branch": _check_branch,
+                         "ending": _check_ending}
+_NODE_CHECKS = {**_NODE_CHECKS_BEFORE_4,
+                "assessment": lambda nid, node, at: _check_assessment(node, nid, at.nodes, at.variables, at.fail)}
