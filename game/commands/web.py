@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.commands._args import ROOT, SCENARIOS_DIR, writable_folder
+from game.commands._args import ROOT, SCENARIOS_DIR
 
 
 def register(sub) -> None:

@@ -1,6 +1,6 @@
 """``rightspath i18n compile``: translated story JSON, and interface catalogues as JSON.
 
-A translated story is the English story compiled by the authoring compiler (``compile_path``),
+A translated story is the English story compiled by the authoring compiler (``compile_or_raise``),
 with every text that has a usable translation substituted by its stable id, the citations rebuilt
 from the translated pattern and instrument name, ``scenario.language`` set to the language and the
 content hash recomputed over the translated content. Structure, conditions, effects and scoring
