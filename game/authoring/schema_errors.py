@@ -51,119 +51,162 @@ def diagnostics_from(error: ValidationError, loaded: Loaded, root: type[BaseMode
     return unique_sorted(out)
 
 
+class _Error:
+    """One pydantic error, placed: its cleaned path in the data, what it names, and ``at`` to make
+    the diagnostic at a position of the file."""
+
+    def __init__(self, item: dict, loaded: Loaded, root: type[BaseModel]):
+        self.item, self.loaded, self.root = item, loaded, root
+        self.data = loaded.data
+        self.path, self.tail, self.is_key = _clean(item["loc"], self.data)
+        self.kind = item["type"]
+        self.value = item.get("input")
+        self.shown = _clip(self.value)
+        self.where = describe(self.path, self.data)
+        self.ctx = item.get("ctx") or {}
+        self.field = self.path[-1] if self.path and isinstance(self.path[-1], str) else None
+
+    def at(self, pos_path, code, message, hint=None, key=False) -> Diagnostic:
+        line, col = self.loaded.key(pos_path) if key else self.loaded.pos(pos_path)
+        return Diagnostic(self.loaded.path, line, col, "error", code, message, hint)
+
+
 def _one(item: dict, loaded: Loaded, root: type[BaseModel]) -> Diagnostic:
-    data = loaded.data
-    path, tail, is_key = _clean(item["loc"], data)
-    kind = item["type"]
-    value = item.get("input")
-    shown = _clip(value)
-    where = describe(path, data)
-    ctx = item.get("ctx") or {}
-    field = path[-1] if path and isinstance(path[-1], str) else None
+    e = _Error(item, loaded, root)
+    return _HANDLERS.get(e.kind, _other)(e)
 
-    def at(pos_path, code, message, hint=None, key=False):
-        line, col = loaded.key(pos_path) if key else loaded.pos(pos_path)
-        return Diagnostic(loaded.path, line, col, "error", code, message, hint)
 
-    if kind == "extra_forbidden":
-        parent = path[:-1]
-        allowed = allowed_keys(root, data, parent)
-        hint = did_you_mean(field, allowed, cutoff=0.7) if allowed else None  # keys are short: be stricter
-        if not hint and isinstance(field, str) and " " in field.strip():
-            # 'text: Please, will my classmates find out?' inside {...}: the comma ended the text
-            hint = ("a ',' inside {...} ends the value before it, so the rest became a key: put the whole text in "
-                    "double quotes")
-        if not hint and allowed:
-            hint = "allowed keys here: " + one_of(allowed)
-        return at(path, "E201", f"unknown key '{field}' in {describe(parent, data)}", hint, key=True)
+def _extra_forbidden(e: _Error) -> Diagnostic:
+    parent = e.path[:-1]
+    allowed = allowed_keys(e.root, e.data, parent)
+    hint = did_you_mean(e.field, allowed, cutoff=0.7) if allowed else None  # keys are short: be stricter
+    if not hint and isinstance(e.field, str) and " " in e.field.strip():
+        # 'text: Please, will my classmates find out?' inside {...}: the comma ended the text
+        hint = ("a ',' inside {...} ends the value before it, so the rest became a key: put the whole text in "
+                "double quotes")
+    if not hint and allowed:
+        hint = "allowed keys here: " + one_of(allowed)
+    return e.at(e.path, "E201", f"unknown key '{e.field}' in {describe(parent, e.data)}", hint, key=True)
 
-    if kind == "missing":
-        name = tail[-1] if tail else "?"
-        return at(path, "E202", f"{where} has no '{name}'", _missing_hint(name))
 
-    if kind == "union_tag_not_found":
-        return at(path, "E202", f"{where} has no 'kind'", "add 'kind:' with one of: " + one_of(vocab.NODE_KINDS))
+def _missing(e: _Error) -> Diagnostic:
+    name = e.tail[-1] if e.tail else "?"
+    return e.at(e.path, "E202", f"{e.where} has no '{name}'", _missing_hint(name))
 
-    if kind == "union_tag_invalid":
-        tag = ctx.get("tag")
-        hint = did_you_mean(tag, vocab.NODE_KINDS) or "use one of: " + one_of(vocab.NODE_KINDS)
-        return at(path + ("kind",), "E203", f"'{tag}' is not a node kind", hint)
 
-    if kind == "string_pattern_mismatch":
-        what, how = PATTERN_NAMES.get(ctx.get("pattern"), ("a valid value", None))
-        if ctx.get("pattern") == models.SLUG and isinstance(value, str):
-            as_id = re.sub(r"[\s_]+", "-", value.strip().lower())
-            if re.fullmatch(models.SLUG, as_id):  # 'First words', 'Phone', 'first_words'
-                how = f"use lower-case letters, digits and single hyphens: '{as_id}'"
-        odd = odd_character(value) if isinstance(value, str) else None
-        if odd is not None:  # it looks right on screen: name the character and where it is
-            index, ch = odd
-            line, col = loaded.key(path) if is_key else loaded.pos(path)
-            col += (0 if is_key else loaded.text_shift.get(tuple(path), 0)) + index
-            context = describe(path[:-1], data) if is_key else where
-            return Diagnostic(loaded.path, line, col, "error", "E204",
-                              f"'{shown_plainly(shown)}' is not {what} ({context}): column {col} holds "
-                              f"{odd_character_note(ch)}", f"delete that character and type it again on the keyboard, "
-                              f"as '{retyped(value)}'" if retyped(value) else "delete that character")
-        if is_key:
-            if isinstance(value, str) and ":" in value and not value.endswith(":"):
-                name, _, rest = value.partition(":")
-                how = f"YAML needs a space after the colon: write '{name}: {rest}'"  # '{trust:+5}' is one key
-            return at(path, "E204", f"'{shown}' is not {what} ({describe(path[:-1], data)})", how, key=True)
-        return at(path, "E204", f"'{shown}' is not {what} ({where})", how)
+def _tag_not_found(e: _Error) -> Diagnostic:
+    return e.at(e.path, "E202", f"{e.where} has no 'kind'", "add 'kind:' with one of: " + one_of(vocab.NODE_KINDS))
 
-    if kind in ("literal_error", "enum"):
-        allowed = VOCABULARIES.get(_vocab_field(path), ())
-        hint = did_you_mean(value, allowed) if allowed else None
-        if not hint:
-            hint = "use one of: " + (one_of(allowed) if allowed else ctx.get("expected", ""))
-        noun = _vocab_field(path) or "value"
-        return at(path, "E203", f"'{shown}' is not a known {noun.rstrip('s')} ({where})", hint)
 
-    if kind in ("too_short", "too_long"):
-        actual = ctx.get("actual_length", len(value) if isinstance(value, (list, dict, str)) else 0)
-        if field == "choices" and kind == "too_short":
-            return at(path, "E305", f"{describe(path[:-1], data)} has {actual} choice{'s' * (actual != 1)}; "
+def _tag_invalid(e: _Error) -> Diagnostic:
+    tag = e.ctx.get("tag")
+    hint = did_you_mean(tag, vocab.NODE_KINDS) or "use one of: " + one_of(vocab.NODE_KINDS)
+    return e.at(e.path + ("kind",), "E203", f"'{tag}' is not a node kind", hint)
+
+
+def _pattern(e: _Error) -> Diagnostic:
+    value, path, data, loaded = e.value, e.path, e.data, e.loaded
+    what, how = PATTERN_NAMES.get(e.ctx.get("pattern"), ("a valid value", None))
+    if e.ctx.get("pattern") == models.SLUG and isinstance(value, str):
+        as_id = re.sub(r"[\s_]+", "-", value.strip().lower())
+        if re.fullmatch(models.SLUG, as_id):  # 'First words', 'Phone', 'first_words'
+            how = f"use lower-case letters, digits and single hyphens: '{as_id}'"
+    odd = odd_character(value) if isinstance(value, str) else None
+    if odd is not None:  # it looks right on screen: name the character and where it is
+        index, ch = odd
+        line, col = loaded.key(path) if e.is_key else loaded.pos(path)
+        col += (0 if e.is_key else loaded.text_shift.get(tuple(path), 0)) + index
+        context = describe(path[:-1], data) if e.is_key else e.where
+        return Diagnostic(loaded.path, line, col, "error", "E204",
+                          f"'{shown_plainly(e.shown)}' is not {what} ({context}): column {col} holds "
+                          f"{odd_character_note(ch)}", f"delete that character and type it again on the keyboard, "
+                          f"as '{retyped(value)}'" if retyped(value) else "delete that character")
+    if e.is_key:
+        if isinstance(value, str) and ":" in value and not value.endswith(":"):
+            name, _, rest = value.partition(":")
+            how = f"YAML needs a space after the colon: write '{name}: {rest}'"  # '{trust:+5}' is one key
+        return e.at(path, "E204", f"'{e.shown}' is not {what} ({describe(path[:-1], data)})", how, key=True)
+    return e.at(path, "E204", f"'{e.shown}' is not {what} ({e.where})", how)
+
+
+def _vocabulary(e: _Error) -> Diagnostic:
+    allowed = VOCABULARIES.get(_vocab_field(e.path), ())
+    hint = did_you_mean(e.value, allowed) if allowed else None
+    if not hint:
+        hint = "use one of: " + (one_of(allowed) if allowed else e.ctx.get("expected", ""))
+    noun = _vocab_field(e.path) or "value"
+    return e.at(e.path, "E203", f"'{e.shown}' is not a known {noun.rstrip('s')} ({e.where})", hint)
+
+
+def _length(e: _Error) -> Diagnostic:
+    value, kind = e.value, e.kind
+    actual = e.ctx.get("actual_length", len(value) if isinstance(value, (list, dict, str)) else 0)
+    if e.field == "choices" and kind == "too_short":
+        return e.at(e.path, "E305", f"{describe(e.path[:-1], e.data)} has {actual} choice{'s' * (actual != 1)}; "
                                     f"a decision needs {models.MIN_CHOICES} to {models.MAX_CHOICES}",
-                      "add choices, or turn the node into a scene")
-        if isinstance(value, str):
-            return at(path, "E203", f"{where} is empty", "write some text, or remove the key")
-        limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        bound = "at least" if kind == "too_short" else "at most"
-        return at(path, "E203", f"{where} has {actual} item{'s' * (actual != 1)}; it needs {bound} {limit}")
+                    "add choices, or turn the node into a scene")
+    if isinstance(value, str):
+        return e.at(e.path, "E203", f"{e.where} is empty", "write some text, or remove the key")
+    limit = e.ctx.get("min_length") if kind == "too_short" else e.ctx.get("max_length")
+    bound = "at least" if kind == "too_short" else "at most"
+    return e.at(e.path, "E203", f"{e.where} has {actual} item{'s' * (actual != 1)}; it needs {bound} {limit}")
 
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        words = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                 "greater_than": "more than", "less_than": "less than"}[kind]
-        limit = next((ctx[k] for k in ("ge", "le", "gt", "lt") if k in ctx), "?")
-        hint = "mastery is a share of the best score: 0.7 means 70%" if field == "mastery" else None
-        return at(path, "E203", f"{where} is {_show(value)}; it must be {words} {limit}", hint)
 
-    if kind in TYPE_NAMES:
-        expected = TYPE_NAMES[kind]
-        hint = None
-        if isinstance(value, str) and expected.startswith("a whole") and value.lstrip("+-").isdigit():
-            hint = f"remove the quotes: YAML reads \"{value}\" as text and {value} as a number"
-        elif isinstance(value, bool) and expected == "text":
-            hint = "YAML reads yes/no/on/off/true/false as true or false; put the text in quotes"
-        elif isinstance(value, (int, float)) and expected == "text":
-            hint = "put the value in quotes to keep it as text"
-        elif value is None:
-            hint = "the value is empty; write it after the colon"
-        elif expected.startswith("a whole") and isinstance(value, (str, float)):
-            hint = "write a whole number such as +5 or -10 (no % sign, no decimals, no quotes)"
-        elif expected == "a list" and isinstance(value, str) and field:
-            hint = f"write it as a list: {field}: [\"{_clip(value, 30)}\"]"
-        elif expected == "a mapping of keys" and isinstance(value, str) and "lines" in path:
-            hint = "write each line as a mapping: {speaker: narrator, text: \"...\"}"
-        return at(path, "E203", f"{where} must be {expected}, not {_describe_value(value)}", hint)
+_BOUND_WORDS = {"greater_than_equal": "at least", "less_than_equal": "at most",
+                "greater_than": "more than", "less_than": "less than"}
 
-    if kind == "value_error":
-        message = str(ctx.get("error", item.get("msg", "")))
-        return at(path, "E203", f"{where}: {message}")
 
-    message = item.get("msg", "is not valid")
-    return at(path, "E203", f"{where}: {message[0].lower() + message[1:]}")
+def _bound(e: _Error) -> Diagnostic:
+    limit = next((e.ctx[k] for k in ("ge", "le", "gt", "lt") if k in e.ctx), "?")
+    hint = "mastery is a share of the best score: 0.7 means 70%" if e.field == "mastery" else None
+    return e.at(e.path, "E203", f"{e.where} is {_show(e.value)}; it must be {_BOUND_WORDS[e.kind]} {limit}", hint)
+
+
+def _wrong_type(e: _Error) -> Diagnostic:
+    value, field = e.value, e.field
+    expected = TYPE_NAMES[e.kind]
+    hint = None
+    if isinstance(value, str) and expected.startswith("a whole") and value.lstrip("+-").isdigit():
+        hint = f"remove the quotes: YAML reads \"{value}\" as text and {value} as a number"
+    elif isinstance(value, bool) and expected == "text":
+        hint = "YAML reads yes/no/on/off/true/false as true or false; put the text in quotes"
+    elif isinstance(value, (int, float)) and expected == "text":
+        hint = "put the value in quotes to keep it as text"
+    elif value is None:
+        hint = "the value is empty; write it after the colon"
+    elif expected.startswith("a whole") and isinstance(value, (str, float)):
+        hint = "write a whole number such as +5 or -10 (no % sign, no decimals, no quotes)"
+    elif expected == "a list" and isinstance(value, str) and field:
+        hint = f"write it as a list: {field}: [\"{_clip(value, 30)}\"]"
+    elif expected == "a mapping of keys" and isinstance(value, str) and "lines" in e.path:
+        hint = "write each line as a mapping: {speaker: narrator, text: \"...\"}"
+    return e.at(e.path, "E203", f"{e.where} must be {expected}, not {_describe_value(value)}", hint)
+
+
+def _value_error(e: _Error) -> Diagnostic:
+    message = str(e.ctx.get("error", e.item.get("msg", "")))
+    return e.at(e.path, "E203", f"{e.where}: {message}")
+
+
+def _other(e: _Error) -> Diagnostic:
+    message = e.item.get("msg", "is not valid")
+    return e.at(e.path, "E203", f"{e.where}: {message[0].lower() + message[1:]}")
+
+
+# pydantic's error type -> the handler that words it (ties as the old if-chain resolved them: the
+# named kinds first, then the wrong-type ones, then value_error).
+_HANDLERS = {
+    "value_error": _value_error,
+    **dict.fromkeys(TYPE_NAMES, _wrong_type),
+    **dict.fromkeys(_BOUND_WORDS, _bound),
+    "too_short": _length, "too_long": _length,
+    "literal_error": _vocabulary, "enum": _vocabulary,
+    "string_pattern_mismatch": _pattern,
+    "union_tag_invalid": _tag_invalid,
+    "union_tag_not_found": _tag_not_found,
+    "missing": _missing,
+    "extra_forbidden": _extra_forbidden,
+}
 
 
 def _clean(loc: tuple, data: Any) -> tuple[tuple, tuple, bool]:
