@@ -16,6 +16,8 @@ import yaml
 from game.authoring.checking import check_scenario
 from tests.support.stories import load_story_from_yaml
 from game.engine import vocab
+from game.engine.assessment import band, best_marks, evaluate, item_ids
+from game.engine.assessment import items as assessment_items
 from game.engine.autoplay import auto_play
 from game.engine.run import Run
 
@@ -43,9 +45,10 @@ WALKTHROUGHS = {
     "mixed": {"information": "adult-leaflet", "therapy": "wait-for-trial", "court-prep": "avoid-topic",
               "public-hearing": "public-ask-press", "waiting": "wait-in-car",
               "support-after": "closing-sessions"},
-    # Told too many times: a second interview, a re-telling for the assessment, each agency its own talk.
+    # Told too many times: a second interview, a re-telling for the assessment, an assessment that
+    # identifies nothing (so each agency has its own talk with her).
     "retraumatised": {"interview-pause": "second-interview", "assess-mira": "retell",
-                      "measures": "standard-package", "therapy": "wait-for-trial", "court-prep": "avoid-topic"},
+                      "mira-assessment": set(), "therapy": "wait-for-trial", "court-prep": "avoid-topic"},
     # First words handled badly and a leading interview: the file cannot carry a prosecution.
     "dropped": {"teacher-response": "ask-for-details", "interview-pause": "closed-questions"},
     # Nobody stands between Mira and the family pressure.
@@ -84,11 +87,25 @@ def earned(choice: dict) -> int:
     return sum(a["weight"] if a["verdict"] == "upholds" else -a["weight"] for a in choice.get("assess", []))
 
 
-def play_with_mistakes(story, mistakes: dict[str, str]) -> Run:
+def assessment_node(raw: dict) -> dict:
+    return next(n for n in raw["nodes"] if n["id"] == "mira-assessment")
+
+
+def items_of(raw: dict) -> dict[str, dict]:
+    return {item["id"]: item for item in assessment_items(assessment_node(raw))}
+
+
+def play_with_mistakes(story, mistakes: dict) -> Run:
+    """Best option everywhere, except the named decisions; at the assessment the items that apply are
+    marked, unless ``mistakes`` gives its marks (a set of item ids)."""
     run = Run(story, seed=0)
     while not run.ended:
         if run.kind == "scene":
             run.advance()
+            continue
+        if run.kind == "assessment":
+            marks = mistakes.get(run.node_id)
+            run.assess(set(best_marks(run.node)) if marks is None else set(marks))
             continue
         run.choose(mistakes.get(run.node_id) or max(run.node["choices"], key=earned)["id"])
     return run
@@ -176,6 +193,7 @@ def test_cited_ids_exist_in_the_catalogues_and_cover_the_case(raw):
         data = yaml.safe_load((RIGHTS_DIR / f"{catalogue}.yaml").read_text(encoding="utf-8"))
         known |= {r["id"] for r in data["rights"]}
     cited = {a["right"] for node in decisions(raw) for c in node["choices"] for a in c.get("assess", [])}
+    cited |= {a["right"] for item in items_of(raw).values() for a in item["assess"]}
     assert cited <= known, sorted(cited - known)
     assert REQUIRED_RIGHTS <= cited, sorted(REQUIRED_RIGHTS - cited)
     assert any(r.startswith("2011/93:") for r in cited)
@@ -183,14 +201,71 @@ def test_cited_ids_exist_in_the_catalogues_and_cover_the_case(raw):
 
 def test_journey_covers_every_stage_and_each_profession(raw):
     assert {n["stage"] for n in decisions(raw)} == set(vocab.STAGES)
-    assert REQUIRED_ROLES <= {n["role"] for n in decisions(raw)}
+    # The social worker acts at the individual assessment, which is an assessment node, not a decision.
+    acting = {n["role"] for n in raw["nodes"] if n["kind"] in ("decision", "assessment")}
+    assert REQUIRED_ROLES <= acting
 
 
-def test_the_individual_assessment_is_several_decisions(raw):
-    at_assessment = [n for n in decisions(raw) if n["stage"] == "individual_assessment"]
-    assert len(at_assessment) >= 4
-    assessed = {a["right"] for n in at_assessment for c in n["choices"] for a in c.get("assess", [])}
-    assert {"22(1)", "22(4)", "22(6)", "22(7)"} <= assessed
+def test_the_individual_assessment_is_a_structured_node_and_decisions(raw):
+    # The form itself (what it looks at, the measures) is one assessment node; how Mira takes part and
+    # what to do when he is released stay decisions: they are choices, not a form.
+    at_stage = [n for n in raw["nodes"] if n.get("stage") == "individual_assessment"
+                and n["kind"] in ("decision", "assessment")]
+    assert [n["id"] for n in at_stage] == ["assess-mira", "mira-assessment", "release-decision"]
+    node = assessment_node(raw)
+    assert (node["kind"], node["role"], node["location"]) == ("assessment", "social_worker", "office")
+    assert [s["id"] for s in node["sections"]] == ["personal", "crime", "views", "risks"]
+    assert node["discuss"]["before"] and node["discuss"]["after"]
+    assessed = {a["right"] for n in at_stage if n["kind"] == "decision" for c in n["choices"]
+                for a in c.get("assess", [])}
+    assessed |= {a["right"] for item in items_of(raw).values() for a in item["assess"]}
+    assert {"22(1)", "22(2)(a)", "22(2)(c)", "22(3)", "22(4)", "22(6)", "22(7)"} <= assessed
+
+
+def test_the_assessments_key_legal_points(raw):
+    items = items_of(raw)
+    rights = {iid: {a["right"] for a in item["assess"]} for iid, item in items.items()}
+    # The presumption (22(4)), sexual violence (22(3)), her own fear (22(6)) and the family's pressure
+    # (22(1)) are "shall"s the facts clearly trigger: leaving them unmarked breaches.
+    for iid, right in (("age", "22(4)"), ("sexual-abuse", "22(3)"), ("fear-court", "22(6)"),
+                       ("intimidation", "22(1)")):
+        assert items[iid]["applies"] and items[iid].get("if_missed") == "breaches" and right in rights[iid], iid
+    # The suspect is a family member she depends on (22(3)); her mother, who represents her, sides with him.
+    assert items["family-suspect"]["applies"] and rights["family-suspect"] == {"22(3)"}
+    assert items["mother-sides"]["applies"] and rights["mother-sides"] == {"22(2)(c)"}
+    # An adult checklist's "low risk" and her mother's wishes are not Mira's assessment.
+    assert not items["low-risk"]["applies"] and not items["mother-decides"]["applies"]
+    # The measures are "may"s or depend on national law: a missed one is a miss, never a breach.
+    measures = [i for i in assessment_items(assessment_node(raw)) if i["measure"]]
+    assert not [i["id"] for i in measures if i.get("if_missed")]
+    assert rights["representative"] == {"24(1)(b)", "24(1)(c)"} and items["representative"]["applies"]
+    assert "conflict of interest" in items["representative"]["feedback"]
+    assert "national law precludes" in items["representative"]["feedback"]
+    assert rights["recorded-evidence"] == {"24(1)(a)"}
+    assert "where national law allows" in items["recorded-evidence"]["text"]
+    assert {"23(3)(b)", "23(3)(d)", "23(2)(c)", "8(1)"} <= set().union(*(rights[i["id"]] for i in measures))
+    # Leaving the court measures to the judge was the old option's mistake: timeliness, 22(1).
+    assert not items["judge-later"]["applies"] and rights["judge-later"] == {"22(1)"}
+    assert not items["second-interview"]["applies"] and rights["second-interview"] == {"18", "20(b)"}
+    for iid, item in items.items():
+        for a in item["assess"]:
+            assert citation_pattern(a["right"]).search(item["feedback"]), (
+                f"{iid} assesses {a['right']} but its feedback does not cite it")
+
+
+def test_the_assessment_is_scored_by_the_facts_not_by_marking_everything(story):
+    node = story.nodes["mira-assessment"]
+    assert evaluate(node, set(best_marks(node)))["quality"] == 1.0
+    assert band(evaluate(node, set(best_marks(node)))["quality"]) == "good"
+    everything = evaluate(node, set(item_ids(node)))
+    assert everything["quality"] < story.mastery and band(everything["quality"]) is None
+    nothing = evaluate(node, set())
+    assert nothing["quality"] < story.mastery and band(nothing["quality"]) == "poor"
+    flagged = {v["item"]: v["verdict"] for v in everything["verdicts"] if v["item"] in
+               ("second-interview", "judge-later", "low-risk")}
+    assert flagged == {"second-interview": "breaches", "judge-later": "breaches", "low-risk": "misses"}
+    missed = {v["item"]: v["verdict"] for v in nothing["verdicts"]}
+    assert missed["fear-court"] == "breaches" and missed["video-link"] == "misses"
 
 
 def test_no_graphic_detail_anywhere(raw):
@@ -199,6 +274,8 @@ def test_no_graphic_detail_anywhere(raw):
         texts += [line["text"] for line in node.get("lines", [])]
         texts += [node.get("prompt", ""), node.get("text", "")]
         texts += [c["text"] + " " + c["feedback"] for c in node.get("choices", [])]
+        if node["kind"] == "assessment":
+            texts += [i["text"] + " " + i["feedback"] for i in assessment_items(node)]
     for text in texts:
         assert not GRAPHIC.search(text), text
 
@@ -220,6 +297,8 @@ def test_no_path_can_push_a_meter_out_of_its_range(raw):
             return [(c["next"], {}) for c in node["cases"]] + [(node["else"], {})]
         if node["kind"] == "decision":
             return [(c["next"], c.get("effects", {})) for c in node["choices"]]
+        if node["kind"] == "assessment":
+            return [(node["next"], effects) for effects in (*node.get("effects", {}).values(), {})]
         return []
 
     for name, spec in raw["variables"].items():
@@ -278,6 +357,11 @@ def test_random_playthroughs_end_and_never_clamp(story, seed):
     run = auto_play(story, seed)
     assert run.ended and run.ending["outcome"] in vocab.OUTCOMES
     for record in run.history:
-        choice = next(c for c in story.nodes[record.node]["choices"] if c["id"] == record.chosen)
-        declared = {e["var"]: e["delta"] for e in choice.get("effects", [])}
+        node = story.nodes[record.node]
+        if node["kind"] == "assessment":
+            quality = evaluate(node, {i["id"] for i in record.items if i["marked"]})["quality"]
+            effects = node.get("effects", {}).get(band(quality) or "", [])
+        else:
+            effects = next(c for c in node["choices"] if c["id"] == record.chosen).get("effects", [])
+        declared = {e["var"]: e["delta"] for e in effects}
         assert record.deltas == declared, f"seed {seed}: {record.node}/{record.chosen} was clamped"

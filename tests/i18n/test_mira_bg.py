@@ -138,11 +138,19 @@ def test_compiled_story_is_bulgarian(stories):
         texts += [node[k] for k in ("prompt", "title", "text") if k in node]
         for choice in node.get("choices", []):
             texts += [choice["text"], choice["feedback"]]
+        # The structured individual assessment: its headings, and each item's text and feedback.
+        for part in node.get("sections", []) + ([node["measures"]] if "measures" in node else []):
+            texts.append(part["title"])
+            for item in part["items"]:
+                texts += [item["text"], item["feedback"]]
     assert len(texts) > 280
     assert [t for t in texts if not re.search("[А-Яа-я]", t)] == []
     assert bulgarian.data["scenario"]["language"] == "bg"
     assert bulgarian.data["scenario"]["title"] == "Мира: да го каже само веднъж"
     assert bulgarian.data["nodes"]["retraction-response"]["prompt"].startswith("Вие сте адвокатът на Мира")
+    assessment = bulgarian.data["nodes"]["mira-assessment"]
+    assert assessment["kind"] == "assessment" and assessment["prompt"].startswith("Вие сте Елена Марин")
+    assert assessment["measures"]["title"] == "Мерките, които следват"
 
 
 @pytest.mark.parametrize("seed", [0, 1, 3, 5, 7, 11])
