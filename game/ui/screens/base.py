@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pygame
+
 from game.ui import actions as A
+from game.ui import draw
 from game.ui.scene import Scene
 from game.ui.widgets import FocusGroup, find_control
 
@@ -34,3 +37,34 @@ class WidgetScene(Scene):
     def find(self, label: str):
         """The control ``label`` names (game.ui.widgets.find_control), or None."""
         return find_control(self.group.widgets, label)
+
+
+class PrefsScene(WidgetScene):
+    """A page of preference rows (setup before a training, settings from the title): each change
+    applies at once; leaving the page keeps the preferences for next time."""
+
+    def _set(self, key, value) -> None:
+        setattr(self.app.prefs, key, value)
+        self.app.apply_prefs()
+
+    def place_rows(self, widgets, x: int, y: int, w: int, rh: int, gap: int, last_w: int, nudge: int) -> None:
+        """Stack the rows from ``y``; the last one (the page's button) is ``last_w`` wide at the right."""
+        for wd in widgets:
+            wd.rect = pygame.Rect(x, y, w, rh)
+            y += rh + gap
+        widgets[-1].rect = pygame.Rect(x + w - last_w, widgets[-1].rect.y + nudge, last_w, rh)
+
+    def on_back(self) -> bool:
+        self.app.prefs.save(self.app.platform)
+        self.close()
+        return True
+
+    def draw_page(self, surface, heading: str, subheading: str, y: int, gap: int, hint: str) -> None:
+        ui = self.app
+        surface.fill(ui.theme.backdrop)
+        draw.label(surface, ui, heading, (ui.size[0] // 2, y), role="heading", color=ui.theme.backdrop_text,
+                   bold=True, anchor="center")
+        draw.label(surface, ui, subheading, (ui.size[0] // 2, y + gap), role="label",
+                   color=ui.theme.backdrop_muted, anchor="center")
+        self.group.draw(surface, ui)
+        draw.hint(surface, ui, hint)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pygame
-
 from game.ui import draw
-from game.ui.screens.base import WidgetScene
+from game.ui.screens.base import PrefsScene
 from game.ui.labels import LANGUAGE_NAMES, SIZE_LABELS, languages
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, Selector
@@ -14,7 +12,7 @@ from game.ui.widgets import Button, Selector
 HINT = N_("Up/Down: move · Left/Right or Enter: change · Esc: done")
 
 
-class SettingsScene(WidgetScene):
+class SettingsScene(PrefsScene):
     name = "settings"
 
     def layout(self) -> None:
@@ -40,28 +38,8 @@ class SettingsScene(WidgetScene):
                      on_change=lambda v: self._set("shortcuts", v)),
             Button(N_("Done"), self.on_back, align="center"),
         ]
-        y = 160
-        for wd in widgets:
-            wd.rect = pygame.Rect(x, y, w, rh)
-            y += rh + gap
-        widgets[-1].rect = pygame.Rect(x + w - 300, widgets[-1].rect.y + 6, 300, rh)
+        self.place_rows(widgets, x, 160, w, rh, gap, last_w=300, nudge=6)
         self.group.set(widgets, focus=self.group.focus if self.group.widgets else 0)
 
-    def _set(self, key, value) -> None:
-        setattr(self.app.prefs, key, value)
-        self.app.apply_prefs()
-
-    def on_back(self) -> bool:
-        self.app.prefs.save(self.app.platform)
-        self.close()
-        return True
-
     def draw(self, surface) -> None:
-        ui = self.app
-        surface.fill(ui.theme.backdrop)
-        draw.label(surface, ui, _("Settings"), (ui.size[0] // 2, 70), role="heading", color=ui.theme.backdrop_text,
-                   bold=True, anchor="center")
-        draw.label(surface, ui, _("Changes apply at once and are kept for next time."), (ui.size[0] // 2, 112),
-                   role="label", color=ui.theme.backdrop_muted, anchor="center")
-        self.group.draw(surface, ui)
-        draw.hint(surface, ui, _(HINT))
+        self.draw_page(surface, _("Settings"), _("Changes apply at once and are kept for next time."), 70, 42, _(HINT))
