@@ -107,9 +107,47 @@ def play_to_debrief(pilot, choices: list[str], via: str = "numbers") -> list[str
                 continue  # popped once submitted
             assert len(scene.run.history) == before + 1, f"the choice {cid!r} was not taken on {pilot.screen}"
             queue.pop(0)
+        elif name == "assessment":
+            assert queue, f"ran out of choices at {scene.node_id}"
+            before = len(scene.run.history)
+            _mark_and_submit(pilot, scene, queue[0], via)
+            if pilot.scene.name == "confirm-assessment":
+                if via in ("mouse", "touch"):
+                    (pilot.click if via == "mouse" else pilot.tap)("Submit the assessment")
+                else:
+                    pilot.press(pygame.K_RETURN)
+            assert len(scene.run.history) == before + 1, f"the assessment {queue[0]!r} was not taken on {pilot.screen}"
+            queue.pop(0)
         else:
             raise AssertionError(f"unexpected screen {pilot.screen}")
     raise AssertionError("no debrief reached")
+
+
+def _mark_and_submit(pilot, scene, token: str, via: str) -> None:
+    """An assessment's marks token ("+a+b"; "+" alone marks nothing): toggle every item whose mark
+    differs (keys: Tab to it, Space; else a click or a tap), then submit the form."""
+    wanted = {iid for iid in token.split("+") if iid}
+    act = {"mouse": pilot.click, "touch": pilot.tap}.get(via)
+    for iid, toggle in scene.toggles.items():
+        if toggle.marked == (iid in wanted):
+            continue
+        if act:
+            act(toggle)
+        else:
+            for _ in range(len(scene.group.widgets) + 1):
+                if scene.group.focused is toggle:
+                    break
+                pilot.press(pygame.K_TAB)
+            pilot.press(pygame.K_SPACE)
+        assert toggle.marked == (iid in wanted), f"{iid} did not toggle on {pilot.screen}"
+    if act:
+        act(scene.submit_button)
+    else:
+        for _ in range(len(scene.group.widgets) + 1):
+            if scene.group.focused is scene.submit_button:
+                break
+            pilot.press(pygame.K_TAB)
+        pilot.press(pygame.K_RETURN)
 
 
 def _vote_and_play(pilot, scene, index: int, via: str) -> None:
