@@ -216,7 +216,7 @@ def is_mermaid_graph(data: bytes) -> bool:
 
 
 def is_report_html(data: bytes) -> bool:
-    """A debrief ``rightspath report`` writes: HTML with our generator line near the top."""
+    """A room report ``rightspath report`` writes: HTML with our generator line near the top."""
     return b'<meta name="generator" content="RightsPath' in data[:4096]
 
 
@@ -253,7 +253,7 @@ def describe(path: Path, data: bytes) -> str:
     if _json(data) is not None:
         return "a JSON file of another kind"
     if is_report_html(data) or "<html" in text.lower():
-        return "an HTML file of another kind" if not is_report_html(data) else "a debrief report"
+        return "an HTML file of another kind" if not is_report_html(data) else "a room report"
     return "a file of another kind"
 
 

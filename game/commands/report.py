@@ -1,4 +1,4 @@
-"""``rightspath report``: the facilitator's debrief report (HTML, or CSV tables) from a room's exports.
+"""``rightspath report``: the facilitator's report (HTML, or CSV tables) from a room's exports.
 
 Collecting, replaying and rendering are ``game.report``'s; this module reads the options, writes the
 files, prints the summary and picks the exit code.
@@ -14,9 +14,9 @@ from game.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    rep = sub.add_parser("report", help="build the facilitator's debrief report from a room's exports",
+    rep = sub.add_parser("report", help="build the facilitator's report from a room's exports",
                          description="Aggregate exported records (files or folders, or a session in an LRS) "
-                         "into one self-contained HTML debrief, or into CSV tables.")
+                         "into one self-contained HTML report, or into CSV tables.")
     rep.add_argument("inputs", nargs="*", metavar="FILE_OR_FOLDER")
     rep.add_argument("-o", "--output", required=True, help="the report file (HTML) or folder (CSV)")
     rep.add_argument("--format", choices=("html", "csv"), default="html")
@@ -103,10 +103,10 @@ def _write_report(args, out, collection, story, story_note, csv_tables, html_rep
                 print(f"wrote {out / name}")
         else:
             if out.is_dir():
-                raise UserError(f"{out} is a folder; give the report's file name, e.g. {out / 'debrief.html'}", 2)
+                raise UserError(f"{out} is a folder; give the report's file name, e.g. {out / 'report.html'}", 2)
             out.parent.mkdir(parents=True, exist_ok=True)
             html = html_report(collection, story, lang=args.lang, title=args.title, story_note=story_note)
-            replace_output(out, html, ours=is_report_html, what="a debrief report", inputs=inputs)
+            replace_output(out, html, ours=is_report_html, what="a room report", inputs=inputs)
             print(f"wrote {out}")
     except OSError as exc:
         raise UserError(f"{out}: cannot write the report ({exc.strerror or exc})", 1) from None

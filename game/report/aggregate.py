@@ -1,4 +1,4 @@
-"""The debrief's numbers: participation, scores, rights, each decision's choices, breakdowns.
+"""The report's numbers: participation, scores, rights, each decision's choices, breakdowns.
 
 Plain data (dicts and lists) so the HTML template, the charts and the CSV tables read the same
 figures. Texts (prompts, options, explanations, discussion prompts) come from the story when we

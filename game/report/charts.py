@@ -1,4 +1,4 @@
-"""The debrief's charts, drawn by matplotlib as inline SVG (text kept as text, no external fonts).
+"""The report's charts, drawn by matplotlib as inline SVG (text kept as text, no external fonts).
 
 Colours are picked to read on a projector and for colour-blind viewers (blue / orange / grey), and
 every chart also carries its numbers as labels, so nothing depends on colour alone.

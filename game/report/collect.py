@@ -1,4 +1,4 @@
-"""Gathering a room's exports for the debrief: which records go in, and why the others do not.
+"""Gathering a room's exports for the facilitator's report: which records go in, and why the others do not.
 
 One bad file never stops the report: each is either included or listed with its reason (corrupt,
 unknown version, tampered, unsigned when signatures are checked, figures that do not follow from the

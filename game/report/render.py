@@ -1,4 +1,4 @@
-"""Rendering the debrief: one self-contained HTML page (Jinja2, autoescaped) or a set of CSV tables."""
+"""Rendering the facilitator's report: one self-contained HTML page (Jinja2, autoescaped) or a set of CSV tables."""
 
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ def html_report(col: Collection, story: Story | None, *, lang: str = "en", title
     if scenario and story is not None and story.scenario.get("language", "en") == lang:
         scenario = {**scenario, "title": story.title}  # the records may be in another language
     if title is None:
-        title = _("Debrief: {title}").format(title=scenario["title"] or scenario["id"]) if scenario else _("Debrief")
+        title = _("Room report: {title}").format(title=scenario["title"] or scenario["id"]) if scenario else _("Room report")
     template = _environment(_).get_template("report.html.j2")
     return template.render(
         title=title, lang=lang, scenario=scenario, s=s, o=o, charts=rendered, breakdowns=breakdowns,

@@ -36,7 +36,7 @@ def test_report_in_chromium(tmp_path):
             page.on("request", lambda req: requests_made.append(req.url))
             page.goto(out.as_uri())
             page.wait_for_load_state("load")
-            assert page.title().startswith("Debrief")
+            assert page.title().startswith("Room report")
             assert page.inner_text('[data-figure="participants"]') == "9"
             passed = sum(r["score"]["passed"] for r in records)
             assert page.inner_text('[data-figure="pass-rate"]') == f"{passed / 9:.0%}"

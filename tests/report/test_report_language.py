@@ -40,11 +40,11 @@ def test_report_labels_in_bulgarian(room_folder, tmp_path):
         assert bulgarian in text, bulgarian
         assert english not in text, english
     assert "Report labels are in English" not in text
-    assert "Обобщение: " in text  # the page title
+    assert "Отчет за групата: " in text  # the page title
     from tests.exports import helpers
 
     if helpers.scenario_path().name == "tutorial.yaml":  # it has a Bulgarian translation: its title shows
-        assert "Обобщение: Първи стъпки: Сами проговаря" in text
+        assert "Отчет за групата: Първи стъпки: Сами проговаря" in text
     html = (tmp_path / "bg.html").read_text(encoding="utf-8")
     assert "Участници, избрали варианта" in html  # a chart's axis label (inline SVG text)
 
