@@ -46,12 +46,12 @@ def run(args: argparse.Namespace) -> int:
             paths.append(item)
     for path in paths:
         try:
-            verdict = verify_file(path, key, stories=stories)
+            check = verify_file(path, key, stories=stories)
         except KeyNeeded as exc:
             raise UserError(f"{path}: {exc}", 2) from None
-        bad = bad or verdict.bad
-        reason = verdict.reason
-        if verdict.replayed:
+        bad = bad or check.bad
+        reason = check.reason
+        if check.replayed:
             reason += "; figures recomputed from the decisions and match"
-        print(f"{path}: {verdict.status} — {reason}")
+        print(f"{path}: {check.status} — {reason}")
     return 1 if bad else 0

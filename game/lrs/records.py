@@ -32,10 +32,10 @@ def prepare_push(files: Iterable[Path], key: str | None, stories) -> PushBatch:
         batch.files += 1
         try:
             data = read_regular(path)
-            verdict = verify_bytes(data, key, str(path), stories=stories, key_optional=True)
-            if verdict.bad:
-                raise RecordError(f"{verdict.status}: {verdict.reason}")
-            record = verdict.record
+            check = verify_bytes(data, key, str(path), stories=stories, key_optional=True)
+            if check.bad:
+                raise RecordError(f"{check.status}: {check.reason}")
+            record = check.record
         except OSError as exc:
             batch.skipped.append((path, f"cannot read it ({exc.strerror or exc})"))
             continue

@@ -100,8 +100,8 @@ def mismatch(got: tuple, target: tuple) -> str | None:
     return None
 
 
-def _evidence(verdict, origin: str) -> str:
-    kind = SIGNED if verdict.signed else SIGNED_UNCHECKED if "signature" in verdict.record else UNSIGNED_FILE
+def _evidence(check, origin: str) -> str:
+    kind = SIGNED if check.signed else SIGNED_UNCHECKED if "signature" in check.record else UNSIGNED_FILE
     return kind + (" (statements pulled from an LRS)" if origin == "lrs" else "")
 
 
@@ -131,20 +131,20 @@ def collect(sources: list[Source], *, key: str | None = None, story: Story | Non
         if src.name.lower().endswith(".csv"):
             out.excluded.append((src.name, "a CSV table; the report reads the JSON or xAPI exports"))
             continue
-        verdict = verify_bytes(data, key, src.name, stories=shelf, key_optional=True)
-        if verdict.bad and verdict.status == "unsigned":
+        check = verify_bytes(data, key, src.name, stories=shelf, key_optional=True)
+        if check.bad and check.status == "unsigned":
             out.excluded.append((src.name, "not signed, but this report checks signatures (a session key "
                                            "was given)"))
             continue
-        if verdict.status == "unchecked" and verdict.record is not None:
-            candidates.append((src.name, verdict.record, "unchecked: " + verdict.reason))  # placed below
+        if check.status == "unchecked" and check.record is not None:
+            candidates.append((src.name, check.record, "unchecked: " + check.reason))  # placed below
             continue
-        if verdict.bad:
-            out.excluded.append((src.name, f"{verdict.status}: {verdict.reason}"))
+        if check.bad:
+            out.excluded.append((src.name, f"{check.status}: {check.reason}"))
             continue
-        if "signature" in verdict.record and not verdict.signed:
+        if "signature" in check.record and not check.signed:
             out.unchecked_signed += 1
-        candidates.append((src.name, verdict.record, _evidence(verdict, src.origin)))
+        candidates.append((src.name, check.record, _evidence(check, src.origin)))
 
     if story is not None:
         target = (story.id, story.version, story.hash, story.scenario.get("language", ""))
