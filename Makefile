@@ -86,7 +86,7 @@ web: $(STAMP)
 PORT ?= 8000
 serve-web: $(STAMP)
 	@test -f build/web/index.html || $(MAKE) web
-	$(BIN)/python -m game.webbuild.serve --port $(PORT) $(if $(LRS),--lrs-proxy $(LRS))
+	$(BIN)/rightspath serve-web --port $(PORT) $(if $(LRS),--lrs-proxy $(LRS))
 
 ## Regenerate the committed JSON Schemas from the models.
 schema: $(STAMP)

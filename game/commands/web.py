@@ -1,4 +1,4 @@
-"""The web build's commands: ``build-web``, ``fetch-runtime``, ``links`` and ``package`` (docs/CONTRACTS.md §8)."""
+"""The web build's commands: ``build-web``, ``fetch-runtime``, ``links``, ``package`` and ``serve-web`` (docs/CONTRACTS.md §8)."""
 
 from __future__ import annotations
 
@@ -75,6 +75,20 @@ def register(sub) -> None:
     package.add_argument("--scenarios", type=Path, default=None,
                          help="the scenarios the build bundles, for titles and mastery (default: scenarios/)")
     package.set_defaults(func=cmd_package)
+
+    serve = sub.add_parser(
+        "serve-web",
+        help="serve the web build on this computer (make serve-web), optionally with an LRS proxy",
+        description="Serve build/web/ over HTTP (.wasm as application/wasm) to try the browser version; "
+        "with --lrs-proxy also forward /xAPI/... to a learning-record store, so the page needs no CORS "
+        "permission from it. Ctrl+C stops.",
+    )
+    serve.add_argument("--dir", type=Path, default=ROOT / "build" / "web", help="folder to serve (default: build/web)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    serve.add_argument("--lrs-proxy", metavar="URL", help="also forward /xAPI/... to the learning-record store "
+                       "at URL (its xAPI endpoint), so the page needs no CORS permission from it")
+    serve.set_defaults(func=cmd_serve_web)
 
 
 def cmd_build_web(args) -> int:
@@ -156,3 +170,40 @@ def _warn_if_not_bundled(scenario: str | None, lang: str | None) -> None:
     if lang and lang not in langs:
         print(f"rightspath: warning: --lang {lang!r} has no translation here ({', '.join(sorted(langs))}); "
               "trainees will see English", file=sys.stderr)
+
+
+def cmd_serve_web(args) -> int:
+    from urllib.parse import urlsplit
+
+    from game.errors import UserError
+    from game.webbuild.serve import make_server
+
+    if args.lrs_proxy is not None:
+        try:
+            parts = urlsplit(args.lrs_proxy)
+            parts.port  # noqa: B018 (raises on a bad port)
+        except ValueError as exc:
+            raise UserError(f"serve-web: --lrs-proxy {args.lrs_proxy}: not a valid address ({exc})", 2) from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UserError(f"serve-web: --lrs-proxy {args.lrs_proxy}: give the store's http(s) xAPI endpoint", 2)
+    if not 0 <= args.port <= 65535:
+        raise UserError(f"serve-web: --port {args.port}: give a port from 0 to 65535 (0 picks a free one)", 2)
+    if not (args.dir / "index.html").is_file():
+        raise UserError(f"serve-web: {args.dir} has no index.html; run 'make web' first", 2)
+    try:
+        server = make_server(args.dir, args.host, args.port, lrs_proxy=args.lrs_proxy,
+                             log=lambda line: print(f"serve-web: {line}", file=sys.stderr))
+    except OSError as exc:
+        raise UserError(f"serve-web: cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
+                        f"pick another port: make serve-web PORT=0 (or --port 0) takes a free one", 2) from None
+    host, port = server.server_address[:2]
+    print(f"Serving {args.dir} at http://{host}:{port}/  (Ctrl+C stops)", flush=True)
+    if args.lrs_proxy:
+        print(f"Forwarding http://{host}:{port}/xAPI/ to {args.lrs_proxy}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0

@@ -1,4 +1,4 @@
-"""``make serve-web``: serve ``build/web/`` on this computer for a quick look, a test, or a venue.
+"""What ``rightspath serve-web`` (``make serve-web``) runs: serve ``build/web/`` on this computer for a quick look, a test, or a venue.
 
 A plain static server with the content types pygbag's files need: ``.wasm`` as application/wasm
 (browsers refuse to stream-compile anything else) and the bundle (``.tar.gz``, ``.apk``) as opaque
@@ -12,15 +12,11 @@ the trainees' links ``#lrs=<this server>/xAPI/``). Only the xAPI headers are pas
 
 from __future__ import annotations
 
-import argparse
 import functools
-import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from game.webbuild.stage import ROOT
 
-WEB_DIR = ROOT / "build" / "web"
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
@@ -48,8 +44,11 @@ class WebHandler(SimpleHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
+    log = None  # a callable taking one line per request (the serve-web command prints it); None: quiet
+
     def log_message(self, format, *args):  # noqa: A002 (the base class's name)
-        sys.stderr.write("serve-web: " + (format % args) + "\n")
+        if self.log is not None:
+            type(self).log(format % args)
 
 
 PROXY_PREFIX = "/xAPI/"
@@ -114,59 +113,10 @@ class ProxyHandler(WebHandler):
 
 
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000,
-                lrs_proxy: str | None = None) -> ThreadingHTTPServer:
+                lrs_proxy: str | None = None, log=None) -> ThreadingHTTPServer:
+    """A server for ``directory`` (not yet serving); ``log`` gets one line per request."""
     if lrs_proxy:
-        handler_class = type("BoundProxyHandler", (ProxyHandler,), {"lrs": lrs_proxy})
-        handler = functools.partial(handler_class, directory=str(directory))
+        handler_class = type("BoundProxyHandler", (ProxyHandler,), {"lrs": lrs_proxy, "log": log})
     else:
-        handler = functools.partial(WebHandler, directory=str(directory))
-    return ThreadingHTTPServer((host, port), handler)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="serve-web", description="Serve the web build on this computer.")
-    parser.add_argument("--dir", type=Path, default=WEB_DIR, help="folder to serve (default: build/web)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
-    parser.add_argument("--lrs-proxy", metavar="URL", help="also forward /xAPI/... to the learning-record store "
-                        "at URL (its xAPI endpoint), so the page needs no CORS permission from it")
-    args = parser.parse_args(argv)
-    if args.lrs_proxy is not None:
-        from urllib.parse import urlsplit
-
-        try:
-            parts = urlsplit(args.lrs_proxy)
-            parts.port  # noqa: B018 (raises on a bad port)
-        except ValueError as exc:
-            print(f"serve-web: --lrs-proxy {args.lrs_proxy}: not a valid address ({exc})", file=sys.stderr)
-            return 2
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            print(f"serve-web: --lrs-proxy {args.lrs_proxy}: give the store's http(s) xAPI endpoint", file=sys.stderr)
-            return 2
-    if not 0 <= args.port <= 65535:
-        print(f"serve-web: --port {args.port}: give a port from 0 to 65535 (0 picks a free one)", file=sys.stderr)
-        return 2
-    if not (args.dir / "index.html").is_file():
-        print(f"serve-web: {args.dir} has no index.html; run 'make web' first", file=sys.stderr)
-        return 2
-    try:
-        server = make_server(args.dir, args.host, args.port, lrs_proxy=args.lrs_proxy)
-    except OSError as exc:
-        print(f"serve-web: cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
-              f"pick another port: make serve-web PORT=0 (or --port 0) takes a free one", file=sys.stderr)
-        return 2
-    host, port = server.server_address[:2]
-    print(f"Serving {args.dir} at http://{host}:{port}/  (Ctrl+C stops)", flush=True)
-    if args.lrs_proxy:
-        print(f"Forwarding http://{host}:{port}/xAPI/ to {args.lrs_proxy}", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        handler_class = type("BoundWebHandler", (WebHandler,), {"log": log})
+    return ThreadingHTTPServer((host, port), functools.partial(handler_class, directory=str(directory)))

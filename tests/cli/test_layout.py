@@ -14,9 +14,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARIES = ("authoring", "exports", "report", "lrs", "webbuild", "i18n", "engine", "delivery", "room")
-# Programs of their own, not libraries: the browser's main.py (its console is the page's log), the
-# `make serve-web` server (python -m game.webbuild.serve) and the icon script (python -m).
-OWN_PROGRAMS = {"game/webbuild/main_template.py", "game/webbuild/serve.py", "game/webbuild/make_icon.py"}
+# Programs of their own, not libraries: the browser's main.py (its console is the page's log) and the
+# maintainers' icon script (python -m game.webbuild.make_icon, run once when the icon changes).
+OWN_PROGRAMS = {"game/webbuild/main_template.py", "game/webbuild/make_icon.py"}
 
 
 def _library_files():

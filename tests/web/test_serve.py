@@ -58,7 +58,7 @@ def test_missing_file_is_404_and_server_stays_in_its_folder(served):
 
 
 def test_serve_command_refuses_a_folder_without_a_build(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "game.webbuild.serve", "--dir", str(tmp_path)],
+    proc = subprocess.run([sys.executable, "-m", "game", "serve-web", "--dir", str(tmp_path)],
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == 2 and "make web" in proc.stderr
 
@@ -66,7 +66,7 @@ def test_serve_command_refuses_a_folder_without_a_build(tmp_path):
 @pytest.mark.parametrize("port", ["99999", "-1", "65536"])
 def test_serve_refuses_a_port_out_of_range(tmp_path, port):
     (tmp_path / "index.html").write_text("<title>t</title>", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "game.webbuild.serve", "--dir", str(tmp_path), f"--port={port}"],
+    proc = subprocess.run([sys.executable, "-m", "game", "serve-web", "--dir", str(tmp_path), f"--port={port}"],
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == 2, proc.stderr
     assert "0 to 65535" in proc.stderr and "Traceback" not in proc.stderr
@@ -80,7 +80,7 @@ def test_a_port_in_use_says_how_to_pick_another(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        proc = subprocess.run([sys.executable, "-m", "game.webbuild.serve", "--dir", str(tmp_path),
+        proc = subprocess.run([sys.executable, "-m", "game", "serve-web", "--dir", str(tmp_path),
                                "--port", str(port)], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == 2, proc.stderr
     assert f"cannot listen on 127.0.0.1:{port}" in proc.stderr
@@ -96,15 +96,15 @@ def test_make_serve_web_passes_the_port_on():
     proc = subprocess.run(["make", "-n", "serve-web", "PORT=0"], capture_output=True, text=True, timeout=60,
                           cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
-    assert "-m game.webbuild.serve --port 0" in proc.stdout
+    assert "rightspath serve-web --port 0" in proc.stdout
     default = subprocess.run(["make", "-n", "serve-web"], capture_output=True, text=True, timeout=60, cwd=ROOT)
-    assert "-m game.webbuild.serve --port 8000" in default.stdout
+    assert "rightspath serve-web --port 8000" in default.stdout
 
 
 @pytest.mark.parametrize("url", ["http://[::1", "ftp://lrs.example/xAPI/", "lrs.example/xAPI/", "http://h:port/"])
 def test_a_bad_lrs_proxy_address_is_refused(tmp_path, url):
     (tmp_path / "index.html").write_text("<!DOCTYPE html><title>t</title>", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "game.webbuild.serve", "--dir", str(tmp_path), "--port", "0",
+    proc = subprocess.run([sys.executable, "-m", "game", "serve-web", "--dir", str(tmp_path), "--port", "0",
                            "--lrs-proxy", url], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == 2 and "--lrs-proxy" in proc.stderr and "Traceback" not in proc.stderr
 
