@@ -18,7 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GAME = ROOT / "game"
 # Imports inside functions allowed in game/ui (not counting launch.py, the command-line glue of
 # `rightspath play`, whose lazy imports keep `--help` fast; review §4.1 moves it to the commands).
-MAX_FUNCTION_IMPORTS_UI = 4
+# Issue 16 (start fast) added six: what the title's first frame does not draw — the screen-reader
+# layer, live results, the pictures' cache, the live room, the autopilot (app.py) and the screens the
+# title opens (one helper in title.py, two statements).
+MAX_FUNCTION_IMPORTS_UI = 10
 NOT_COUNTED = {"game/ui/launch.py"}
 # Cycles excused by their exact members (none left: game.i18n.checks <-> game.i18n.commands went with
 # the commands' move to game/commands/).

@@ -11,31 +11,34 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
 
-from game.delivery.sender import WAITING
 from game.engine import auto_choices
 from game.engine.l10n import stories_for_language
 from game.platform import get_platform
-from game.ui import a11y
 from game.ui import actions as A
-from game.ui.artcache import ArtCache
-from game.ui.autopilot import Autopilot
 from game.ui.clock import VirtualClock
 from game.ui.constants import FRAME, IS_BROWSER, SIZE
 from game.ui.fonts import FontBook, asset_dirs
-from game.ui.live import LiveResults, resume_from_lms
 from game.ui.prefs import Prefs, usable_language
-from game.ui.room_link import RoomLink
 from game.ui.scene import SceneStack
 from game.ui.screens.title import TitleScene
 from game.ui.theme import theme_for
 from game.ui.tr import install_language
 from game.ui.warmup import Warmup
+
+# Imported where first needed, not before the title's first frame (issue 16: in the browser every
+# module is compiled from source on each visit): the screen-reader layer (it imports the screens it
+# describes), the pictures' cache, live results, the live room and the headless autopilot. The
+# warm-up (game.ui.warmup) compiles them in the loop's spare time after the title.
+
+# The environment variable that opens a live room on the desktop (game.ui.room_link.ROOM_ENV).
+ROOM_ENV = "RIGHTSPATH_ROOM"
 
 # CPU time for the frame figures; the browser's runtime may lack a process clock.
 _cpu_time = getattr(time, "process_time", time.perf_counter)
@@ -45,6 +48,20 @@ _cpu_time = getattr(time, "process_time", time.perf_counter)
 ITERATION_BUDGET = 0.008
 # Seconds the loop keeps sending live results after the playthrough (headless run, window closed).
 LIVE_DRAIN_HEADLESS, LIVE_DRAIN_WINDOW = 15.0, 3.0
+
+
+def _a11y():
+    # The screen-reader layer imports every screen it describes: not before the title's first frame.
+    from game.ui import a11y
+
+    return a11y
+
+
+def _live():
+    # Live results bring the exports and the LMS bridges: started in spare time after the title.
+    from game.ui import live
+
+    return live
 
 
 @dataclass
@@ -95,11 +112,17 @@ class App:
         self.theme = theme_for(self.prefs.high_contrast)
         self.translations = install_language(self.prefs.language, asset_dirs())
         self.fonts = FontBook()
-        self.art = ArtCache()
+        self._art = None  # the ArtCache, made when first used (the ``art`` property)
         self.warmup = None  # the modules later screens need, imported in spare time (game.ui.warmup)
         self.live = None  # live results to a learning-record store (game.ui.live), made when first needed
-        self.room = RoomLink.for_app(self)  # a live room (issue 18): phones vote through the store, or None
+        self._results_due = None  # a playthrough whose statements wait for live results to start
+        self.room = None  # a live room (issue 18): phones vote through the store, or None
+        if (platform.url_params() or {}).get("room") or os.environ.get(ROOM_ENV):
+            from game.ui.room_link import RoomLink  # only for a live room: it brings the room protocol
+
+            self.room = RoomLink.for_app(self)
         self.stats = FrameStats()
+        self.iteration_started = 0.0  # CPU clock when this loop iteration began (loading budgets)
         self.surface: pygame.Surface | None = None
         self.window: pygame.Surface | None = None
         self.playthrough = None  # the playthrough in progress (game.ui.playthrough.Playthrough)
@@ -121,10 +144,24 @@ class App:
         self._a11y_json = ""
         self._a11y_handlers: dict = {}
         self.a11y_errors: list[BaseException] = []
+        self._a11y_due = False  # the title's first frame is described on the next iteration
         # A scenario named by the options or the facilitator's link (?scenario=mira): after setup the
         # game goes straight to its content note; used once, so going back shows the selection.
         self.preset_scenario = self.opts.scenario or (platform.url_params() or {}).get("scenario") or None
         self._apply_font_scale()
+
+    @property
+    def art(self):
+        """The backgrounds, portraits and icons made so far (game.ui.artcache.ArtCache)."""
+        if self._art is None:
+            from game.ui.artcache import ArtCache  # not before the title's first frame, which draws no picture
+
+            self._art = ArtCache()
+        return self._art
+
+    @art.setter
+    def art(self, cache) -> None:
+        self._art = cache
 
     # -- settings -------------------------------------------------------------------------------
     @property
@@ -164,7 +201,9 @@ class App:
             self.surface = pygame.Surface(SIZE)
         pygame.key.set_repeat(400, 40)
         self.running = True
-        resume_from_lms(self)  # a SCORM launch that resumes: the LMS's save becomes the autosave
+        if getattr(self.platform, "lms", None) is not None and self.platform.lms():
+            # a SCORM launch that resumes: the LMS's save becomes the autosave
+            _live().resume_from_lms(self)
 
         self.warmup = Warmup()
         if self.driver is None and self.opts.headless and (self.opts.choices or self.opts.auto_seed is not None):
@@ -183,6 +222,8 @@ class App:
         stories = stories_for_language(self.stories, self.prefs.language)
         story = next((s for s in stories if s.id == self.opts.scenario), stories[0])
         choices = self.opts.choices or auto_choices(story, self.opts.auto_seed)
+        from game.ui.autopilot import Autopilot  # headless runs only: the browser never compiles it
+
         return Autopilot(self, story, list(choices))
 
     def _open_window(self) -> pygame.Surface:
@@ -205,7 +246,10 @@ class App:
     def step(self, dt: float = FRAME) -> bool:
         """Handle input, advance the clock by ``dt`` seconds, draw if needed. Returns whether it drew."""
         self.stats.iterations += 1
-        cpu0 = _cpu_time()
+        cpu0 = self.iteration_started = _cpu_time()
+        if self._a11y_due:
+            self._a11y_due = False
+            self._a11y_publish(defer=False)
         if self.driver is not None:
             self.driver.tick()
         for event in pygame.event.get():
@@ -239,7 +283,7 @@ class App:
         if spare <= 0 or self.stats.drawn == 0:
             return False
         if self.warmup is not None and not self.warmup.done:
-            return self.warmup.step()
+            return self.warmup.work(spare)
         if self.live is None:
             self.live_results()  # results left from an earlier run start going out now
             return True
@@ -247,8 +291,21 @@ class App:
 
     def live_results(self):
         if self.live is None:
-            self.live = LiveResults(self)
+            self.live = _live().LiveResults(self)
+            if self._results_due is not None:
+                self.live.queue(self._results_due)
+        self._results_due = None
         return self.live
+
+    def queue_results(self, playthrough) -> None:
+        """The playthrough's statements so far to the outbox (game.ui.live): now when live results are
+        running, else as soon as they start, in the loop's spare time after the warm-up (or at the next
+        decision, or on leaving), so starting a playthrough does not wait for them. Queueing is
+        idempotent: what is already queued is not queued again."""
+        if self.live is not None:
+            self.live.queue(playthrough)
+        else:
+            self._results_due = playthrough
 
     def dispatch(self, event) -> None:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESIZED, pygame.WINDOWRESTORED, pygame.VIDEOEXPOSE):
@@ -297,10 +354,15 @@ class App:
         self._maybe_screenshot()
 
     # -- the screen-reader layer ----------------------------------------------------------------
-    def _a11y_publish(self) -> None:
-        """Describe the screen just drawn; give the description to the platform when it changed."""
+    def _a11y_publish(self, defer: bool = True) -> None:
+        """Describe the screen just drawn; give the description to the platform when it changed.
+        The first frame does not wait for the layer's module (it imports every screen it describes):
+        that frame is described at the start of the next iteration."""
+        if defer and "game.ui.a11y" not in sys.modules and self.stats.drawn == 1:
+            self._a11y_due = True
+            return
         try:
-            model, handlers = a11y.describe(self)
+            model, handlers = _a11y().describe(self)
             text = json.dumps(model, ensure_ascii=False, sort_keys=True)
         except Exception as exc:  # a description that cannot be built must not stop the game
             self.a11y_errors.append(exc)
@@ -323,6 +385,8 @@ class App:
             top = self.scenes.top
             if top is None or self.a11y_model is None:
                 return
+            a11y = _a11y()
+
             if self.a11y_model.get("id") != top.screen_id():
                 return  # the screen changed since it was described: wait for the new description
             if a11y.perform(self, self._a11y_handlers, top.screen_id(), request):
@@ -379,11 +443,14 @@ class App:
     async def _drain_live_results(self) -> None:
         """Leaving: give results still in flight a moment to reach the store (what is not sent by
         then stays in the outbox and goes out the next time the game starts)."""
+        if self._results_due is not None:
+            self.live_results()  # a playthrough begun just now: its statements reach the outbox
         live = self.live
         if live is None or not live.connected:
             return
+        waiting = _live().WAITING
         deadline = time.perf_counter() + (LIVE_DRAIN_HEADLESS if self.opts.headless else LIVE_DRAIN_WINDOW)
-        while live.sender.state == WAITING and time.perf_counter() < deadline:
+        while live.sender.state == waiting and time.perf_counter() < deadline:
             self.clock.advance(0.02)
             live.tick()
             await asyncio.sleep(0.02)

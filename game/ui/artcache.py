@@ -172,7 +172,7 @@ class ArtCache:
         self._queue = deque(k for k in self._queue if k in wanted)
         self._steps = {k: v for k, v in self._steps.items() if k in wanted}
         for module in ("backgrounds", "portraits"):
-            mod = _art(module)
+            mod = sys.modules.get(f"game.ui.art.{module}")  # one not imported yet has nothing cached
             if mod is not None and hasattr(mod, "clear_cache"):
                 mod.clear_cache()  # what is still wanted lives on in self._images
         return len(drop)

@@ -16,6 +16,7 @@ from game.engine.scoring import ScoreCard
 from game.platform import StorageError
 from game.ui.saves import drop_save, write_save
 from game.ui.screens.dialog import message
+from game.ui.screens.loading import prepare
 from game.ui.tr import N_, _
 
 
@@ -96,9 +97,10 @@ class Playthrough:
 
     # -- the steps the play screens take -------------------------------------------------------
     def begin(self) -> None:
-        """Show the screen for wherever the run stands (a new run or a resumed one)."""
-        self.app.live_results().queue(self)  # 'initialized' (and whatever a resumed run had done)
-        _flow().begin(self)
+        """Show the screen for wherever the run stands (a new run or a resumed one), after the loading
+        screen has compiled what play needs and made the first screen's pictures (issue 16)."""
+        self.app.queue_results(self)  # 'initialized' (and whatever a resumed run had done)
+        prepare(self.app, self, lambda: _flow().begin(self))
 
     def advance(self) -> None:
         self.run.advance()

@@ -29,12 +29,11 @@ asyncio.run = lambda coro, **kw: coro.close()
 ns = runpy.run_path(os.path.join(stage_dir, "main.py"), run_name="__main__")
 asyncio.run = real_run
 import pygame
-from game.engine import auto_choices
 from game.platform.desktop import DesktopPlatform
 from game.ui.app import App
-from game.ui.autopilot import Autopilot
-frames = []
-real_draw = App.draw
+_cpu = getattr(time, "process_time", time.perf_counter)
+frames, iterations = [], []
+real_draw, real_step = App.draw, App.step
 def draw(self):
     real_draw(self)
     top = self.scenes.top
@@ -42,6 +41,14 @@ def draw(self):
     if target == "title" or (top is not None and top.name == "story"):
         self.running = False
 App.draw = draw
+def step(self, *args, **kwargs):
+    # the CPU of every loop iteration, drawn or not: each holds the browser's only thread
+    c = _cpu()
+    try:
+        return real_step(self, *args, **kwargs)
+    finally:
+        iterations.append(_cpu() - c)
+App.step = step
 params = {} if target == "title" else {"scenario": target}
 platform = DesktopPlatform(data_dir, params=params)
 seen = {}
@@ -49,14 +56,17 @@ def attach(app):
     seen["app"] = app
     if target == "title":
         return
+    # the harness's own modules (the browser never imports the autopilot), compiled before the run
+    from game.engine import auto_choices
+    from game.ui.autopilot import Autopilot
     story = next(s for s in app.stories if s.id == target)
     app.driver = Autopilot(app, story, auto_choices(story, 1))
 real_run(ns["main"](platform=platform, on_app=attach, headless=True))
 app = seen["app"]
-# CPU of each whole loop iteration that drew (input, update — where loading work runs — draw, flip),
-# and of the idle iterations' work too: none may hold the browser's thread beyond a frame.
-print(json.dumps({"first": frames[-1]["at"], "frames": len(frames),
-                  "max_frame_cpu": max(app.stats.frame_cpu + app.stats.idle_cpu, default=0.0),
+# CPU of each whole loop iteration (input, update — where loading work runs — draw, flip, work
+# ahead), whether it drew or not: none may hold the browser's thread beyond a frame.
+print(json.dumps({"first": frames[-1]["at"], "frames": len(frames), "iterations": len(iterations),
+                  "max_frame_cpu": max(iterations, default=0.0),
                   "scenes": [f["scene"] for f in frames]}))
 '''
 
@@ -94,7 +104,8 @@ def bench() -> dict[str, str]:
             figures[f"start to first frame of the {label}"] = (
                 f"{r['first'] * 1000:.0f} ms after {r['frames']} frame(s)"
                 + (f" (target {goal})" if goal else "")
-                + f"; longest frame {r['max_frame_cpu'] * 1000:.1f} ms CPU (target <= 16 ms)")
+                + f"; {r['iterations']} loop iterations, the longest {r['max_frame_cpu'] * 1000:.1f} ms CPU"
+                  " (target <= 16 ms)")
     return figures
 
 

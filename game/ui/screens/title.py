@@ -1,20 +1,21 @@
-"""The title screen: start, resume a saved playthrough, settings, quit."""
+"""The title screen: start, resume a saved playthrough, settings, quit.
+
+It imports only what its first frame draws (issue 16): the screens it opens, the playthrough and the
+message dialog are imported when first used; by then the warm-up (game.ui.warmup) has usually compiled
+them in the loop's spare time.
+"""
 
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import pygame
 
 from game.ui import draw
 from game.ui.constants import IS_BROWSER
-from game.ui.labels import LANGUAGE_NAMES
 from game.ui.saves import read_save
-from game.ui.playthrough import Playthrough
 from game.ui.screens.base import WidgetScene
-from game.ui.screens.dialog import message
-from game.ui.screens.settings import SettingsScene
-from game.ui.screens.setup import SetupScene
 from game.ui.tr import N_, _
 from game.ui.widgets import Button
 
@@ -26,6 +27,16 @@ HINT = N_("Keys: arrows or Tab to move · Enter to choose · Esc for the menu")
 
 # Translators: {reason} is the game's technical reason, in English.
 SAVE_PROBLEM = N_("“{title}”: the save could not be read (details: {reason}).")
+
+
+def _later() -> SimpleNamespace:
+    """What the title opens or shows only on demand: the setup and settings screens, the playthrough
+    (resume), the message dialog and the language names."""
+    # Imported when first used, not before the title's first frame (the warm-up compiles them first).
+    from game.ui import labels, playthrough
+    from game.ui.screens import dialog, settings, setup
+
+    return SimpleNamespace(labels=labels, playthrough=playthrough, dialog=dialog, settings=settings, setup=setup)
 
 
 def _line(ui) -> int:
@@ -68,13 +79,15 @@ class TitleScene(WidgetScene):
         if problems:
             text = (_("A saved playthrough could not be resumed.") + " " + " ".join(problems)
                     + " " + _("You can start this scenario fresh."))
-            message(self.app, N_("A saved game could not be opened"), text, icon="warning", name="save-problem")
+            _later().dialog.message(self.app, N_("A saved game could not be opened"), text, icon="warning",
+                                    name="save-problem")
         if storage_problem:
             self.app.storage_warned = True  # the playthrough need not say it again at the first autosave
             text = _("Progress cannot be saved here: {reason}. You can play, but if you close the page or the "
                      "game, the playthrough is lost. At the end, use “Export results” to keep your results."
                      ).format(reason=storage_problem.rstrip("."))
-            message(self.app, N_("Progress is not being saved"), text, icon="warning", name="save-failed")
+            _later().dialog.message(self.app, N_("Progress is not being saved"), text, icon="warning",
+                                    name="save-failed")
         self._note_missing_language()
         self._note_left_out()
 
@@ -86,17 +99,18 @@ class TitleScene(WidgetScene):
             return
         text = _("These scenario files could not be opened and are not offered: {files}. The other "
                  "scenarios can be played.").format(files=", ".join(names))
-        message(self.app, N_("Some scenarios were left out"), text, icon="warning", name="left-out")
+        _later().dialog.message(self.app, N_("Some scenarios were left out"), text, icon="warning",
+                                name="left-out")
 
     def _note_missing_language(self) -> None:
         """The link or option asked for a language we do not have: say, once, that English is used."""
         missing = self.app.missing_language
         if not missing:
             return
-        name = LANGUAGE_NAMES.get(missing, missing)
+        name = _later().labels.LANGUAGE_NAMES.get(missing, missing)
         text = _("RightsPath is not available in {language} yet, so it is shown in English. "
                  "Your results will record English.").format(language=name)
-        message(self.app, N_("Shown in English"), text, icon="info")
+        _later().dialog.message(self.app, N_("Shown in English"), text, icon="info")
 
     def _place_tagline(self, lift: int = 0) -> None:
         """Measure the tagline and put the journey motif below it: at the largest text size (or in a
@@ -160,13 +174,13 @@ class TitleScene(WidgetScene):
         self.group.set(items)
 
     def start(self) -> None:
-        self.app.scenes.push(SetupScene(self.app))
+        self.app.scenes.push(_later().setup.SetupScene(self.app))
 
     def settings(self) -> None:
-        self.app.scenes.push(SettingsScene(self.app))
+        self.app.scenes.push(_later().settings.SettingsScene(self.app))
 
     def resume_save(self, info) -> None:
-        self.app.playthrough = Playthrough.resumed(self.app, info)
+        self.app.playthrough = _later().playthrough.Playthrough.resumed(self.app, info)
         self.saves = [s for s in self.saves if s is not info]
         self.app.playthrough.begin()
 
