@@ -5,11 +5,20 @@ than trimmed with ignore lists: the browser entry point, the browser-shipped pac
 platform, exports), compiled stories and the runtime assets. Nothing of the authoring side (YAML,
 pydantic, the compiler), no tests and no caches can end up in the archive because nothing else is
 ever copied. UI files are copied as files; this module never imports game.ui.
+
+The game's Python files are shipped without their comments and docstrings (``strip_source``): the
+browser downloads them on every visit, and they were a third of the compressed archive. Only those
+characters go: every line stays where it was (tracebacks point at the same lines as the sources) and
+the code is the same, statement for statement (``tests/web/test_build.py`` compares the syntax trees).
 """
 
 from __future__ import annotations
 
+import ast
+import io
+import re
 import shutil
+import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +52,52 @@ class StageReport:
 def _copy(src: Path, dst: Path, report: StageReport, folder: Path) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, dst)
+    report.files.append(dst.relative_to(folder).as_posix())
+
+
+# A comment that is not only a comment: the source encoding (PEP 263), on line 1 or 2.
+_CODING = re.compile(r"^[ \t\f]*#.*?coding[:=]")
+
+
+def strip_source(source: bytes) -> bytes:
+    """``source`` without comments and docstrings, every line kept in place (a docstring becomes an
+    empty string on its first line, so a body that held only a docstring stays a body)."""
+    text = source.decode("utf-8")
+    lines = text.splitlines(keepends=True)
+    cuts: dict[int, int] = {}  # line number -> column where its comment starts
+    for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        if tok.type == tokenize.COMMENT:
+            row, col = tok.start
+            if row <= 2 and _CODING.match(lines[row - 1]):
+                continue
+            cuts[row] = col
+    for row, col in cuts.items():
+        line = lines[row - 1]
+        ending = line[len(line.rstrip("\r\n")):]
+        lines[row - 1] = line[:col].rstrip() + ending
+    spans = []
+    for node in ast.walk(ast.parse("".join(lines))):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                    and isinstance(first.value.value, str) and first.value.value:
+                spans.append((first.lineno, first.col_offset, first.end_lineno, first.end_col_offset))
+    for start, col, end, end_col in sorted(spans, reverse=True):
+        # ast's columns count UTF-8 bytes
+        head = lines[start - 1].encode("utf-8")[:col].decode("utf-8")
+        last = lines[end - 1]
+        tail = last.encode("utf-8")[end_col:].decode("utf-8")
+        ending = last[len(last.rstrip("\r\n")):]
+        lines[start - 1] = (head + '""' + tail.rstrip("\r\n")).rstrip() + ending
+        for row in range(start, end):
+            blank = lines[row]
+            lines[row] = blank[len(blank.rstrip("\r\n")):] or "\n"
+    return "".join(lines).encode("utf-8")
+
+
+def _copy_python(src: Path, dst: Path, report: StageReport, folder: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_bytes(strip_source(src.read_bytes()))
     report.files.append(dst.relative_to(folder).as_posix())
 
 
@@ -98,7 +153,7 @@ def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> Sta
 
     _copy(MAIN_TEMPLATE, folder / "main.py", report, folder)
     for name in SHIPPED_MODULES:
-        _copy(game_src / name, folder / "game" / name, report, folder)
+        _copy_python(game_src / name, folder / "game" / name, report, folder)
     for package in SHIPPED_PACKAGES:
         src = game_src / package
         if not src.is_dir():
@@ -106,7 +161,7 @@ def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> Sta
                 continue
             raise UserError(f"{src}: missing; the browser build needs it", 1)
         for path in _python_files(src):
-            _copy(path, folder / "game" / package / path.relative_to(src), report, folder)
+            _copy_python(path, folder / "game" / package / path.relative_to(src), report, folder)
 
     for scenario_id, data in compile_stories(scenarios_dir).items():
         target = folder / "stories" / f"{scenario_id}.json"
