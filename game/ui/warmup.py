@@ -104,14 +104,20 @@ class _Precompiled:
         pass
 
 
+# Module name -> its code object, compiled ahead and not imported yet (one table for the process: a
+# second App, in tests, shares it), and the finder that hands those to the import system.
+_CODES: dict = {}
+_FINDER = _Precompiled(_CODES)
+
+
 class Warmup:
     def __init__(self, names=LATER):
         self._to_compile = [n for n in names if n not in sys.modules]
         self._to_import = list(self._to_compile)
         self.total = len(self._to_compile)
-        self.codes: dict = {}  # module name -> its code object, compiled ahead and not yet imported
-        self._finder = _Precompiled(self.codes)
-        sys.meta_path.insert(0, self._finder)
+        self.codes = _CODES
+        if self._to_compile and _FINDER not in sys.meta_path:
+            sys.meta_path.insert(0, _FINDER)
 
     @property
     def compiled(self) -> bool:
@@ -193,5 +199,5 @@ class Warmup:
         return compiles + imports
 
     def _finish(self) -> None:
-        if self._finder in sys.meta_path and not self.codes:
-            sys.meta_path.remove(self._finder)
+        if _FINDER in sys.meta_path and not self.codes:
+            sys.meta_path.remove(_FINDER)

@@ -101,3 +101,71 @@ def test_warm_up_names_only_modules_that_exist():
     assert len(LATER) == len(set(LATER))
     missing = [name for name in LATER if importlib.util.find_spec(name) is None]
     assert missing == []
+
+
+TITLE_CHILD = r"""
+import json, os, sys, tempfile
+os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
+from game.engine import Story
+from game.platform.desktop import DesktopPlatform
+from game.ui.app import App, AppOptions
+story = Story.from_file(sys.argv[1])
+app = App([story], AppOptions(headless=True), DesktopPlatform(tempfile.mkdtemp()))
+app.start()
+app.draw()  # the title's first frame, before any spare-time work
+first = sorted(m for m in sys.modules if m.startswith("game."))
+app.step()  # the next iteration describes it for the screen-reader layer
+print(json.dumps({"first": first, "described": app.a11y_model is not None and app.a11y_model["screen"]}))
+"""
+
+
+def test_the_title_first_frame_imports_only_what_it_draws(tmp_path):
+    """Issue 16: the screen-reader layer, live results (exports, LMS bridges), the screens the title
+    opens, the pictures' cache, the live room and the autopilot wait until after the first frame."""
+    story = _story(REPO / "scenarios" / "tutorial.yaml", tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYGAME_HIDE_SUPPORT_PROMPT="1")
+    out = subprocess.run([sys.executable, "-c", TITLE_CHILD, str(tmp_path / "tutorial.json")], capture_output=True,
+                         text=True, env=env, cwd=tmp_path, timeout=600)
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    later = {"game.ui.a11y", "game.ui.live", "game.exports", "game.delivery", "game.ui.screens.setup",
+             "game.ui.screens.settings", "game.ui.screens.dialog", "game.ui.playthrough", "game.ui.artcache",
+             "game.ui.room_link", "game.room", "game.ui.autopilot", "game.ui.flow"}
+    assert later.isdisjoint(result["first"]), sorted(later & set(result["first"]))
+    assert result["described"] == "title"
+
+
+PRECOMPILED_CHILD = r"""
+import json, sys
+from importlib.machinery import SourceFileLoader
+import game
+from game.ui.warmup import Warmup
+compiled = []
+real = SourceFileLoader.source_to_code
+def counting(self, data, path, *args, **kwargs):
+    compiled.append(path)
+    return real(self, data, path, *args, **kwargs)
+SourceFileLoader.source_to_code = counting
+warm = Warmup(["game.exports.shape", "game.exports.signing", "game.exports"])
+while not warm.compiled:
+    warm.step()
+ran = sorted(m for m in sys.modules if m.startswith("game.exports"))  # compiling runs nothing
+ahead = sorted(warm.codes)
+import game.exports  # a quick player's import: its __init__ pulls in its submodules
+print(json.dumps({"ran": ran, "ahead": ahead, "compiled_again": [p for p in compiled if "/exports/" in p.replace("\\", "/")
+                  and p.replace("\\", "/").rsplit("/", 1)[-1] in ("shape.py", "signing.py", "__init__.py")],
+                  "works": hasattr(game.exports, "build_record")}))
+"""
+
+
+def test_an_import_uses_the_code_the_warm_up_compiled(tmp_path):
+    """A slice compiles one module without running anything (not even its package's __init__); an
+    import that comes before the warm-up's own takes that code instead of compiling the source."""
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1")
+    out = subprocess.run([sys.executable, "-c", PRECOMPILED_CHILD], capture_output=True, text=True, env=env,
+                         cwd=tmp_path, timeout=600)
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["ran"] == []
+    assert result["ahead"] == ["game.exports", "game.exports.shape", "game.exports.signing"]
+    assert result["compiled_again"] == [] and result["works"]
