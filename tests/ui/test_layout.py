@@ -26,6 +26,9 @@ def decisions_on_a_path(story, seed):
         if run.kind == "scene":
             run.advance()
             continue
+        if run.kind == "assessment":  # a form, not a decision (tests/ui/test_assessment_ui.py lays it out)
+            run.assess({i for ids in run.assessment_order().values() for i in ids if rng.random() < 0.5})
+            continue
         yield Run.from_json(story, run.to_json())
         run.choose(rng.choice([c.id for c in run.choices() if c.enabled]))
 
