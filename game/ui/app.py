@@ -22,6 +22,7 @@ from game.engine import auto_choices
 from game.engine.l10n import stories_for_language
 from game.platform import get_platform
 from game.ui import actions as A
+from game.ui import deferred
 from game.ui.clock import VirtualClock
 from game.ui.constants import FRAME, IS_BROWSER, SIZE
 from game.ui.fonts import FontBook, asset_dirs
@@ -51,17 +52,11 @@ LIVE_DRAIN_HEADLESS, LIVE_DRAIN_WINDOW = 15.0, 3.0
 
 
 def _a11y():
-    # The screen-reader layer imports every screen it describes: not before the title's first frame.
-    from game.ui import a11y
-
-    return a11y
+    return deferred.load("game.ui.a11y")
 
 
 def _live():
-    # Live results bring the exports and the LMS bridges: started in spare time after the title.
-    from game.ui import live
-
-    return live
+    return deferred.load("game.ui.live")
 
 
 @dataclass
@@ -118,9 +113,7 @@ class App:
         self._results_due = None  # a playthrough whose statements wait for live results to start
         self.room = None  # a live room (issue 18): phones vote through the store, or None
         if (platform.url_params() or {}).get("room") or os.environ.get(ROOM_ENV):
-            from game.ui.room_link import RoomLink  # only for a live room: it brings the room protocol
-
-            self.room = RoomLink.for_app(self)
+            self.room = deferred.load("game.ui.room_link").RoomLink.for_app(self)
         self.stats = FrameStats()
         self.iteration_started = 0.0  # CPU clock when this loop iteration began (loading budgets)
         self.surface: pygame.Surface | None = None
@@ -154,9 +147,7 @@ class App:
     def art(self):
         """The backgrounds, portraits and icons made so far (game.ui.artcache.ArtCache)."""
         if self._art is None:
-            from game.ui.artcache import ArtCache  # not before the title's first frame, which draws no picture
-
-            self._art = ArtCache()
+            self._art = deferred.load("game.ui.artcache").ArtCache()
         return self._art
 
     @art.setter
@@ -222,9 +213,7 @@ class App:
         stories = stories_for_language(self.stories, self.prefs.language)
         story = next((s for s in stories if s.id == self.opts.scenario), stories[0])
         choices = self.opts.choices or auto_choices(story, self.opts.auto_seed)
-        from game.ui.autopilot import Autopilot  # headless runs only: the browser never compiles it
-
-        return Autopilot(self, story, list(choices))
+        return deferred.load("game.ui.autopilot").Autopilot(self, story, list(choices))
 
     def _open_window(self) -> pygame.Surface:
         if IS_BROWSER or self.opts.headless or os.environ.get("SDL_VIDEODRIVER") == "dummy":

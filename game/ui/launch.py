@@ -1,7 +1,8 @@
 """Entry points for ``rightspath play`` (the window and the headless run); see docs/CONTRACTS.md §10.
 The options come built from ``game.commands.play``, which checks the flags.
 
-Desktop only: the browser's ``main.py`` builds the App itself.
+Desktop only: the browser's ``main.py`` builds the App itself. Only ``rightspath play`` imports this
+module (when it runs, so ``--help`` stays fast): its imports are at the top.
 """
 
 from __future__ import annotations
@@ -9,6 +10,13 @@ from __future__ import annotations
 import asyncio
 import os
 from dataclasses import dataclass
+
+import pygame
+
+from game.errors import UserError
+from game.platform import get_platform
+from game.ui.app import App
+from game.ui.autopilot import Autopilot, AutopilotError
 
 
 @dataclass
@@ -29,9 +37,6 @@ def play_window(stories, options, left_out: list[str] | None = None) -> None:
     """Open the game window on the given stories with ``options`` (an AppOptions, built by
     ``rightspath play``); returns when the player closes it. ``left_out`` names scenario files that
     could not be opened: the title screen says so."""
-    from game.platform import get_platform
-    from game.ui.app import App
-
     app = App(stories, options, get_platform())
     app.left_out = list(left_out or [])
     try:
@@ -48,11 +53,6 @@ def play_headless(story, options) -> HeadlessResult:
     """Play ``story`` through the real UI under SDL's dummy driver with synthetic input: the script is
     ``options.choices`` (ids or 1-based numbers; ``rightspath play`` has checked there are some).
     Returns the score card with the run behind it."""
-    from game.errors import UserError
-    from game.platform import get_platform
-    from game.ui.app import App
-    from game.ui.autopilot import Autopilot, AutopilotError
-
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     app = App([story], options, get_platform())
@@ -74,6 +74,4 @@ def play_headless(story, options) -> HeadlessResult:
 
 
 def _quit_pygame() -> None:
-    import pygame
-
     pygame.quit()

@@ -14,6 +14,7 @@ from game.engine import Run
 from game.engine.run import new_seed
 from game.engine.scoring import ScoreCard
 from game.platform import StorageError
+from game.ui import deferred
 from game.ui.saves import drop_save, write_save
 from game.ui.screens.dialog import message
 from game.ui.screens.loading import prepare
@@ -158,12 +159,8 @@ class Playthrough:
 
 
 def _flow():
-    # Imported on the first step, not at the top: the flow imports the play screens, and through
-    # them the art, the debrief and the exports, which the title does not draw; they are compiled
-    # in the loop's spare time after the title (game/ui/warmup.py), so the first frame waits for none.
-    from game.ui import flow
-
-    return flow
+    # On the first step, not at the top: the title does not draw what the flow imports.
+    return deferred.load("game.ui.flow")
 
 
 def playthrough_seed(opts) -> int:

@@ -16,7 +16,8 @@ from urllib.parse import quote
 
 import pygame
 
-from game.room import OPEN, RoomHost, normalize_code
+from game.room import OPEN, RoomHost, normalize_code, room_debrief
+from game.room.qr import TooLong, encode
 from game.ui.live import target_for
 from game.ui.tr import _
 
@@ -146,8 +147,6 @@ class RoomLink:
     # -- the room's debrief ---------------------------------------------------------------------
     def debrief_summary(self) -> dict:
         """The room's debrief (game.room.room_debrief) from the playthrough's decisions with votes."""
-        from game.room import room_debrief
-
         holder = getattr(self.app, "playthrough", None) or getattr(self.app, "session", None)
         run = getattr(holder, "run", None)
         if run is None:
@@ -235,10 +234,6 @@ class RoomLink:
     def qr_picture(self):
         """The phones' link as a QR code (dark on white, a 4-module quiet zone), or None."""
         if self._qr is None and self.link:
-            # Imported here, not at the top: only a live room draws a QR code, and the encoder is
-            # compiled when the first one is drawn rather than at every start of the game.
-            from game.room.qr import TooLong, encode
-
             try:
                 rows = encode(self.link, "L" if len(self.link) > 200 else "M")
             except TooLong:

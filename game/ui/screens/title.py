@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pygame
 
-from game.ui import draw
+from game.ui import deferred, draw
 from game.ui.constants import IS_BROWSER
 from game.ui.saves import read_save
 from game.ui.screens.base import WidgetScene
@@ -33,10 +33,10 @@ def _later() -> SimpleNamespace:
     """What the title opens or shows only on demand: the setup and settings screens, the playthrough
     (resume), the message dialog and the language names."""
     # Imported when first used, not before the title's first frame (the warm-up compiles them first).
-    from game.ui import labels, playthrough
-    from game.ui.screens import dialog, settings, setup
-
-    return SimpleNamespace(labels=labels, playthrough=playthrough, dialog=dialog, settings=settings, setup=setup)
+    return SimpleNamespace(labels=deferred.load("game.ui.labels"), playthrough=deferred.load("game.ui.playthrough"),
+                           dialog=deferred.load("game.ui.screens.dialog"),
+                           settings=deferred.load("game.ui.screens.settings"),
+                           setup=deferred.load("game.ui.screens.setup"))
 
 
 def _line(ui) -> int:
