@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import http.server
 import json
+import re
 import queue
 import shutil
 import threading
@@ -385,17 +386,23 @@ def test_a_scorm_lms_gets_the_learner_score_status_and_time(web_build, browser, 
         cmi = commits[-1]
         percent = round(card.scaled * 100, 2)
         verdict = "passed" if card.passed else "failed"
+        from game.delivery.cmi5 import report_for_scorm
+        from game.ui.exporting import record_for
+
+        seconds = report_for_scorm(record_for(app.playthrough))["seconds"]  # the record's start to its end
         if kind == "scorm12":
             core = cmi["core"]
             assert float(core["score"]["raw"]) == percent
             assert (core["score"]["min"], core["score"]["max"]) == ("0", "100")
             assert core["lesson_status"] == verdict
-            assert core["session_time"] != "00:00:00" and core["session_time"].count(":") == 2
+            h, m, sec = re.fullmatch(r"(\d{2,4}):(\d{2}):(\d{2}(?:\.\d{1,2})?)", core["session_time"]).groups()
+            assert abs(int(h) * 3600 + int(m) * 60 + float(sec) - seconds) < 0.011, (core["session_time"], seconds)
         else:
             assert float(cmi["score"]["raw"]) == percent and float(cmi["score"]["scaled"]) == round(card.scaled, 4)
             assert (cmi["score"]["min"], cmi["score"]["max"]) == ("0", "100")
             assert (cmi["completion_status"], cmi["success_status"]) == ("completed", verdict)
-            assert cmi["session_time"].startswith("PT")
+            h, m, sec = re.fullmatch(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?", cmi["session_time"]).groups()
+            assert abs(int(h or 0) * 3600 + int(m or 0) * 60 + float(sec or 0) - seconds) < 0.011, cmi["session_time"]
             assert cmi["exit"] == "normal"
         # The exported record names the LMS's learner (the page's origin as its home page).
         from game.ui.live import lms_learner
