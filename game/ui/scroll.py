@@ -160,3 +160,36 @@ class ChunkedScrollView(ScrollView):
             thumb = pygame.Rect(track.x, track.y + int(track.h * self.offset / self.total_height),
                                 6, max(20, int(track.h * frac)))
             pygame.draw.rect(surface, theme.accent, thumb, border_radius=3)
+
+
+def swipe_over_widgets(scene, action: A.Action, viewport: pygame.Rect) -> bool:
+    """Scrolling a scene whose buttons scroll inside ``viewport`` (decision options, assessment items):
+    the wheel and Page Up/Down scroll; a press on a button stays a tap on it unless the finger moves
+    DRAG_SLOP px first, and then it is a swipe that presses nothing. The scene has ``scroll``,
+    ``max_scroll``, ``scroll_by(dy)``, ``group`` and ``_drag`` (None, or (y, scroll, moving) while down)."""
+    if not scene.max_scroll:
+        return False
+    if action.kind == A.SCROLL:
+        return scene.scroll_by(-action.amount * viewport.h // 6) or True
+    if action.kind in (A.PAGE_DOWN, A.PAGE_UP):
+        return scene.scroll_by((viewport.h - 60) * (1 if action.kind == A.PAGE_DOWN else -1)) or True
+    pos = action.pos
+    if action.kind == A.POINTER_DOWN and pos is not None and viewport.collidepoint(pos):
+        scene._drag = (pos[1], scene.scroll, False)
+        return False  # the press may still be a tap on a button
+    if scene._drag is None:
+        return False
+    y0, s0, moving = scene._drag
+    if action.kind == A.POINTER_MOVE and pos is not None:
+        if moving or abs(pos[1] - y0) >= DRAG_SLOP:
+            scene._drag = (y0, s0, True)
+            scene.group._pressed = None  # a swipe is not a tap on the button it began on
+            scene.scroll_by(s0 - (pos[1] - y0) - scene.scroll)
+            return True
+        return False
+    if action.kind == A.POINTER_UP:
+        scene._drag = None
+        if moving:
+            scene.group._pressed = None
+        return moving
+    return False

@@ -28,11 +28,11 @@ from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.screens.dialog import Dialog
 from game.ui.screens.feedback import FeedbackScene
 from game.ui.screens.play import PlayScene
+from game.ui.scroll import swipe_over_widgets
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup, menu_button
 
 PANEL_W = 1040
-DRAG_SLOP = 8  # px a finger may move before the press becomes a swipe
 
 
 class ItemToggle(Button):
@@ -243,31 +243,7 @@ class AssessmentScene(PlayScene):
         return self.group.handle(action)
 
     def _scroll_input(self, action: A.Action) -> bool:
-        vp = self.viewport()
-        if action.kind == A.SCROLL:
-            return self.scroll_by(-action.amount * vp.h // 6) or bool(self.max_scroll)
-        if action.kind in (A.PAGE_DOWN, A.PAGE_UP):
-            return self.scroll_by((vp.h - 60) * (1 if action.kind == A.PAGE_DOWN else -1)) or True
-        pos = action.pos
-        if action.kind == A.POINTER_DOWN and pos is not None and vp.collidepoint(pos) and self.max_scroll:
-            self._drag = (pos[1], self.scroll, False)
-            return False  # the press may still be a tap on an item
-        if self._drag is None:
-            return False
-        y0, s0, moving = self._drag
-        if action.kind == A.POINTER_MOVE and pos is not None:
-            if moving or abs(pos[1] - y0) >= DRAG_SLOP:
-                self._drag = (y0, s0, True)
-                self.group._pressed = None  # a swipe is not a tap on the item it began on
-                self.scroll_by(s0 - (pos[1] - y0) - self.scroll)
-                return True
-            return False
-        if action.kind == A.POINTER_UP:
-            self._drag = None
-            if moving:
-                self.group._pressed = None
-            return moving
-        return False
+        return swipe_over_widgets(self, action, self.viewport())
 
     # -- drawing --------------------------------------------------------------------------------
     def hint_text(self) -> str:

@@ -19,6 +19,7 @@ from game.ui.screens.dialog import Dialog
 from game.ui.screens.count import CountScene
 from game.ui.screens.overrule import OverruleScene
 from game.ui.screens.play import PlayScene
+from game.ui.scroll import swipe_over_widgets
 from game.ui.text import line_height
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup, menu_button
@@ -26,7 +27,6 @@ from game.ui.widgets import Button, FocusGroup, menu_button
 VOTE_MINUS_W = 36  # the left end of a vote box, which takes a vote away
 PANEL_W = 1040
 MORE_BELOW = N_("More below: ↓ or Page Down")
-DRAG_SLOP = 8  # px a finger may move on the panel before the press becomes a scroll
 
 
 class DecisionScene(PlayScene):
@@ -175,31 +175,7 @@ class DecisionScene(PlayScene):
             self.scroll_by(w.rect.bottom - vp.bottom + 8)
 
     def _scroll_input(self, action: A.Action) -> bool:
-        if not self.max_scroll:
-            return False
-        vp = self.viewport()
-        if action.kind == A.SCROLL:
-            return self.scroll_by(-action.amount * vp.h // 6) or True
-        if action.kind in (A.PAGE_DOWN, A.PAGE_UP):
-            return self.scroll_by((vp.h - 60) * (1 if action.kind == A.PAGE_DOWN else -1)) or True
-        pos = action.pos
-        if action.kind == A.POINTER_DOWN and pos is not None and vp.collidepoint(pos):
-            self._drag = (pos[1], self.scroll, False)
-            return False  # the press may still be a tap on an option
-        if self._drag is None:
-            return False
-        y0, s0, moving = self._drag
-        if action.kind == A.POINTER_MOVE and pos is not None:
-            if moving or abs(pos[1] - y0) >= DRAG_SLOP:
-                self._drag = (y0, s0, True)
-                self.group._pressed = None  # a swipe is not a tap on the option it began on
-                self.scroll_by(s0 - (pos[1] - y0) - self.scroll)
-                return True
-            return False
-        if action.kind == A.POINTER_UP:
-            self._drag = None
-            return moving
-        return False
+        return swipe_over_widgets(self, action, self.viewport())
 
     def add_vote(self, choice_id: str, step: int) -> None:
         """One typed vote more (step 1) or fewer (-1) for an option; never below zero, and never below
