@@ -59,6 +59,8 @@ def _live():
     return deferred.load("game.ui.live")
 
 
+# What this run was started with (the command line, a test); the player's saved settings are
+# game.ui.prefs.Prefs, which these override where given (and a link's parameters override both).
 @dataclass
 class AppOptions:
     mode: str = "learning"

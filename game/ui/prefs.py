@@ -16,6 +16,8 @@ from game.platform import StorageError
 TEXT_SIZES = (1, 2, 3)
 
 
+# Which wins when both say something: a link's parameters, then the options of this run
+# (game.ui.app.AppOptions, from the command line), then the saved settings (Prefs.load).
 @dataclass
 class Prefs:
     trainee: str = ""
