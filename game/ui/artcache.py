@@ -11,18 +11,19 @@ so a story's pictures are made ahead of the screens that show them, a slice at a
   (``prioritise``).
 
 A screen that asks for a picture not made yet still gets it at once (drawn on the spot, counted in
-``drawn_on_demand``) — never a placeholder. If a drawing module is missing or fails, a plain fallback
+``drawn_on_demand``) — never a placeholder. If a drawing fails, a plain fallback
 keeps the game playable and the failure is reported once on stderr.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
 import time
 from collections import deque
 
 import pygame
+
+from game.ui import deferred
 
 # CPU time where the runtime has a process clock (the browser's may not).
 _cpu_time = getattr(time, "process_time", time.perf_counter)
@@ -35,10 +36,7 @@ UPCOMING_NODES = 8
 
 
 def _art(module: str):
-    try:
-        return importlib.import_module(f"game.ui.art.{module}")
-    except ImportError:
-        return None
+    return deferred.load(f"game.ui.art.{module}")
 
 
 def _warn(what: str, exc: BaseException) -> None:
@@ -244,26 +242,16 @@ OWN_ICONS = {"up", "down"}  # meter arrows: drawn here (the art set has plus/min
 def _background_steps(location: str, size):
     """The art module's room, painted a slice per ``next()``; the finished surface is the generator's
     return value (shared with the art module's own cache: never drawn on, never copied)."""
-    mod = _art("backgrounds")
-    if mod is not None and hasattr(mod, "paint_steps"):
-        return mod.paint_steps(location, size)
-    return _one_step(lambda: _background(location, size))
-
-
-def _one_step(make):
-    return make()
-    yield  # a generator that does everything in its first step
+    return _art("backgrounds").paint_steps(location, size)
 
 
 def _background(location: str, size) -> pygame.Surface:
-    mod = _art("backgrounds")
-    if mod is not None:
-        try:
-            img = mod.render(location, size)
-            if img is not None:
-                return img  # shared with the art module's own cache: never drawn on, never copied
-        except Exception as exc:  # a broken drawing must not stop a training session
-            _warn(f"background {location!r}", exc)
+    try:
+        img = _art("backgrounds").render(location, size)
+        if img is not None:
+            return img  # shared with the art module's own cache: never drawn on, never copied
+    except Exception as exc:  # a broken drawing must not stop a training session
+        _warn(f"background {location!r}", exc)
     return _plain_background(size)
 
 
@@ -277,14 +265,12 @@ def _plain_background(size) -> pygame.Surface:
 
 
 def _portrait(portrait: str, mood: str, size) -> pygame.Surface | None:
-    mod = _art("portraits")
-    if mod is not None:
-        try:
-            img = mod.render(portrait, mood, size)
-            if img is not None:
-                return img
-        except Exception as exc:
-            _warn(f"portrait {portrait!r}/{mood!r}", exc)
+    try:
+        img = _art("portraits").render(portrait, mood, size)
+        if img is not None:
+            return img
+    except Exception as exc:  # a broken drawing must not stop a training session
+        _warn(f"portrait {portrait!r}/{mood!r}", exc)
     # Stand-in: a simple bust silhouette.
     surf = pygame.Surface(size, pygame.SRCALPHA)
     w, h = size
@@ -294,13 +280,12 @@ def _portrait(portrait: str, mood: str, size) -> pygame.Surface | None:
 
 
 def _icon(name: str, size: int, color) -> pygame.Surface:
-    mod = _art("icons") if name not in OWN_ICONS else None
-    if mod is not None:
+    if name not in OWN_ICONS:
         try:
-            img = mod.render(ICON_NAMES.get(name, name), size, color)
+            img = _art("icons").render(ICON_NAMES.get(name, name), size, color)
             if img is not None:
                 return img
-        except Exception as exc:
+        except Exception as exc:  # a broken drawing must not stop a training session
             _warn(f"icon {name!r}", exc)
     return fallback_icon(name, size, color)
 
