@@ -108,7 +108,7 @@ def play_text(
         result = run.choose(cid)
         say(f"   → {cid}")
         if mode == "learning":
-            label = RATING_LABELS[rating(result.earned, result.best, result.worst)]
+            label = RATING_LABELS[rating(result.earned, result.best, result.worst)][0]
             say(_wrap(f"{label} ({result.earned:+d}; best {result.best:+d}).", "   "))
             for v in result.verdicts:
                 right = story.right(v["right"])

@@ -34,11 +34,17 @@ def rating(earned: int, best: int, worst: int) -> str:
     return "not_recommended"
 
 
-# The one label for each rating, for every front end (screen, transcript).
+def N_(message: str) -> str:
+    """Marks a word for the interface catalogue (game/locale); the front end translates it when shown."""
+    return message
+
+
+# The words for each rating, (in full, short), for every front end: the feedback screen and the
+# transcript say it in full, the debrief's list of decisions says it short.
 RATING_LABELS = {
-    "recommended": "Recommended",
-    "partial": "Partly right",
-    "not_recommended": "Not recommended",
+    "recommended": (N_("Recommended choice"), N_("Recommended")),
+    "partial": (N_("Partly right: a better option was available"), N_("Partly right")),
+    "not_recommended": (N_("Not recommended"), N_("Not the best option")),
 }
 
 

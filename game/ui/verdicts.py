@@ -9,6 +9,7 @@ own sentence, the neutral tone.
 
 from __future__ import annotations
 
+from game.engine.scoring import RATING_LABELS
 from game.engine.scoring import rating as rating_of
 from game.ui.tr import N_, _
 
@@ -32,11 +33,8 @@ TALLIES = (
 # A decision's rating (game.engine.scoring.rating: recommended / partial / not_recommended), one
 # table for the feedback's heading, the debrief's list of decisions and the screen-reader text:
 # rating -> (icon, the feedback's words, the debrief's shorter words, tone). Never colour alone.
-RATINGS = {
-    "recommended": ("recommended", N_("Recommended choice"), N_("Recommended"), "good"),
-    "partial": ("partial", N_("Partly right: a better option was available"), N_("Partly right"), "neutral"),
-    "not_recommended": ("not_recommended", N_("Not recommended"), N_("Not the best option"), "bad"),
-}
+RATING_TONES = {"recommended": "good", "partial": "neutral", "not_recommended": "bad"}
+RATINGS = {name: (name, *RATING_LABELS[name], tone) for name, tone in RATING_TONES.items()}  # the engine's words
 
 
 def rating(rec) -> tuple[str, str, str, str]:
