@@ -27,6 +27,12 @@ def _cli(args, data_dir, timeout=120, **env):
                           text=True, timeout=timeout)
 
 
+def _sigint_default():
+    """In the child: Ctrl+C (SIGINT) acts as at a terminal, even when the tests run in a background
+    job, whose children inherit SIGINT ignored (then Python never raises KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _window(args, data_dir, until, **env):
     """`rightspath play` in a window (SDL's dummy driver), stopped with SIGINT once ``until(stderr)``
     holds (or the process ends): (alive then, stderr, rc). No fixed wait: a slow machine only waits longer."""
@@ -35,7 +41,7 @@ def _window(args, data_dir, until, **env):
     log = Path(data_dir).parent / "window-stderr.txt"
     with open(log, "w") as err_file:
         proc = subprocess.Popen([sys.executable, "-m", "game", "play", *args], cwd=REPO, env=env,
-                                stdout=subprocess.DEVNULL, stderr=err_file, text=True)
+                                stdout=subprocess.DEVNULL, stderr=err_file, text=True, preexec_fn=_sigint_default)
         try:
             deadline = time.monotonic() + 180
             while proc.poll() is None and not until(log.read_text()) and time.monotonic() < deadline:
@@ -46,7 +52,11 @@ def _window(args, data_dir, until, **env):
         finally:
             if proc.poll() is None:
                 proc.send_signal(signal.SIGINT)
-            proc.wait(timeout=60)
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()  # never leave a window running after the test
+                raise
     return alive, log.read_text(), proc.returncode
 
 

@@ -185,7 +185,8 @@ def test_play_window_runs_until_interrupted(tmp_path):
     path.write_text(canonical_json(fixture_story().data), encoding="utf-8")
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", RIGHTSPATH_DATA_DIR=str(tmp_path / "d"))
     proc = subprocess.Popen([sys.executable, "-m", "game", "play", str(path)], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # SIGINT as at a terminal
     try:
         time.sleep(3)
         assert proc.poll() is None, proc.communicate()
