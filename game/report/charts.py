@@ -73,14 +73,14 @@ def rights_chart(rows: list[dict], _=_same) -> str:
     upheld = [r["upheld"] for r in rows]
     ax.barh(y, breached, color=BREACHED, label=_("breached"))
     # a measure not used: hatched, so it never reads as a breach (shape, not colour alone)
-    ax.barh(y, not_used, left=breached, color="white", edgecolor=BREACHED, hatch="//", label=_("measure not used"))
+    ax.barh(y, not_used, left=breached, color="white", edgecolor=BREACHED, hatch="//", label=_("not used or left out"))
     before = [b + n for b, n in zip(breached, not_used)]
     ax.barh(y, missed, left=before, color=MISSED, label=_("missed"))
     ax.barh(y, upheld, left=[b + m for b, m in zip(before, missed)], color=UPHELD, label=_("upheld"))
     for yy, b, n, m, u in zip(y, breached, not_used, missed, upheld):
         ax.text(b + n + m + u, yy, f"  {b} / {n} / {m} / {u}", va="center", fontsize=9)
     ax.set_yticks(y, labels)
-    ax.set_xlabel(_("Times, over all participants (breached / measure not used / missed / upheld)"))
+    ax.set_xlabel(_("Times, over all participants (breached / not used or left out / missed / upheld)"))
     ax.legend(loc="lower right", frameon=False, ncols=4, bbox_to_anchor=(1, 1.0))
     ax.margins(x=0.18)
     return _svg(fig)

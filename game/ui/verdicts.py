@@ -25,7 +25,8 @@ LOOK = {
 TALLIES = (
     ("upheld", "upholds", N_("upheld"), "good"),
     ("breached", "breaches", N_("breached"), "bad"),
-    ("not_used", "misses", N_("measure not used"), "neutral"),
+    # a "may" measure not used, or a fact an individual assessment left out (both "misses")
+    ("not_used", "misses", N_("not used or left out"), "neutral"),
     ("missed", "missed", N_("missed (a better option was shown)"), "neutral"),
 )
 
