@@ -37,26 +37,32 @@ def cited_out_of_place(scenario: Scenario, loaded, catalogues: dict | None) -> l
             continue
         for c, choice in enumerate(node.choices):
             for a, item in enumerate(choice.assess):
-                found = entries.get(item.right)
-                if found is None:
-                    continue  # E307
-                catalogue_id, right, cat_loaded, cat_path = found
-                wrong = []
-                if right.stages and node.stage not in right.stages:
-                    wrong.append(f"stage '{node.stage}' (the entry's stages: {', '.join(right.stages)})")
-                if right.actors and node.role not in right.actors:
-                    wrong.append(f"role '{node.role}' (the entry's actors: {', '.join(right.actors)})")
-                if not wrong:
-                    continue
-                line, col = loaded.pos(("nodes", i, "choices", c, "assess", a, "right"))
-                cat_line, _ = cat_loaded.pos(cat_path)
-                where = f"{Path(cat_loaded.path).name}:{cat_line}"
-                out.append(Diagnostic(
-                    loaded.path, line, col, "warning", "W440",
-                    f"'{item.right}' is cited at decision '{node.id}' for a {' and a '.join(wrong)}",
-                    f"cite the provision whose conditions fit this stage and actor, or, if '{item.right}' does "
-                    f"apply here, add them to its entry in {catalogue_id} ({where})"))
+                out.extend(_out_of_place(node, item.right, entries, loaded,
+                                         ("nodes", i, "choices", c, "assess", a, "right"), f"decision '{node.id}'"))
     return out
+
+
+def _out_of_place(node, right_id: str, entries: dict, loaded, path: tuple, cited_at: str) -> list[Diagnostic]:
+    """W440 when the catalogue entry of ``right_id`` names stages or actors that leave out the
+    node's stage or acting role (nothing when the id is unknown: that is E307)."""
+    found = entries.get(right_id)
+    if found is None:
+        return []
+    catalogue_id, right, cat_loaded, cat_path = found
+    wrong = []
+    if right.stages and node.stage not in right.stages:
+        wrong.append(f"stage '{node.stage}' (the entry's stages: {', '.join(right.stages)})")
+    if right.actors and node.role not in right.actors:
+        wrong.append(f"role '{node.role}' (the entry's actors: {', '.join(right.actors)})")
+    if not wrong:
+        return []
+    line, col = loaded.pos(path)
+    cat_line, _ = cat_loaded.pos(cat_path)
+    return [Diagnostic(
+        loaded.path, line, col, "warning", "W440",
+        f"'{right_id}' is cited at {cited_at} for a {' and a '.join(wrong)}",
+        f"cite the provision whose conditions fit this stage and actor, or, if '{right_id}' does apply here, "
+        f"add them to its entry in {catalogue_id} ({Path(cat_loaded.path).name}:{cat_line})")]
 
 
 def _assessment_out_of_place(i: int, node, entries: dict, loaded) -> list[Diagnostic]:
@@ -69,22 +75,6 @@ def _assessment_out_of_place(i: int, node, entries: dict, loaded) -> list[Diagno
         if path[0] == "measures":
             continue
         for a, entry in enumerate(item.assess):
-            found = entries.get(entry.right)
-            if found is None:
-                continue  # E307
-            catalogue_id, right, cat_loaded, cat_path = found
-            wrong = []
-            if right.stages and node.stage not in right.stages:
-                wrong.append(f"stage '{node.stage}' (the entry's stages: {', '.join(right.stages)})")
-            if right.actors and node.role not in right.actors:
-                wrong.append(f"role '{node.role}' (the entry's actors: {', '.join(right.actors)})")
-            if not wrong:
-                continue
-            line, col = loaded.pos(("nodes", i) + path + ("assess", a, "right"))
-            cat_line, _ = cat_loaded.pos(cat_path)
-            out.append(Diagnostic(
-                loaded.path, line, col, "warning", "W440",
-                f"'{entry.right}' is cited at item '{item.id}' of assessment '{node.id}' for a {' and a '.join(wrong)}",
-                f"cite the provision whose conditions fit this stage and actor, or, if '{entry.right}' does apply "
-                f"here, add them to its entry in {catalogue_id} ({Path(cat_loaded.path).name}:{cat_line})"))
+            out.extend(_out_of_place(node, entry.right, entries, loaded, ("nodes", i) + path + ("assess", a, "right"),
+                                     f"item '{item.id}' of assessment '{node.id}'"))
     return out
