@@ -292,6 +292,47 @@ class Run:
         self._enter(node["next"])
         return rec
 
+    def replay(self, steps) -> None:
+        """Take ``steps`` (as ``steps`` records them) one by one; ChoiceError when one does not fit."""
+        for step in steps:
+            if not isinstance(step, dict):
+                raise ChoiceError("bad step")
+            if "advance" in step:
+                if step["advance"] != self.node_id:
+                    raise ChoiceError("out of step")
+                self.advance()
+            elif "choose" in step:
+                if step.get("at") != self.node_id:
+                    raise ChoiceError("out of step")
+                self.choose(step["choose"], seconds=step.get("seconds"), votes=step.get("votes"))
+            elif "assess" in step:
+                if step.get("at") != self.node_id or not isinstance(step["assess"], list) \
+                        or not all(isinstance(m, str) for m in step["assess"]):
+                    raise ChoiceError("out of step")
+                self.assess(step["assess"], seconds=step.get("seconds"), votes=step.get("votes"))
+            else:
+                raise ChoiceError("unknown step")
+
+    def before_decision(self, index: int) -> "Run":
+        """A new run at the point where decision ``index`` (1-based; ``len(history) + 1`` for the one
+        now open) was about to be taken: the same seed and steps up to that choice, none after. The
+        facilitator's undo of the room's choice (issue 15) rewinds to it; the record's undone choices
+        are replayed from it."""
+        if not 1 <= index <= len(self.history) + 1:
+            raise ChoiceError(f"there is no decision {index} to go back to (decisions taken: {len(self.history)})")
+        taken, cut = 0, len(self.steps)
+        for pos, step in enumerate(self.steps):
+            if "choose" in step or "assess" in step:
+                taken += 1
+                if taken == index:
+                    cut = pos
+                    break
+        back = Run(self.story, seed=self.seed, option_order=self.option_order)
+        back.replay(self.steps[:cut])
+        while back.kind == "scene":  # the one open now: narration before it is read on the way
+            back.advance()
+        return back
+
     def score(self) -> ScoreCard:
         ending = self.ending
         return score(self.history, self.story.mastery, self.story.nodes,
@@ -352,24 +393,7 @@ class Run:
             raise SaveError("the save file is damaged (unknown option order)")
         run = cls(story, seed=seed, option_order=option_order)
         try:
-            for step in steps:
-                if not isinstance(step, dict):
-                    raise ChoiceError("bad step")
-                if "advance" in step:
-                    if step["advance"] != run.node_id:
-                        raise ChoiceError("out of step")
-                    run.advance()
-                elif "choose" in step:
-                    if step.get("at") != run.node_id:
-                        raise ChoiceError("out of step")
-                    run.choose(step["choose"], seconds=step.get("seconds"), votes=step.get("votes"))
-                elif "assess" in step:
-                    if step.get("at") != run.node_id or not isinstance(step["assess"], list) \
-                            or not all(isinstance(m, str) for m in step["assess"]):
-                        raise ChoiceError("out of step")
-                    run.assess(step["assess"], seconds=step.get("seconds"), votes=step.get("votes"))
-                else:
-                    raise ChoiceError("unknown step")
+            run.replay(steps)
         except (ChoiceError, KeyError, TypeError, ValueError):
             raise SaveError("the save file is damaged (its steps do not replay on this scenario)") from None
         snap = {k: data.get(k) for k in ("node", "variables", "visits", "history")}

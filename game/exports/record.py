@@ -124,8 +124,10 @@ def build_record(run: Run, story: Story, meta: dict | None = None, card=None) ->
 
     ``meta`` may hold: trainee, session, role, country, organisation_type, mode, language,
     started_at, ended_at (datetime or ISO 8601; default now), overrules ({decision index: {"room_choice",
-    "reason"}}: the facilitator played another option than the room's, and said why; issue 18). Other
-    keys are ignored. ``record_version``
+    "reason"}}: the facilitator played another option than the room's, and said why; issue 18), undone
+    (the room's choices played and then undone by the facilitator, in order: [{"index", "chosen",
+    "seconds", "votes", "overrule"?}]; issue 15; each is replayed, see ``_undone``). Other keys are
+    ignored. ``record_version``
     1 rebuilds a record in the older layout (the replay of a version-1 file): the same figures
     without the not_used counts, which that version did not have. ``card``: the run's ScoreCard when
     the caller already has it (the game keeps the one computed when the run ended); else computed here.
@@ -141,18 +143,9 @@ def build_record(run: Run, story: Story, meta: dict | None = None, card=None) ->
     card = card if card is not None else run.score()
     ending = run.ending
     overrules = _overrules(meta.get("overrules"), run)
-    decisions = []
-    for index, rec in enumerate(run.history, start=1):
-        # The engine's record as it is (an individual assessment's, issue 19, with its kind and items),
-        # numbered, with its rating, and each right's assessment as the record keeps it.
-        decision = {**rec.to_dict(), "index": index, "recommended": rec.recommended}
-        decision["verdicts"] = _assessments(rec.verdicts)
-        for item in decision.get("items") or ():
-            item["verdicts"] = _assessments(item["verdicts"])
-        if index in overrules:  # only when the facilitator overruled the room: other records are unchanged
-            decision["overrule"] = overrules[index]
-        decisions.append(decision)
-    return {
+    decisions = [_decision_entry(rec, index, overrules.get(index)) for index, rec in enumerate(run.history, start=1)]
+    undone = _undone(meta.get("undone"), run)
+    record = {
         "format": RECORD_FORMAT,
         "record_version": version,
         "generator": f"rightspath {__version__}",
@@ -191,6 +184,61 @@ def build_record(run: Run, story: Story, meta: dict | None = None, card=None) ->
                                str(meta.get("mode") or "learning"), home_page=meta.get("home_page") or None,
                                lms=meta.get("lms_learner") or None),
     }
+    if undone:  # only when the facilitator undid a played choice: other records are unchanged
+        record["undone"] = undone
+    return record
+
+
+def _decision_entry(rec, index: int, overrule: dict | None) -> dict:
+    """The engine's record of one decision as it is (an individual assessment's, issue 19, with its
+    kind and items), numbered, with its rating, and each right's assessment as the record keeps it."""
+    decision = {**rec.to_dict(), "index": index, "recommended": rec.recommended}
+    decision["verdicts"] = _assessments(rec.verdicts)
+    for item in decision.get("items") or ():
+        item["verdicts"] = _assessments(item["verdicts"])
+    if overrule:  # only when the facilitator overruled the room: other records are unchanged
+        decision["overrule"] = overrule
+    return decision
+
+
+MAX_UNDONE = 200  # undone choices per playthrough: far beyond any room's, and a bound on the replays
+
+
+def _undone(given, run: Run) -> list[dict]:
+    """The choices the facilitator played and then undid (issue 15), as decision entries made by
+    replaying each one at the point it was taken: ``given`` is what was done, in the order it was done
+    ([{"index", "chosen", "seconds", "votes", "overrule"?}]); every other field is derived, so a
+    record cannot claim an undone choice that the story would not have given. ValueError otherwise."""
+    if not given:
+        return []
+    if not isinstance(given, list) or len(given) > MAX_UNDONE:
+        raise ValueError(f"the undone choices should be a list of at most {MAX_UNDONE}")
+    out: list[dict] = []
+    last = 0
+    for n, item in enumerate(given, start=1):
+        if not isinstance(item, dict):
+            raise ValueError(f"undone choice {n} is not an object")
+        index, chosen = item.get("index"), item.get("chosen")
+        if not isinstance(index, int) or isinstance(index, bool) or not 1 <= index <= len(run.history) + 1:
+            raise ValueError(f"undone choice {n} names decision {index!r}, but {len(run.history)} were taken")
+        if index < last:  # only the choice just played can be undone, so the numbers never go back
+            raise ValueError(f"undone choice {n} (decision {index}) comes after one of decision {last}")
+        last = index
+        back = run.before_decision(index)
+        if back.kind != "decision":
+            raise ValueError(f"undone choice {n}: decision {index} is not a choice between options "
+                             f"(only the room's choice of an option can be undone)")
+        seconds, votes = item.get("seconds"), item.get("votes")
+        if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0):
+            raise ValueError(f"undone choice {n}: seconds {seconds!r} is not a duration")
+        if votes is not None and (not isinstance(votes, dict) or not all(
+                isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
+                for k, v in votes.items())):
+            raise ValueError(f"undone choice {n}: votes should map option ids to counts")
+        rec = back.choose(chosen, seconds=seconds, votes=votes)  # ChoiceError (a ValueError) if not on offer
+        overrule = _overrules({index: item["overrule"]}, back).get(index) if item.get("overrule") else None
+        out.append(_decision_entry(rec, index, overrule))
+    return out
 
 
 # -- reading ----------------------------------------------------------------------------------------
@@ -198,7 +246,7 @@ def build_record(run: Run, story: Story, meta: dict | None = None, card=None) ->
 TOP_LEVEL_KEYS = frozenset((
     "format", "record_version", "generator", "trainee", "session", "role", "country", "organisation_type",
     "scenario", "mode", "language", "seed", "started_at", "ended_at", "decisions", "rights", "score",
-    "finished", "ending", "outcome", "variables", "signature", "learner", "chooser",
+    "finished", "ending", "outcome", "variables", "signature", "learner", "chooser", "undone",
 ))
 LEARNER_KEYS = {"kind": (PERSON, ROOM), "home_page": None, "name": None, "source": ("session", "lms")}
 def check_record(data: Any) -> dict:
@@ -222,19 +270,8 @@ def check_record(data: Any) -> dict:
     except shape.ShapeError as exc:
         raise RecordError(f"the record is malformed: {exc}") from None
     allowed = shape.VERDICTS_BY_VERSION[version]
-    for i, d in enumerate(data["decisions"]):
-        if ("kind" in d or "items" in d) and (d.get("kind") != "assessment" or "items" not in d):
-            raise RecordError(f"the record is malformed: decisions[{i}] has kind {d.get('kind')!r} and "
-                              f"{'items' if 'items' in d else 'no items'} (an assessment has kind 'assessment' and items)")
-        for item in d.get("items", ()):
-            if item["result"] not in ("marked", "missed", "flagged", "clear") or any(
-                    v["verdict"] not in allowed for v in item["verdicts"]):
-                raise RecordError(f"the record is malformed: decisions[{i}] item {item['id']!r} has an unknown "
-                                  "result or verdict")
-        for j, v in enumerate(d["verdicts"]):
-            if v["verdict"] not in allowed:
-                raise RecordError(f"the record is malformed: decisions[{i}].verdicts[{j}].verdict {v['verdict']!r} "
-                                  f"is not one of {', '.join(allowed)} (record version {version})")
+    _check_decisions(data["decisions"], allowed, version, "decisions")
+    _check_decisions(data.get("undone", []), allowed, version, "undone")
     for key in ("started_at", "ended_at"):
         try:
             parse_utc(data[key])
@@ -243,6 +280,7 @@ def check_record(data: Any) -> dict:
     if not 0 <= data["score"]["scaled"] <= 1:
         raise RecordError("the record's score.scaled is outside 0..1")
     _check_orders(data["decisions"])
+    _check_orders(data.get("undone", []), "undone")
     # learner and chooser came after the first records: absent in those, checked when present.
     if "chooser" in data and data["chooser"] not in ("trainee", ROOM):
         raise RecordError(f"the record's chooser {data['chooser']!r} is neither 'trainee' nor 'room'")
@@ -257,7 +295,23 @@ def check_record(data: Any) -> dict:
     return data
 
 
-def _check_orders(decisions: list) -> None:
+def _check_decisions(decisions: list, allowed, version: int, where: str) -> None:
+    for i, d in enumerate(decisions):
+        if ("kind" in d or "items" in d) and (d.get("kind") != "assessment" or "items" not in d):
+            raise RecordError(f"the record is malformed: {where}[{i}] has kind {d.get('kind')!r} and "
+                              f"{'items' if 'items' in d else 'no items'} (an assessment has kind 'assessment' and items)")
+        for item in d.get("items", ()):
+            if item["result"] not in ("marked", "missed", "flagged", "clear") or any(
+                    v["verdict"] not in allowed for v in item["verdicts"]):
+                raise RecordError(f"the record is malformed: {where}[{i}] item {item['id']!r} has an unknown "
+                                  "result or verdict")
+        for j, v in enumerate(d["verdicts"]):
+            if v["verdict"] not in allowed:
+                raise RecordError(f"the record is malformed: {where}[{i}].verdicts[{j}].verdict {v['verdict']!r} "
+                                  f"is not one of {', '.join(allowed)} (record version {version})")
+
+
+def _check_orders(decisions: list, where: str = "decisions") -> None:
     """decisions[].order (the options in the order shown) came after the first records: absent in
     those (their options were shown as authored), checked when present."""
     for i, d in enumerate(decisions):
@@ -265,9 +319,9 @@ def _check_orders(decisions: list) -> None:
             continue
         order = d["order"]
         if not isinstance(order, list) or not all(isinstance(c, str) for c in order) or len(set(order)) != len(order):
-            raise RecordError(f"the record is malformed: decisions[{i}].order should be a list of distinct option ids")
+            raise RecordError(f"the record is malformed: {where}[{i}].order should be a list of distinct option ids")
         if d["chosen"] not in order and d.get("kind") != "assessment":  # an assessment chooses no option
-            raise RecordError(f"the record is malformed: decisions[{i}].order does not hold the option chosen "
+            raise RecordError(f"the record is malformed: {where}[{i}].order does not hold the option chosen "
                               f"({d['chosen']!r})")
 
 

@@ -9,7 +9,9 @@ one of them is what the replay gives.
 
 What is taken from the file as it stands (it cannot be derived): the trainee's metadata, the seed,
 the times, the mode, and per decision the node, the option chosen, the seconds, the room's votes and,
-where the facilitator overruled the room, the room's choice and the reason (``overrule``).
+where the facilitator overruled the room, the room's choice and the reason (``overrule``). A choice
+the facilitator played and then undid (the record's ``undone``, issue 15) is replayed at the point it
+was taken, from its index, option, seconds and votes; its figures are compared like a decision's.
 
 ``verify``, ``report`` and ``lrs push`` all call this one function; a record that fails is reported
 with the reason and left out of every figure, signed or not. Standard library only.
@@ -174,6 +176,9 @@ def replay_record(record: dict, stories: Shelf | StoryFinder) -> Replay:
                                        "language", "started_at", "ended_at")}
     meta["record_version"] = record["record_version"]  # a version-1 file is rebuilt as version 1
     meta["overrules"] = {d["index"]: d["overrule"] for d in record["decisions"] if "overrule" in d}
+    # Choices played and then undone (issue 15): what was done is taken as given, and replayed.
+    meta["undone"] = [{**{k: d[k] for k in ("index", "chosen", "seconds", "votes")},
+                       **({"overrule": d["overrule"]} if "overrule" in d else {})} for d in record.get("undone", ())]
     learner = record.get("learner") or {}
     meta["home_page"] = learner.get("home_page")
     if learner.get("source") == "lms":  # the LMS named the learner: taken as given
@@ -184,7 +189,9 @@ def replay_record(record: dict, stories: Shelf | StoryFinder) -> Replay:
         return Replay(False, f"it cannot be rebuilt: {exc}", story)
     # Who chose follows from the mode, session and trainee (older records do not say: not compared).
     keys = DERIVED + tuple(k for k in ("chooser", "learner") if k in record)
-    want = {k: again[k] for k in keys}
+    if "undone" in record or "undone" in again:
+        keys += ("undone",)
+    want = {k: again.get(k) for k in keys}
     if not any("order" in d for d in record["decisions"]):  # made before the order shown was kept
         for d in want["decisions"]:
             d.pop("order", None)

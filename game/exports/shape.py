@@ -60,6 +60,9 @@ RECORD = {
     "ending": opt({"id": STR, "outcome": opt(STR), "title": STR}),
     "outcome": opt(STR),
     "variables": map_of(INT),
+    # Issue 15: the room's choices the facilitator played and then undid, in the order undone; each a
+    # decision entry (its index is the decision it was taken at). Absent when nothing was undone.
+    "undone": absent_or(list_of(DECISION)),
 }
 
 # Record version 1 (before the verdict "misses"): no not_used count per right.

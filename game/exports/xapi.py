@@ -39,6 +39,7 @@ VERBS = {
     "passed": "http://adlnet.gov/expapi/verbs/passed",
     "failed": "http://adlnet.gov/expapi/verbs/failed",
     "terminated": "http://adlnet.gov/expapi/verbs/terminated",
+    "voided": "http://adlnet.gov/expapi/verbs/voided",
 }
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
@@ -99,17 +100,32 @@ def _stamp(moment) -> str:
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _decision_times(record: dict) -> list:
-    """A timestamp per decision: start + cumulative seconds when known, else evenly spread."""
+def _timeline(record: dict) -> list[tuple[dict, bool]]:
+    """The choices in the order they were made: (decision entry, undone?). A choice the facilitator
+    undid (the record's ``undone``, issue 15) comes just before the decision that replaced it, at its
+    index; one undone while its decision was open again comes after the last decision."""
+    undone: dict[int, list[dict]] = {}
+    for d in record.get("undone") or ():
+        undone.setdefault(d["index"], []).append(d)
+    out: list[tuple[dict, bool]] = []
+    for d in record["decisions"]:
+        out.extend((u, True) for u in undone.pop(d["index"], ()))
+        out.append((d, False))
+    for index in sorted(undone):
+        out.extend((u, True) for u in undone[index])
+    return out
+
+
+def _decision_times(record: dict, timeline: list[tuple[dict, bool]]) -> list:
+    """A timestamp per choice of the timeline: start + cumulative seconds when known, else evenly spread."""
     start, end = parse_utc(record["started_at"]), parse_utc(record["ended_at"])
-    decisions = record["decisions"]
     out, elapsed = [], 0.0
-    for i, d in enumerate(decisions, start=1):
+    for i, (d, _undone) in enumerate(timeline, start=1):
         if d.get("seconds") is not None:
             elapsed += float(d["seconds"])
             moment = start + timedelta(seconds=elapsed)
         else:
-            moment = start + (end - start) * i / (len(decisions) + 1)
+            moment = start + (end - start) * i / (len(timeline) + 1)
         out.append(min(max(moment, start), end))
     return out
 
@@ -140,9 +156,12 @@ class _Statements:
                  "definition": {"type": SESSION_TYPE}}]}
         self.out: list[dict] = []
 
-    def add(self, verb: str, obj: dict, timestamp: str, *, result=None, context_ext=None, parent=False) -> None:
+    def add(self, verb: str, obj: dict, timestamp: str, *, result=None, context_ext=None, parent=False,
+            statement_ref=False) -> None:
         context = {k: (dict(v) if isinstance(v, dict) else v) for k, v in self.context.items()}
         context["extensions"] = {**self.context["extensions"], **(context_ext or {})}
+        if statement_ref:  # xAPI 1.0.3 §2.4.6: context.platform only when the object is an Activity
+            context.pop("platform", None)
         if parent:
             acts = dict(context.get("contextActivities", {}))
             acts["parent"] = [{"objectType": "Activity", "id": self.scenario["id"]}]
@@ -169,8 +188,11 @@ def statements(record: dict) -> list[dict]:
     ended = _stamp(parse_utc(record["ended_at"]))
     made.add("initialized", made.scenario, started,
              context_ext={EXT + "record-header": {k: record.get(k) for k in HEADER_KEYS if k in record}})
-    for d, moment in zip(record["decisions"], _decision_times(record)):
+    timeline = _timeline(record)
+    for (d, undone), moment in zip(timeline, _decision_times(record, timeline)):
         _answered(made, d, _stamp(moment))
+        if undone:  # the facilitator undid it: the answer stays in the store, voided (issue 15)
+            _voided(made, d, _stamp(moment))
     if record["finished"]:
         _completion(made, record, ended)
     _terminated(made, record, ended)
@@ -214,6 +236,15 @@ def _answered(made: _Statements, d: dict, timestamp: str) -> None:
              context_ext={EXT + "decision": facts, EXT + "stage": d["stage"], EXT + "role": d["role"]})
 
 
+def _voided(made: _Statements, d: dict, timestamp: str) -> None:
+    """xAPI 1.0.3's voiding statement (verb voided, object a StatementRef) for the answer just made:
+    the store keeps the answer but no longer counts it. It carries the undone decision entry, because
+    a conforming store leaves a voided statement out of its queries (the record rebuilds from this)."""
+    target = made.out[-1]["id"]
+    made.add("voided", {"objectType": "StatementRef", "id": target}, timestamp,
+             context_ext={EXT + "undone-decision": {k: v for k, v in d.items()}}, statement_ref=True)
+
+
 def _completion(made: _Statements, record: dict, ended: str) -> None:
     """A finished playthrough: completed (the per-right counts, mastery, outcome), then passed or failed."""
     s = record["score"]
@@ -254,11 +285,22 @@ def record_from_statements(stmts: list[dict]) -> dict:
     header = result = None
     signature = None
     decisions = []
-    for s in stmts:
-        if not isinstance(s, dict):
-            raise RecordError("an xAPI statement is not a JSON object")
+    undone = []  # (position among the statements, the undone decision entry)
+    if not all(isinstance(s, dict) for s in stmts):
+        raise RecordError("an xAPI statement is not a JSON object")
+    # Answers the facilitator undid (issue 15): their voiding statements name them and carry them.
+    voided = {((s.get("object") or {}).get("id")) for s in stmts
+              if (s.get("verb") or {}).get("id") == VERBS["voided"]}
+    for position, s in enumerate(stmts):
         verb = (s.get("verb") or {}).get("id")
-        if verb == VERBS["initialized"]:
+        if verb == VERBS["voided"]:
+            entry = _ext(s, "context", "undone-decision")
+            if not isinstance(entry, dict):
+                raise RecordError("a 'voided' statement carries no undone RightsPath decision")
+            undone.append((str(s.get("timestamp") or ""), position, entry))
+        elif verb == VERBS["answered"] and s.get("id") in voided:
+            continue  # its voiding statement carries it
+        elif verb == VERBS["initialized"]:
             header = _ext(s, "context", "record-header")
         elif verb == VERBS["answered"]:
             facts = _ext(s, "context", "decision")
@@ -276,6 +318,9 @@ def record_from_statements(stmts: list[dict]) -> dict:
                           "(the 'initialized' or 'terminated' statement is missing)")
     decisions.sort(key=lambda d: d.get("index", 0))
     record = {**header, **result, "decisions": decisions}
+    if undone:  # in the order undone: by decision, then by when (a store may return any order)
+        undone.sort(key=lambda u: (u[2].get("index", 0) if isinstance(u[2].get("index"), int) else 0, u[0], u[1]))
+        record["undone"] = [u[2] for u in undone]
     if signature is not None:
         record["signature"] = signature
     return check_record(record)

@@ -20,7 +20,8 @@ from tests.exports.helpers import SCHEMA_PATH, meta, played, story
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 # Fields the schema documents and shape.py does not hold, because record.py checks them in code.
-CHECKED_IN_RECORD_PY = {"format", "record_version", "signature", "learner", "chooser", "decisions[].order"}
+CHECKED_IN_RECORD_PY = {"format", "record_version", "signature", "learner", "chooser", "decisions[].order",
+                       "undone[].order"}
 NULL = {"type": "null"}
 
 
