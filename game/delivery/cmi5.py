@@ -42,6 +42,7 @@ VERBS = {
     "terminated": "http://adlnet.gov/expapi/verbs/terminated",
 }
 ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://rightspath.eu/xapi/cmi5")
 STATE_KEY = "lms-cmi5-registrations"  # platform storage: what each registration was already sent
 SESSION_KEY = "lms-cmi5-session"  # platform storage: how far the current AU session has gone (a reload)
@@ -243,6 +244,21 @@ class Cmi5Session:
         stmt["timestamp"] = _stamp(self._after_last(_parse(export_stmt["timestamp"])))
         return stmt
 
+    def _voiding(self, export_stmt: dict) -> dict:
+        """The facilitator undid an answer (issue 15): a cmi5 allowed statement voiding the allowed
+        statement this session sent for it (xAPI voiding: a StatementRef; no context.platform)."""
+        target = self._id("allowed/" + export_stmt["object"]["id"])
+        theirs = export_stmt.get("context") or {}
+        context = self._context(defined=False)
+        for key in ("platform", "revision"):  # only for an Activity object (xAPI 1.0.3)
+            context.pop(key, None)
+        context["extensions"] = {**(theirs.get("extensions") or {}), **context.get("extensions", {})}
+        if "language" in theirs:
+            context["language"] = theirs["language"]
+        return {"id": self._id("allowed/" + export_stmt["id"]), "actor": self.launch.actor,
+                "verb": copy.deepcopy(export_stmt["verb"]), "object": {"objectType": "StatementRef", "id": target},
+                "context": context, "timestamp": _stamp(self._after_last(_parse(export_stmt["timestamp"])))}
+
     # -- what this device already sent for the registration ------------------------------------
     def _sent_verbs(self) -> set[str]:
         if self.platform is None:
@@ -279,8 +295,9 @@ class Cmi5Session:
             return []
         out = []
         for s in export_statements:
-            if (s.get("verb") or {}).get("id") == ANSWERED:
-                allowed = self._allowed(s, story)
+            verb = (s.get("verb") or {}).get("id")
+            if verb in (ANSWERED, VOIDED):
+                allowed = self._allowed(s, story) if verb == ANSWERED else self._voiding(s)
                 if allowed["id"] not in self._given:
                     self._given.add(allowed["id"])
                     out.append(allowed)

@@ -291,6 +291,8 @@ def _decision(app, scene, b):
         total = sum(scene.votes.values())
         state = (_("Votes shown · R: hide") if revealed else
                  _("{n} votes cast · R: show the votes").format(n=total))
+        if getattr(scene, "reopened", ""):  # the facilitator undid the room's choice here (issue 15)
+            state = scene.reopened + " · " + state
         text.append(state)
         b.add("reveal", state, _key(scene, A.REVEAL))
         for v in scene.views if revealed else []:
@@ -301,6 +303,8 @@ def _decision(app, scene, b):
     b.menu()
     count = sum(1 for v in scene.views)
     say = [tag, prompt, _("{n} options: press a number from 1 to {n}, or choose a button.").format(n=count)]
+    if getattr(scene, "reopened", ""):
+        say.insert(0, scene.reopened)
     return heading, say, text, "polite"
 
 

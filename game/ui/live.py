@@ -26,6 +26,7 @@ from game.delivery.cmi5 import Cmi5Launch, Cmi5Session, LaunchProblem, Namespace
 from game.delivery.scorm import LIMITS, SuspendProblem, resume_from, suspend_text
 from game.delivery.sender import KEPT, OFF, SENT, WAITING
 from game.exports import RecordError, live_statements
+from game.exports.xapi import VERBS
 from game.exports.signing import sign_record
 from game.platform import StorageError
 from game.ui.exporting import lms_learner, lms_of, record_for, signing_key  # noqa: F401 (lms_learner: for callers)
@@ -59,6 +60,9 @@ def target_for(platform, environ=os.environ) -> LrsTarget | None:
     user, password = environ.get(USER_ENV) or "", environ.get(PASSWORD_ENV) or ""
     return LrsTarget.basic(endpoint, user, password) if user else LrsTarget(endpoint)
 
+
+# What a playthrough sends before it ends: its start, its answers, and the voiding of an undone one.
+ANSWERS = frozenset(VERBS[v] for v in ("initialized", "answered", "voided"))
 
 CMI5_PREFIX = "cmi5-"  # the cmi5 session's outbox, in storage of its own
 
@@ -135,17 +139,25 @@ class LiveResults:
         sent are not queued again). Never raises: a record that cannot be made is reported once."""
         try:
             record = record_for(session, ended_at=session.ended_at)
-            if record["finished"]:
+            stmts = live_statements(record)
+            if record["finished"] and session.ended_at is None:
+                # The last choice reached the ending, but its feedback is still on screen (the facilitator
+                # may yet undo it, issue 15): the playthrough ends, and its time is fixed, when it goes on
+                # to the debrief (Playthrough.finish). Until then only the answers go out.
+                record = {**record, "finished": False}
+                stmts = [s for s in stmts if s["verb"]["id"] in ANSWERS]
+            elif record["finished"]:
                 key = signing_key(session)
                 if key:
                     record = sign_record(record, key, is_trainee_key=True)
+                    stmts = live_statements(record)
             if self.lms_kind == "cmi5":
                 if self.cmi5 is None:
                     self._waiting_session = session  # queued once the launch is ready
                 else:
-                    self.outbox.add(self.cmi5.statements(record, live_statements(record), session.story))
+                    self.outbox.add(self.cmi5.statements(record, stmts, session.story))
                 return
-            self.outbox.add(live_statements(record))
+            self.outbox.add(stmts)
             if self.lms_kind in ("scorm12", "scorm2004") and record["finished"] and not self.lms_reported:
                 self.lms_reported = self.app.platform.lms_report(report_for_scorm(record))
                 if self.lms_reported != "ok":

@@ -13,6 +13,7 @@ import time
 from game.engine import Run
 from game.engine.run import new_seed
 from game.engine.scoring import ScoreCard
+from game.exports.record import build_record
 from game.platform import StorageError
 from game.ui import deferred
 from game.ui.saves import drop_save, write_save
@@ -41,6 +42,10 @@ class Playthrough:
         self._told_not_saved = False  # the player is told once, with a dialog, that saving has stopped
         self.meters_shown = dict(self.run.variables)  # what the meters showed last: changes glide from there
         self.overrules: dict[int, dict] = {}  # decision number -> the room's choice and the reason (issue 18)
+        # The room's choices played and then undone by the facilitator, in order (issue 15): what the
+        # record's ``undone`` is replayed from ({"index", "chosen", "seconds", "votes", "overrule"?}).
+        self.undone: list[dict] = []
+        self.reopened: dict | None = None  # the decision just undone: its node and the votes it had
 
     @property
     def facilitated(self) -> bool:
@@ -55,6 +60,7 @@ class Playthrough:
         made = cls(app, info.story, run=info.run, mode=meta.get("mode") or app.prefs.mode, started_at=started,
                    ended_at=ended)
         made.overrules = kept_overrules(meta.get("overrules"), made.run)
+        made.undone = kept_undone(meta.get("undone"), made.run, info.story)
         return made
 
     def meta(self) -> dict:
@@ -66,6 +72,8 @@ class Playthrough:
             meta["ended_at"] = self.ended_at
         if self.overrules:  # kept with the autosave, so a resumed room still exports them
             meta["overrules"] = {str(n): dict(o) for n, o in self.overrules.items()}
+        if self.undone:  # likewise the choices undone (issue 15)
+            meta["undone"] = [dict(u) for u in self.undone]
         return meta
 
     def autosave(self) -> bool:
@@ -137,6 +145,36 @@ class Playthrough:
         _flow().after_choice(self, node_id, node, result)
         self._tell_if_not_saved()
 
+    def can_undo(self) -> bool:
+        """Facilitated mode, the room's choice just played and its feedback on screen: the choice can
+        be taken back (not an individual assessment, and not once the debrief has been reached)."""
+        run = self.run
+        return (self.facilitated and bool(run.history) and self.ended_at is None and bool(run.steps)
+                and "choose" in run.steps[-1])
+
+    def undo_choice(self) -> bool:
+        """The facilitator takes back the room's choice just played (issue 15): the run goes back to
+        that decision, which opens again with the votes it had. Nothing is erased: the record keeps the
+        undone choice (``undone``), and its answer, already sent, is voided in the learning-record
+        store (game.exports.xapi). Saved before the screen changes, like a choice."""
+        if not self.can_undo():
+            return False
+        index = len(self.run.history)
+        rec = self.run.history[-1]
+        entry = {"index": index, "chosen": rec.chosen, "seconds": rec.seconds, "votes": rec.votes}
+        if index in self.overrules:
+            entry["overrule"] = self.overrules.pop(index)
+        self.undone.append(entry)
+        self.run = self.run.before_decision(index)
+        self.card = None
+        self.meters_shown = dict(self.run.variables)
+        self.reopened = {"node": rec.node, "votes": dict(rec.votes or {})}
+        self.autosave()
+        self.app.live_results().queue(self)  # the voiding statement, to the outbox
+        _flow().show_current(self)
+        self._tell_if_not_saved()
+        return True
+
     def _tell_if_not_saved(self) -> None:
         """The first time an autosave fails (browser storage full or disabled, a read-only folder),
         say so over the new screen: the player can go on, but must not count on closing the page."""
@@ -150,6 +188,7 @@ class Playthrough:
 
     def restart(self) -> None:
         self.discard_save()
+        self.overrules, self.undone, self.reopened = {}, [], None
         self.run = Run(self.story, seed=self.run.seed)
         self.started_at = utc_now()
         self.ended_at = None
@@ -191,3 +230,16 @@ def kept_overrules(saved, run) -> dict[int, dict]:
         if room in rec.shown and room != rec.chosen:
             out[n] = {"room_choice": room, "reason": reason.strip()}
     return out
+
+
+def kept_undone(saved, run, story) -> list[dict]:
+    """The undone choices kept beside an autosave (untrusted): kept only if the record can replay
+    them all on this run (game.exports.record, the same check an export gets); else none, and the
+    playthrough goes on from its steps, which the save's own checks already replayed."""
+    if not isinstance(saved, list) or not saved:
+        return []
+    try:
+        build_record(run, story, {"mode": "facilitated", "undone": saved})
+    except (ValueError, TypeError, KeyError):
+        return []
+    return [dict(u) for u in saved]

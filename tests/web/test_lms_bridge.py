@@ -485,3 +485,24 @@ def test_the_lms_save_replaces_another_playthrough_here_only_after_setting_it_as
     page.info["suspendData"] = '{"v":1,"id":"' + story.id + '","lang":"en","h":"0","seed":1,"k":"."}'
     assert "changed" in resume_from_lms(app)
     assert read_save(page, story, app.save_prefix).run.to_json() == further.to_json()
+
+
+def test_an_undone_choice_is_voided_by_an_allowed_statement_naming_the_one_sent():
+    """Issue 15 in a cmi5 launch: the allowed statement sent for the undone answer is voided by another
+    allowed statement (a StatementRef to it, no context.platform), and nothing is sent twice."""
+    from tests.exports.test_undo import undone_run
+
+    story = helpers.story()
+    run, undo, _rec = undone_run(story)
+    rec = build_record(run, story, helpers.meta(7, session="BRIDGE", mode="facilitated", undone=[undo]))
+    session = Cmi5Session(launch(mastery=0.3), Store())
+    out = session.start(datetime.now(timezone.utc) - timedelta(hours=2)) + session.statements(rec, live_statements(rec))
+    assert verbs(out)[:5] == ["initialized", "answered", "answered", "voided", "answered"]
+    first_try, voiding = out[2], out[3]
+    assert voiding["object"] == {"objectType": "StatementRef", "id": first_try["id"]}
+    assert voiding["actor"] == first_try["actor"] and "platform" not in voiding["context"]
+    assert voiding["context"]["registration"] == REG and voiding["context"]["extensions"][SESSION_EXT] == "S-1"
+    assert first_try["result"]["response"] == undo["chosen"]
+    assert len({s["id"] for s in out}) == len(out)
+    stamps = [s["timestamp"] for s in out]
+    assert stamps == sorted(stamps)

@@ -47,6 +47,7 @@ class DecisionScene(PlayScene):
         # them (R, or the badge); the leading option is then marked (issue 15).
         self.revealed = False
         self.reveal_rect = None
+        self.reopened = self._reopen()
         self.group = FocusGroup()
         # When prompt and options do not fit at the player's text size the panel scrolls; the text
         # never shrinks below the size chosen (issue 15).
@@ -54,6 +55,23 @@ class DecisionScene(PlayScene):
         self.max_scroll = 0
         self._drag = None
         self.layout()
+
+    def _reopen(self) -> str:
+        """Open again after the facilitator undid the room's choice here (issue 15): the votes as they
+        were, shown, and typed in by hand (U and C work on them). With a live room the phones vote
+        again in a new round (game/ui/room_link.py), so the counts start from nothing."""
+        reopened = getattr(self.playthrough, "reopened", None)
+        if not (self.facilitated and reopened and reopened.get("node") == self.node_id):
+            return ""
+        self.playthrough.reopened = None
+        if getattr(self.app, "room", None) is not None:
+            return _("Choice undone: the room votes again")
+        for cid, n in reopened.get("votes", {}).items():
+            if cid in self.votes and n > 0:
+                self.votes[cid] = n
+                self.typed.extend([cid] * n)
+        self.revealed = any(self.votes.values())
+        return _("Choice undone: the votes as they were")
 
     def enter(self) -> None:
         self.playthrough.decision_started = self.app.clock.now  # the decision's seconds count from here
@@ -406,6 +424,8 @@ class DecisionScene(PlayScene):
             total = sum(self.votes.values())
             state = (_("Votes shown · R: hide") if self.revealed else
                      _("{n} votes cast · R: show the votes").format(n=total))
+            if self.reopened:
+                state = self.reopened + " · " + state
             self.reveal_rect = draw.badge(surface, ui, state, (x, tag.bottom + 8), theme.panel_alt, theme.text)
             tag = self.reveal_rect
         y = tag.bottom + 14

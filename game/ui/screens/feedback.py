@@ -12,6 +12,7 @@ from game.ui.draw import tall_surface
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.screens.play import PlayScene
 from game.ui.scroll import ScrollView
+from game.ui.screens.dialog import Dialog
 from game.ui.screens.overrule import overrule_line
 from game.ui.text import fit, line_height
 from game.ui.tr import N_, _
@@ -38,7 +39,13 @@ class FeedbackScene(PlayScene):
         bh = ui.fonts.px("button") * 2 + 14
         cont = Button(N_("Continue"), self.proceed, align="center")
         cont.rect = pygame.Rect(PANEL.right - 330, PANEL.bottom - bh - 20, 300, bh)
-        self.group.set([cont])
+        buttons = [cont]
+        if self.playthrough.can_undo():  # facilitated: take the room's choice back (issue 15)
+            undo = Button(N_("Undo the room's choice"), self.confirm_undo, align="center",
+                          key="Undo the room's choice")
+            undo.rect = pygame.Rect(cont.rect.x - 20 - 340, cont.rect.y, 340, bh)
+            buttons = [undo, cont]  # left to right, as Tab goes; Continue keeps the focus
+        self.group.set(buttons, focus=len(buttons) - 1)
         menu = menu_button(ui, self.pause, compact_at=(0, 0))
         menu.rect.midleft = (PANEL.x + 30, cont.rect.centery)  # bottom left, level with Continue
         self.menu.set([menu], focus=-1)
@@ -132,12 +139,28 @@ class FeedbackScene(PlayScene):
     def proceed(self) -> None:
         self.playthrough.show_current()
 
+    def confirm_undo(self) -> bool:
+        """U or the button (facilitated): after a yes, the decision opens again (Playthrough.undo_choice).
+        The record and the learning-record store keep that it was played and undone."""
+        if not self.playthrough.can_undo():
+            return False
+        text = (_("The decision opens again with the room's votes, and the room can choose again.") + "\n\n"
+                + _("Nothing is erased: the results keep that this choice was played and then undone, and the "
+                    "learning-record store is told to set its answer aside."))
+        dlg = Dialog(self.app, N_("Undo the room's choice?"), text,
+                     [(N_("Undo the choice"), True), (N_("Keep it"), False)], cancel=False,
+                     icon="warning", name="confirm-undo")
+        self.app.scenes.push(dlg, lambda ok: ok and self.playthrough.undo_choice())
+        return True
+
     def handle(self, action: A.Action) -> bool:
         if self.handle_menu(action):
             return True
         if self.view is not None and self.view.handle(action):
             return True
-        if action.kind in (A.ADVANCE, A.ACTIVATE):
+        if action.kind == A.UNDO and self.playthrough.can_undo():
+            return self.confirm_undo()
+        if action.kind == A.ADVANCE or (action.kind == A.ACTIVATE and len(self.group.widgets) == 1):
             self.proceed()
             return True
         return self.group.handle(action)
@@ -156,8 +179,8 @@ class FeedbackScene(PlayScene):
 
     def hint_box(self) -> pygame.Rect:
         """The room for the scroll hint: between the Menu button and Continue, never under either."""
-        menu, cont = self.menu.widgets[0].rect, self.group.widgets[0].rect
-        return pygame.Rect(menu.right + 24, cont.y, cont.x - 16 - (menu.right + 24), cont.h)
+        menu, first = self.menu.widgets[0].rect, self.group.widgets[0].rect  # Continue, or Undo left of it
+        return pygame.Rect(menu.right + 24, first.y, first.x - 16 - (menu.right + 24), first.h)
 
     def _draw_scroll_hint(self, surface) -> None:
         ui = self.app
