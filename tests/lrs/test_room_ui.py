@@ -86,6 +86,23 @@ def test_phones_votes_join_the_projectors_counts_hidden_until_the_reveal(lrs, tm
         assert played.chosen == first.id
         assert played.votes[first.id] == 3 and played.votes[second.id] == 1  # phones and typed, one count
         run(pilot, lambda: host.state == "closed" or host.round_no == 2 or app.scenes.top.name != "decision")
+
+        # The facilitator undoes it (issue 15): with phones, a new round; the old votes are not added again.
+        assert pilot.scene.name == "feedback"
+        pilot.press(pygame.K_u)
+        pilot.press(pygame.K_RETURN)
+        again = pilot.scene
+        assert again.name == "decision" and again.node_id == scene.node_id and app.playthrough.run.history == []
+        assert not any(again.votes.values()) and again.reopened == "Choice undone: the room votes again"
+        run(pilot, lambda: host.round_no == 2 and host.state == "open")
+        polls = host.polls
+        run(pilot, lambda: host.polls > polls)
+        answer = requests.post(lrs.url + "statements", json=vote_statement(code, host.round_id, second.id, "phone-0001"),
+                               auth=(lrs.user, lrs.password), headers={"X-Experience-API-Version": "1.0.3"}, timeout=30)
+        assert answer.status_code == 200, answer.text
+        run(pilot, lambda: host.tally.voters == 1)
+        pilot.step()
+        assert again.votes[second.id] == 1 and again.votes[first.id] == 0
     finally:
         pygame.quit()
 
