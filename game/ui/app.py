@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine import auto_choices
+from game.engine import StoryError, auto_choices
 from game.engine.l10n import stories_for_language
 from game.platform import get_platform
 from game.ui import actions as A
@@ -95,6 +95,7 @@ class App:
         if platform is None:
             platform = get_platform()
         self.stories = list(stories)
+        self.left_out: list[str] = []  # scenario files that could not be opened (the title names them)
         self.opts = opts or AppOptions()
         self.platform = platform
         self.size = SIZE
@@ -144,6 +145,46 @@ class App:
         # game goes straight to its content note; used once, so going back shows the selection.
         self.preset_scenario = self.opts.scenario or (platform.url_params() or {}).get("scenario") or None
         self._apply_font_scale()
+
+    def story_ready(self, story) -> bool:
+        """The story's content is at hand: a bundled story (game.engine.bundle) is read now if it was not
+        read yet. One whose file cannot be used is taken out of the game, its file named in
+        ``left_out`` (the reason goes to the terminal); it is never played."""
+        load = getattr(story, "load", None)
+        if load is None:
+            return True
+        try:
+            load()
+            return True
+        except StoryError as exc:
+            print("rightspath:", exc, file=sys.stderr)
+        # Out go this story and any other language of it that cannot be read either (a translation is
+        # its strings over the English story's file): no card falls back to a file just as broken.
+        for other in [s for s in self.stories if s.id == story.id]:
+            if other is not story:
+                try:
+                    getattr(other, "load", lambda: None)()
+                    continue
+                except StoryError:
+                    pass
+            self.stories.remove(other)
+            name = Path(getattr(other, "source", "") or other.id).name
+            if name not in self.left_out:
+                self.left_out.append(name)
+        return False
+
+    def _read_ahead(self) -> bool:
+        """Spare time: read one bundled story not read yet, the player's language first, so choosing
+        it need not wait for its file. One that cannot be used waits to be named when it is chosen."""
+        for story in stories_for_language(self.stories, self.prefs.language) + self.stories:
+            if getattr(story, "loaded", True) or getattr(story, "problem", ""):
+                continue
+            try:
+                story.load()
+            except StoryError:
+                pass
+            return True
+        return False
 
     @property
     def art(self):
@@ -269,12 +310,15 @@ class App:
 
     def _work_ahead(self, cpu0: float) -> bool:
         """Spend what is left of this iteration's budget on what later screens need: first the modules
-        still to import (one per iteration), then the pictures of the screens to come."""
+        still to import (one per iteration), then the bundled stories not read yet (one per
+        iteration), then the pictures of the screens to come."""
         spare = ITERATION_BUDGET - (_cpu_time() - cpu0)
         if spare <= 0 or self.stats.drawn == 0:
             return False
         if self.warmup is not None and not self.warmup.done:
             return self.warmup.work(spare)
+        if self._read_ahead():
+            return True
         if self.live is None:
             self.live_results()  # results left from an earlier run start going out now
             return True

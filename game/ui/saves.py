@@ -45,14 +45,18 @@ class SaveInfo:
         return len(self.run.history) if self.run else 0
 
 
-def read_save(platform, story, prefix: str = "") -> SaveInfo | None:
+def read_save(platform, story, prefix: str = "", ready=None) -> SaveInfo | None:
     """The saved playthrough of ``story``, or None if there is none. A save that does not load is
-    set aside and reported in ``problem``."""
+    set aside and reported in ``problem``. ``ready(story)``, when given, is asked before the save is
+    restored (it reads a bundled story's file, game.engine.bundle): False (the story cannot be
+    opened) gives None and leaves the save where it is."""
     try:
         text = platform.load(save_key(story, prefix))
     except StorageError as exc:
         return SaveInfo(story, problem=str(exc), storage_failed=True)
     if text is None:
+        return None
+    if ready is not None and not ready(story):
         return None
     try:
         run = Run.from_json(story, text)

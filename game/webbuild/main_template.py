@@ -2,15 +2,16 @@
 
 pygbag's loader scans every import in this file, even inside functions, and tries to install
 whatever it does not recognise, so only the standard library, pygame and ``game.*`` appear here.
-The page's start-up code sets ``__file__`` before running it; the compiled stories sit beside it in
-``stories/`` (``<id>.json`` English, ``<id>.<lang>.json`` translations) and the interface catalogues
-in ``assets/locale/``. The facilitator's link presets the setup screen through the (sanitised) URL query.
+The page's start-up code sets ``__file__`` before running it; the stories sit beside it in
+``stories/``, packed (game.engine.bundle: an index, then one file per story, English and each
+translation, read only when the story is first needed) and the interface catalogues in ``assets/locale/``. The facilitator's link presets the setup screen through the (sanitised) URL query.
 """
 
 import asyncio
 from pathlib import Path
 
-from game.engine import Story, StoryError, l10n
+from game.engine import StoryError, l10n
+from game.engine.bundle import open_bundle
 from game.platform import get_platform
 from game.ui.app import App, AppOptions
 
@@ -20,14 +21,13 @@ def bundle_dir() -> Path:
 
 
 def load_stories(folder: Path) -> tuple[list, list[str]]:
-    """Every ``stories/*.json``; a file that cannot be read is reported, the others still load."""
-    stories, problems = [], []
-    for path in sorted(folder.glob("*.json")):
-        try:
-            stories.append(Story.from_file(path))
-        except (StoryError, OSError) as exc:
-            problems.append(f"{path.name}: {exc}")
-    return stories, problems
+    """The bundle's stories, from its index: none is read yet (the title needs only their titles);
+    each story's file is read when it is first needed, and one that cannot be used is named then.
+    An index that cannot be read is the one problem."""
+    try:
+        return open_bundle(folder), []
+    except StoryError as exc:
+        return [], [str(exc)]
 
 
 def language_from_params(params: dict, stories: list) -> str:

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import ast
 import io
+import json
 import re
 import shutil
 import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.engine.bundle import file_name, pack_stories
 from game.errors import UserError
 from game.paths import ROOT
 APP_NAME = "rightspath"  # the staged folder's name becomes the archive's name
@@ -44,8 +46,8 @@ MAIN_TEMPLATE = Path(__file__).with_name("main_template.py")
 class StageReport:
     folder: Path
     files: list[str] = field(default_factory=list)  # paths relative to the folder, sorted
-    stories: list[str] = field(default_factory=list)  # scenario ids compiled into stories/
-    translations: list[str] = field(default_factory=list)  # translated story files, e.g. tutorial.bg.json
+    stories: list[str] = field(default_factory=list)  # scenario ids packed into stories/ (game.engine.bundle)
+    translations: list[str] = field(default_factory=list)  # translated story files, e.g. tutorial.bg.pack
     languages: list[str] = field(default_factory=list)  # languages besides English (stories + interface)
 
 
@@ -163,20 +165,19 @@ def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> Sta
         for path in _python_files(src):
             _copy_python(path, folder / "game" / package / path.relative_to(src), report, folder)
 
-    for scenario_id, data in compile_stories(scenarios_dir).items():
-        target = folder / "stories" / f"{scenario_id}.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        report.files.append(target.relative_to(folder).as_posix())
-        report.stories.append(scenario_id)
-
-    # Translated stories (<id>.<lang>.json, CONTRACTS §12) beside the English ones: the game offers
-    # a language when a story exists in it and picks one story per scenario at run time.
-    for name, data in translated_stories(scenarios_dir).items():
+    # The stories, packed (game.engine.bundle): an index the title reads, then one file per story read
+    # when it is chosen; translations (CONTRACTS §12) as their strings over the English story.
+    compiled = compile_stories(scenarios_dir)
+    translations = translated_stories(scenarios_dir)
+    stories = [json.loads(data) for data in compiled.values()] + [json.loads(data) for data in translations.values()]
+    (folder / "stories").mkdir(parents=True, exist_ok=True)
+    for name, data in pack_stories(stories).items():
         target = folder / "stories" / name
         target.write_bytes(data)
         report.files.append(target.relative_to(folder).as_posix())
-        report.translations.append(name)
+    report.stories = list(compiled)
+    for data in stories[len(compiled):]:
+        report.translations.append(file_name(data["scenario"]["id"], data["scenario"]["language"]))
     report.languages = sorted({name.split(".")[-2] for name in report.translations})
 
     assets = source_root / "assets"

@@ -1,6 +1,7 @@
 """Run a staged browser ``main.py`` natively and headless through a scripted playthrough.
 
-Usage: python staged_main_driver.py STAGE_DIR DATA_DIR SEED [LANG]. Prints one JSON line with the result.
+Usage: python staged_main_driver.py STAGE_DIR DATA_DIR SEED [LANG [SCENARIO]]. Prints one JSON line with
+the result. Without SCENARIO it plays the first scenario of the link's language.
 
 Calls that would block the browser's single thread are replaced by ones that raise, the staged
 folder goes first on sys.path (so its own copy of ``game`` is what runs), and ``asyncio.run`` is
@@ -19,6 +20,7 @@ import time
 
 stage_dir, data_dir, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
 lang = sys.argv[4] if len(sys.argv) > 4 else "en"
+wanted = sys.argv[5] if len(sys.argv) > 5 else None
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 sys.path.insert(0, stage_dir)
@@ -53,13 +55,14 @@ namespace = runpy.run_path(os.path.join(stage_dir, "main.py"), run_name="__main_
 asyncio.run = real_run
 
 import game  # noqa: E402  (the staged copy, thanks to sys.path)
-from game.engine import Run, auto_choices, l10n  # noqa: E402
+from game.engine import auto_choices, l10n, play_choices  # noqa: E402
 from game.platform.desktop import DesktopPlatform  # noqa: E402
 from game.ui.autopilot import Autopilot  # noqa: E402
 
 stories, problems = namespace["load_stories"](namespace["bundle_dir"]() / "stories")
 params = {"mode": "assessment", "lang": lang, "session": "SOF-0412", "trainee": "T07"}
-story = namespace["stories_for_link"](params, stories)[0]  # the first scenario, in the link's language
+offered = namespace["stories_for_link"](params, stories)  # one per scenario, in the link's language
+story = next(s for s in offered if s.id == wanted) if wanted else offered[0]
 english = next(s for s in stories if s.id == story.id and l10n.story_language(s) == "en")
 choices = auto_choices(english, seed)
 params["scenario"] = story.id
@@ -78,14 +81,7 @@ def attach(app):
 
 card = real_run(namespace["main"](platform=platform, on_app=attach, headless=True, reduce_motion=True,
                                   choices=choices))
-expected = Run(english, seed=0)  # a translation scores exactly as the English story
-for choice in choices:
-    while expected.kind == "scene":
-        expected.advance()
-    expected.choose(choice)
-while expected.kind == "scene":
-    expected.advance()
-want = expected.score()
+want = play_choices(english, choices, seed=0).score()  # a translation scores exactly as the English story
 print(json.dumps({
     "entry_calls": entry_calls,
     "game_file": game.__file__,

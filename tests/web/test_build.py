@@ -34,7 +34,7 @@ def test_outputs_exist_and_template_is_filled(web_build):
 
 def test_archive_holds_exactly_the_browser_files(web_build):
     names = archive_names(web_build)
-    stories = {f"assets/stories/{sid}.json" for sid in web_build.stories}
+    stories = {f"assets/stories/{sid}.pack" for sid in web_build.stories} | {"assets/stories/index.json"}
     assert stories and stories <= set(names)
     assert "assets/main.py" in names
     for package in ("engine", "ui", "platform"):
@@ -62,7 +62,7 @@ def test_archive_holds_the_bulgarian_stories_and_interface(web_build):
     names = set(archive_names(web_build))
     assert web_build.stories
     for sid in web_build.stories:
-        assert f"assets/stories/{sid}.bg.json" in names, sid
+        assert f"assets/stories/{sid}.bg.pack" in names, sid
     assert "assets/assets/locale/bg.json" in names
     assert not any("en-XA" in name for name in names)
 

@@ -40,10 +40,11 @@ def test_staged_main_plays_a_scripted_run(staged, tmp_path, seed):
     assert result["story_language"] == "en" and result["interface"] == ["en", None]
 
 
-def run_driver(staged, tmp_path, seed: int, lang: str) -> dict:
+def run_driver(staged, tmp_path, seed: int, lang: str, scenario: str = "") -> dict:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     proc = subprocess.run(
-        [sys.executable, str(DRIVER), str(staged.folder), str(tmp_path / "data"), str(seed), lang],
+        [sys.executable, str(DRIVER), str(staged.folder), str(tmp_path / "data"), str(seed), lang]
+        + ([scenario] if scenario else []),
         capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -54,11 +55,12 @@ def test_the_stage_holds_the_translations_and_their_interface(staged):
     files = set(staged.files)
     assert staged.languages == ["bg"]
     for sid in staged.stories:
-        assert f"stories/{sid}.bg.json" in files, sid
+        assert f"stories/{sid}.bg.pack" in files, sid
     assert "assets/locale/bg.json" in files
     assert not any("en-XA" in name for name in files)  # the pseudo-locale is for testing, not shipped
-    bg = json.loads((staged.folder / "stories/tutorial.bg.json").read_text(encoding="utf-8"))
-    assert bg["scenario"]["language"] == "bg"
+    index = json.loads((staged.folder / "stories/index.json").read_text(encoding="utf-8"))
+    bg = next(e for e in index["stories"] if e["file"] == "tutorial.bg.pack")
+    assert bg["scenario"]["language"] == "bg" and bg["over"] == "tutorial.pack"
 
 
 def test_staged_main_plays_in_bulgarian_from_the_link(staged, tmp_path):
@@ -71,6 +73,21 @@ def test_staged_main_plays_in_bulgarian_from_the_link(staged, tmp_path):
     drawn = set(result["drawn"])
     assert "Главно меню" in drawn and "Main menu" not in drawn
     assert any(text.startswith("Обобщение – ") for text in drawn)
+
+
+def test_every_bundled_scenario_plays_from_its_packed_files(staged, tmp_path):
+    """Each scenario, in English and in Bulgarian (its strings over the English story), read from the
+    bundle's packed files when chosen, plays to the score its choices earn in the English story."""
+    played = []
+    for sid in staged.stories:
+        for lang in ("en", "bg"):
+            (tmp_path / f"{sid}-{lang}").mkdir()
+            result = run_driver(staged, tmp_path / f"{sid}-{lang}", 3, lang, sid)
+            assert result["problems"] == [] and result["story"] == sid
+            assert result["story_language"] == lang
+            assert result["choices"] and result["card"] == result["expected"], (sid, lang)
+            played.append((sid, lang))
+    assert len(played) == 2 * len(staged.stories) >= 8
 
 
 def test_a_language_without_stories_falls_back_to_english(staged, tmp_path):
@@ -102,15 +119,19 @@ print(json.dumps({"result": repr(result), "status": window.status_line}))
 '''
 
 
-def test_unreadable_stories_are_reported_not_crashed(staged, tmp_path):
+@pytest.mark.parametrize("index", ["{not json", '{"format": "something-else"}', None])
+def test_an_unreadable_story_index_is_reported_not_crashed(staged, tmp_path, index):
+    """The index is all the game reads before the title (the stories wait until chosen,
+    tests/web/test_bundle.py): without a usable one there is no scenario, and the page says so."""
     import shutil
 
     folder = tmp_path / "rightspath"
     shutil.copytree(staged.folder, folder)
-    stories = sorted((folder / "stories").glob("*.json"))
-    stories[0].write_text("{not json", encoding="utf-8")
-    for extra in stories[1:]:
-        extra.write_text('{"format": "something-else"}', encoding="utf-8")
+    stories = [folder / "stories" / "index.json"]
+    if index is None:
+        stories[0].unlink()
+    else:
+        stories[0].write_text(index, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
     root = Path(__file__).resolve().parents[2]

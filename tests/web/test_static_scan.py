@@ -211,4 +211,4 @@ def test_stage_has_no_authoring_side_files(staged):
         assert not rel.startswith(("game/authoring", "game/report", "game/webbuild", "tests", "scenarios")), rel
         assert not rel.endswith((".yaml", ".yml", ".pyc")), rel
         assert "__pycache__" not in rel, rel
-    assert {f"stories/{sid}.json" for sid in staged.stories} <= set(staged.files)
+    assert {f"stories/{sid}.pack" for sid in staged.stories} | {"stories/index.json"} <= set(staged.files)

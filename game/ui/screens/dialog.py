@@ -111,3 +111,11 @@ def message(app, title: str, text: str, on_close=None, icon: str = "info", name:
     dlg = Dialog(app, title, text, [(N_("OK"), True)], cancel=True, icon=icon, name=name)
     app.scenes.push(dlg, on_close or (lambda _r: None))
     return dlg
+
+
+def left_out(app, names) -> Dialog:
+    """Scenario files that could not be opened (a broken draft in the folder, a damaged bundle file),
+    named; the reasons went to the terminal."""
+    text = _("These scenario files could not be opened and are not offered: {files}. The other "
+             "scenarios can be played.").format(files=", ".join(names))
+    return message(app, N_("Some scenarios were left out"), text, icon="warning", name="left-out")

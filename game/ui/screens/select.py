@@ -12,7 +12,7 @@ from game.ui.artcache import PORTRAIT_SIZE, UPCOMING_NODES, upcoming_keys
 from game.ui.playthrough import Playthrough
 from game.ui.saves import read_save
 from game.ui.screens.base import WidgetScene
-from game.ui.screens.dialog import Dialog, message
+from game.ui.screens.dialog import Dialog, left_out, message
 from game.ui.tr import N_, _
 from game.ui.widgets import Widget, draw_focus_ring
 from game.ui.text import clip_lines, draw_lines, ellipsize, line_height
@@ -163,6 +163,10 @@ class SelectScene(WidgetScene):
         return True
 
     def pick(self, story) -> None:
+        if not self.app.story_ready(story):  # its file could not be read: named, and its card goes
+            left_out(self.app, self.app.left_out)
+            self.layout()
+            return
         info = read_save(self.app.platform, story, self.app.save_prefix)
         if info is not None and info.run is not None:
             count = (_("It has 1 decision so far.") if info.decisions == 1 else

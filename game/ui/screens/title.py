@@ -62,8 +62,8 @@ class TitleScene(WidgetScene):
         self._checked = True
         problems = []
         storage_problem = ""
-        for story in self.app.stories:
-            info = read_save(self.app.platform, story, self.app.save_prefix)
+        for story in list(self.app.stories):
+            info = read_save(self.app.platform, story, self.app.save_prefix, ready=self.app.story_ready)
             if info is None:
                 continue
             if info.storage_failed:  # not one bad save: nothing can be stored here at all
@@ -97,10 +97,7 @@ class TitleScene(WidgetScene):
         names = getattr(self.app, "left_out", None)
         if not names:
             return
-        text = _("These scenario files could not be opened and are not offered: {files}. The other "
-                 "scenarios can be played.").format(files=", ".join(names))
-        _later().dialog.message(self.app, N_("Some scenarios were left out"), text, icon="warning",
-                                name="left-out")
+        _later().dialog.left_out(self.app, names)
 
     def _note_missing_language(self) -> None:
         """The link or option asked for a language we do not have: say, once, that English is used."""
