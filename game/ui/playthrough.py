@@ -13,7 +13,6 @@ import time
 from game.engine import Run
 from game.engine.run import new_seed
 from game.engine.scoring import ScoreCard
-from game.exports.record import build_record
 from game.platform import StorageError
 from game.ui import deferred
 from game.ui.saves import drop_save, write_save
@@ -239,7 +238,7 @@ def kept_undone(saved, run, story) -> list[dict]:
     if not isinstance(saved, list) or not saved:
         return []
     try:
-        build_record(run, story, {"mode": "facilitated", "undone": saved})
+        deferred.load("game.exports.record").build_record(run, story, {"mode": "facilitated", "undone": saved})
     except (ValueError, TypeError, KeyError):
         return []
     return [dict(u) for u in saved]

@@ -44,13 +44,15 @@ LATER = (
     # play
     "game.ui.screens.loading", "game.ui.hud", "game.ui.screens.story",
     "game.ui.screens.count", "game.ui.screens.decision", "game.ui.screens.feedback",
-    # the debrief and its exports, leaves first
-    "game.errors", "game.outfiles", "game.exports.shape", "game.exports.signing", "game.exports.record",
-    "game.exports.tables", "game.exports.xapi", "game.exports.replay", "game.exports.verify",
-    "game.exports.files", "game.exports", "game.ui.exporting", "game.engine.citations", "game.ui.assessment_view",
-    "game.ui.screens.debrief",
+    # the debrief, leaves first
+    "game.engine.citations", "game.ui.assessment_view", "game.ui.screens.debrief",
     "game.ui.screens.assessment",  # an individual assessment's form and feedback (issue 19)
     "game.ui.flow",
+    # the exports (the debrief's Export button, live results), leaves first: not waited for before
+    # the first play screen
+    "game.errors", "game.outfiles", "game.exports.shape", "game.exports.signing", "game.exports.record",
+    "game.exports.tables", "game.exports.xapi", "game.exports.replay", "game.exports.verify",
+    "game.exports.files", "game.exports", "game.ui.exporting",
     # live results
     "game.delivery.outbox", "game.delivery.sender", "game.delivery.scorm", "game.delivery.cmi5", "game.delivery",
     "game.ui.live",

@@ -8,14 +8,13 @@ import pygame
 from game.engine.vocab import OUTCOME_LABELS, ROLE_LABELS, STAGE_LABELS
 from game.engine.citations import POINT_LETTERS, display_article
 from game.ui import actions as A
-from game.ui import assessment_view, draw
+from game.ui import assessment_view, deferred, draw
 from game.ui.draw import tall_surface
 from game.ui import verdicts as verdict_words
 from game.ui.screens.dialog import message
 from game.ui.screens.play import PlayScene
 from game.ui.scroll import ChunkedScrollView, ScrollView
 from game.ui.text import clip_lines, draw_lines, line_height
-from game.ui.exporting import export_playthrough, signing_key
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup
 
@@ -281,7 +280,8 @@ class DebriefScene(PlayScene):
         """Write JSON, CSV (decisions and summary) and xAPI through the platform; signed with the
         trainee key when there is one (game.ui.exporting.signing_key; never the session code). A
         failure is told in words; the playthrough stays saved."""
-        result = export_playthrough(self.playthrough)
+        exporting = deferred.load("game.ui.exporting")
+        result = exporting.export_playthrough(self.playthrough)
         if not result.ok:
             message(self.app, N_("Export failed"),
                     _(EXPORT_FAILED).format(reason=result.problem.rstrip(".")),
@@ -293,7 +293,7 @@ class DebriefScene(PlayScene):
                 "\n" + result.where
         else:
             text = _("{n} files were downloaded; see your browser's downloads.").format(n=len(result.written))
-        if signing_key(self.playthrough):
+        if exporting.signing_key(self.playthrough):
             text += "\n\n" + _("They are signed with the key from your link.")
         if self.app.live is not None:  # whether the facilitator already has them (live results)
             text += "\n\n" + self.app.live.debrief_line()
