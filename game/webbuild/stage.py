@@ -23,6 +23,7 @@ import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.engine import l10n
 from game.engine.bundle import file_name, pack_stories
 from game.errors import UserError
 from game.paths import ROOT
@@ -32,6 +33,12 @@ APP_NAME = "rightspath"  # the staged folder's name becomes the archive's name
 SHIPPED_PACKAGES = ("engine", "ui", "platform", "exports", "delivery", "room")
 # outfiles: the exports' file names; paths: where assets/ is (the fonts look there); wordwrap: the UI's wrap
 SHIPPED_MODULES = ("__init__.py", "errors.py", "outfiles.py", "paths.py", "wordwrap.py")
+# Files of those packages the browser never imports, with the reason (paths relative to game/).
+NOT_SHIPPED = {
+    "ui/launch.py": "opens the desktop window ('rightspath play'); the browser runs main.py",
+    "ui/art/fonts.py": "finds the fonts for the art's own tests; the game finds them through game.ui.fonts",
+    "room/phone_text.py": "the phones' page strings: build-web writes them into vote.html",
+}
 # Runtime assets: fonts only (art is drawn by code, there is no sound), with their licence, which
 # must travel with every copy of the fonts.
 ASSET_SUFFIXES = {".ttf", ".otf"}
@@ -62,8 +69,9 @@ _CODING = re.compile(r"^[ \t\f]*#.*?coding[:=]")
 
 
 def strip_source(source: bytes) -> bytes:
-    """``source`` without comments and docstrings, every line kept in place (a docstring becomes an
-    empty string on its first line, so a body that held only a docstring stays a body)."""
+    """``source`` without comments and docstrings, indented one space a level, every line kept in
+    place (a docstring becomes an empty string on its first line, so a body that held only a
+    docstring stays a body)."""
     text = source.decode("utf-8")
     lines = text.splitlines(keepends=True)
     cuts: dict[int, int] = {}  # line number -> column where its comment starts
@@ -94,7 +102,39 @@ def strip_source(source: bytes) -> bytes:
         for row in range(start, end):
             blank = lines[row]
             lines[row] = blank[len(blank.rstrip("\r\n")):] or "\n"
-    return "".join(lines).encode("utf-8")
+    return _reindent("".join(lines)).encode("utf-8")
+
+
+def _reindent(text: str) -> str:
+    """``text`` indented one space a block level, continuation lines not at all; the lines inside a
+    string that spans lines are left as they are. Only whitespace that means nothing to Python goes
+    (the syntax tree is the same), and every line stays where it was."""
+    lines = text.splitlines(keepends=True)
+    keep: set[int] = set()  # lines that begin inside a token (a string over several lines)
+    new_indent: dict[int, int] = {}  # line -> spaces, for lines that begin a statement
+    depth, logical_start = 0, True
+    for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        kind, (row, _col), (end_row, _end) = tok.type, tok.start, tok.end
+        if kind == tokenize.INDENT:
+            depth += 1
+            continue
+        if kind == tokenize.DEDENT:
+            depth -= 1
+            continue
+        if end_row > row and kind not in (tokenize.NEWLINE, tokenize.NL):
+            keep.update(range(row + 1, end_row + 1))
+        if kind in (tokenize.NEWLINE, tokenize.NL, tokenize.COMMENT, tokenize.ENDMARKER):
+            logical_start = logical_start or kind == tokenize.NEWLINE
+            continue
+        if logical_start:
+            new_indent[row] = depth
+            logical_start = False
+    out = []
+    for row, line in enumerate(lines, start=1):
+        if row not in keep and line.strip():
+            line = " " * new_indent.get(row, 0) + line.lstrip(" \t\f")
+        out.append(line)
+    return "".join(out)
 
 
 def _copy_python(src: Path, dst: Path, report: StageReport, folder: Path) -> None:
@@ -145,6 +185,31 @@ def translated_stories(scenarios_dir: Path) -> dict[str, bytes]:
     return build(scenarios_dir)
 
 
+def not_shipped_messages(source_root: Path, shipped: set[str]) -> set[str]:
+    """Catalogue keys (``context\x04message`` or ``message``) whose every use, by the interface
+    template (game/locale/rightspath.pot), is in a file the browser bundle does not ship."""
+    from game.i18n import pofiles
+    from game.i18n.interface import TEMPLATE
+
+    pot = source_root / TEMPLATE
+    if not pot.is_file():
+        return set()
+    out = set()
+    for entry in pofiles.read(pot):
+        files = {ref for ref, _line in entry.occurrences}
+        if files and not any(ref in shipped for ref in files):
+            out.add(f"{entry.msgctxt}{l10n.CONTEXT_SEPARATOR}{entry.msgid}" if entry.msgctxt else entry.msgid)
+    return out
+
+
+def browser_catalogue(raw: bytes, unshipped: set[str]) -> bytes:
+    """A compiled interface catalogue without the messages no shipped file shows, in the layout
+    ``rightspath i18n compile`` writes."""
+    messages = json.loads(raw.decode("utf-8"))
+    kept = {key: text for key, text in messages.items() if key not in unshipped}
+    return (json.dumps(kept, sort_keys=True, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
+
+
 def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> StageReport:
     """Fill ``folder`` (emptied first) with the browser bundle's files."""
     if folder.exists():
@@ -163,6 +228,8 @@ def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> Sta
                 continue
             raise UserError(f"{src}: missing; the browser build needs it", 1)
         for path in _python_files(src):
+            if f"{package}/{path.relative_to(src).as_posix()}" in NOT_SHIPPED:
+                continue
             _copy_python(path, folder / "game" / package / path.relative_to(src), report, folder)
 
     # The stories, packed (game.engine.bundle): an index the title reads, then one file per story read
@@ -187,10 +254,16 @@ def stage(folder: Path, scenarios_dir: Path, *, source_root: Path = ROOT) -> Sta
                 _copy(path, folder / "assets" / path.relative_to(assets), report, folder)
         # The interface catalogue of each language the stories come in; a language without stories
         # (the pseudo-locale en-XA, a catalogue in progress) could never be chosen in the browser.
+        # Only the messages some shipped file shows: the facilitator's report (game/report) and the
+        # phones' page (written into vote.html by build-web) are not in the browser game.
+        unshipped = not_shipped_messages(source_root, set(report.files))
         for lang in report.languages:
             catalogue = assets / "locale" / f"{lang}.json"
             if catalogue.is_file():
-                _copy(catalogue, folder / "assets" / "locale" / catalogue.name, report, folder)
+                target = folder / "assets" / "locale" / catalogue.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(browser_catalogue(catalogue.read_bytes(), unshipped))
+                report.files.append(target.relative_to(folder).as_posix())
 
     report.files.sort()
     report.stories.sort()

@@ -70,10 +70,10 @@ def test_strip_source_on_the_tricky_cases():
         '',
         'X = "# not a comment"',
         'def f():',
-        '    ""',
+        ' ""',
         'class C:',
-        '    ""; y = 1',
-        '    s = """a',
+        ' ""; y = 1',
+        ' s = """a',
         '  # inside a string  ',
         '"""',
     ]

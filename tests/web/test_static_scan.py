@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from game.webbuild.stage import stage
+from game.webbuild.stage import ROOT, stage
 from tests.web.conftest import scenarios_to_bundle
 
 # Standard-library modules pygbag's runtime leaves out (docs PYGBAG.md).
@@ -212,3 +212,53 @@ def test_stage_has_no_authoring_side_files(staged):
         assert not rel.endswith((".yaml", ".yml", ".pyc")), rel
         assert "__pycache__" not in rel, rel
     assert {f"stories/{sid}.pack" for sid in staged.stories} | {"stories/index.json"} <= set(staged.files)
+
+
+def test_every_game_import_of_the_stage_is_staged(staged):
+    """The files left out (game.webbuild.stage.NOT_SHIPPED) are imported by no staged file: every
+    ``game.*`` module a staged file names, in an import or the deferred table, is in the stage."""
+    from game.webbuild.stage import NOT_SHIPPED
+
+    def module_in(root, name: str) -> bool:
+        base = root.joinpath(*name.split("."))
+        return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
+
+    missing = []
+    for path in python_files(staged):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {name for _, name in imported_modules(tree)}
+        names |= {f"{n.module}.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
+                  for a in n.names}  # from game.ui.art import palette
+        names |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                  and n.value.startswith("game.")}  # deferred.load("game.ui.flow")
+        for name in sorted(names):
+            if name.startswith("game.") and module_in(ROOT, name) and not module_in(staged.folder, name):
+                missing.append(f"{path.relative_to(staged.folder)}: {name}")
+    assert missing == []
+    for rel in NOT_SHIPPED:
+        assert f"game/{rel}" not in staged.files and (ROOT / "game" / rel).is_file(), rel
+
+
+def test_the_browser_catalogue_keeps_every_message_the_game_shows(staged):
+    """The staged interface catalogue leaves out only the facilitator report's and the phone page's
+    messages (not in the browser game); every message of a shipped file keeps its translation."""
+    import json
+
+    from game.i18n import pofiles
+    from game.i18n.interface import TEMPLATE
+
+    full = json.loads((ROOT / "assets" / "locale" / "bg.json").read_text(encoding="utf-8"))
+    shipped = json.loads((staged.folder / "assets" / "locale" / "bg.json").read_text(encoding="utf-8"))
+    assert set(shipped) < set(full) and all(full[k] == v for k, v in shipped.items())
+    dropped = kept = 0
+    for entry in pofiles.read(ROOT / TEMPLATE):
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        if key not in full:
+            continue
+        files = {ref for ref, _ in entry.occurrences}
+        in_game = any(ref in staged.files for ref in files)
+        assert (key in shipped) == in_game or not files, (key, files)
+        dropped += not in_game
+        kept += in_game
+    assert kept > 200 and dropped > 50
+    assert "Main menu" in shipped  # the pause menu
