@@ -109,10 +109,15 @@ class DebriefScene(PlayScene):
         x = img.get_width() + 24
         icon, word, color = (("passed", _("Passed"), theme.good) if card.passed else
                              ("failed", _("Not passed yet"), theme.bad))
-        draw.icon_label(surf, ui, icon, word, (x, y + 4), color, role="heading")
-        draw.block(surf, ui, _("Mastery needed: {mastery}%. Recommended choices: {n} of {total}.").format(
-                   mastery=round(card.mastery * 100), n=card.recommended, total=card.decisions), (x, y + ui.fonts.px("heading") + 16, width - x, 80), "small", theme.text)
-        y += img.get_height() + 14
+        top = y + 4
+        need = ui.fonts.px("heading") + 6 + 8 + ui.fonts.font("heading", bold=True).size(word)[0]
+        if x + need > width:  # no room beside the score (Largest text, a longer language): below it
+            x, top = 0, y + img.get_height() + 4
+        draw.icon_label(surf, ui, icon, word, (x, top), color, role="heading")
+        below = draw.block(surf, ui, _("Mastery needed: {mastery}%. Recommended choices: {n} of {total}.").format(
+            mastery=round(card.mastery * 100), n=card.recommended, total=card.decisions),
+            (x, top + ui.fonts.px("heading") + 12, width - x, 200), "small", theme.text)
+        y = max(y + img.get_height(), below) + 14  # the line beside the score may wrap at large sizes
         ending = self.run.ending or {}
         outcome = _(OUTCOME_LABELS.get(card.outcome or "", card.outcome or ""))
         y = draw.block(surf, ui, _("Outcome: {outcome}").format(outcome=outcome)
@@ -136,10 +141,15 @@ class DebriefScene(PlayScene):
         y = draw.block(surf, ui, _("Rights in this playthrough"), (0, y, width, 60), "label", theme.heading,
                        bold=True) + 6
         lx = 0
+        step = ui.fonts.px("small") + 18
         for _key, icon, word, tone in verdict_words.TALLIES:
+            # The legend wraps where it would run past the panel (Largest text, longer languages).
+            need = ui.fonts.px("small") + 6 + 8 + ui.fonts.font("small", bold=True).size(_(word))[0]
+            if lx and lx + need > width:
+                lx, y = 0, y + step
             r = draw.icon_label(surf, ui, icon, _(word), (lx, y), verdict_words.tone_color(theme, tone), role="small")
             lx = r.right + 28
-        y += ui.fonts.px("small") + 18
+        y += step
         rights = self.card.rights
         if not rights:
             return draw.block(surf, ui, _("No rights were assessed."), (0, y, width, 40), "small", theme.text_muted)
@@ -161,20 +171,30 @@ class DebriefScene(PlayScene):
                 draw.block(surf, ui, right["title"], (0, y + lh * len(cite_lines), label_w - 16, lh), "small",
                            theme.text_muted, max_lines=1)
             x = label_w
+            # The segments: upheld, breached, not used, missed. The bar is a label, not a ruler: its
+            # height stays near one line of text (two at most), so the icon and count fit.
+            seg_h = min(row_h - 10, 2 * lh - 6, max(38, lh + 8))
+            isz = seg_h - 8
+            segs = []
             for key, color, fg, icon in (("upheld", theme.good, theme.good_text, "upholds"),
                                          ("breached", theme.bad, theme.bad_text, "breaches"),
                                          ("not_used", theme.neutral_mark, theme.neutral_text, "misses"),
                                          ("missed", theme.neutral_mark, theme.neutral_text, "missed")):
                 n = tally.get(key, 0)
-                if not n:
-                    continue
-                seg_h = min(row_h - 10, 2 * lh - 6)
-                isz = seg_h - 8
-                num = ui.fonts.render(str(n), bold, fg)
-                # Wide enough for the icon and the count at any text size, else in proportion.
-                least = isz + 12 + num.get_width() + 10
-                seg = pygame.Rect(x, y + 4, max(least, int(bar_w * n / most)), seg_h)
-                seg.w = max(1, min(seg.w, width - x))  # the minimum widths must not push past the edge
+                if n:
+                    num = ui.fonts.render(str(n), bold, fg)
+                    # Wide enough for the icon and the count at any text size, else in proportion.
+                    least = isz + 12 + num.get_width() + 10
+                    segs.append([max(least, int(bar_w * n / most)), least, color, fg, icon, num])
+            room = width - x - 4 * max(0, len(segs) - 1) - 2  # a margin: nothing touches the edge
+            total = sum(seg[0] for seg in segs)
+            if total > room:  # the minimum widths pushed past the edge: only the proportional part shrinks
+                spare = max(0, room - sum(seg[1] for seg in segs))
+                extra = sum(seg[0] - seg[1] for seg in segs) or 1
+                for seg in segs:
+                    seg[0] = seg[1] + (seg[0] - seg[1]) * spare // extra
+            for w, _least, color, fg, icon, num in segs:
+                seg = pygame.Rect(x, y + 4, max(1, min(w, width - x)), seg_h)
                 pygame.draw.rect(surf, color, seg, border_radius=6)
                 surf.blit(ui.art.icon(icon, isz, fg), (seg.x + 6, seg.y + 4))
                 surf.blit(num, num.get_rect(midleft=(seg.x + isz + 12, seg.centery)))
