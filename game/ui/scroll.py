@@ -162,6 +162,24 @@ class ChunkedScrollView(ScrollView):
             pygame.draw.rect(surface, theme.accent, thumb, border_radius=3)
 
 
+def page_step(scene, viewport: pygame.Rect, down: bool) -> int:
+    """How far Page Down (or Up) scrolls: a page less 60 px, or, for a scene that names its
+    ``page_items()`` ((top, bottom) of each option as scroll offsets: at ``scroll == top`` the option's
+    top is just inside the view), so that a page shows whole options: down, the first option below
+    that is not wholly in view comes to the top; up, the page that ends where this one begins. An
+    option taller than the view is paged through like text."""
+    page = viewport.h - 60
+    items = scene.page_items() if callable(getattr(scene, "page_items", None)) else []
+    now = scene.scroll
+    if down:
+        cut = next((top for top, bottom in items if top > now and bottom > now + viewport.h), None)
+        return (cut if cut is not None else now + page) - now
+    if now - page <= 0:
+        return -now
+    earlier = [top for top, _bottom in items if now - viewport.h + 16 <= top < now]  # nothing skipped
+    return (min(earlier) if earlier else now - page) - now
+
+
 def swipe_over_widgets(scene, action: A.Action, viewport: pygame.Rect) -> bool:
     """Scrolling a scene whose buttons scroll inside ``viewport`` (decision options, assessment items):
     the wheel and Page Up/Down scroll; a press on a button stays a tap on it unless the finger moves
@@ -172,7 +190,7 @@ def swipe_over_widgets(scene, action: A.Action, viewport: pygame.Rect) -> bool:
     if action.kind == A.SCROLL:
         return scene.scroll_by(-action.amount * viewport.h // 6) or True
     if action.kind in (A.PAGE_DOWN, A.PAGE_UP):
-        return scene.scroll_by((viewport.h - 60) * (1 if action.kind == A.PAGE_DOWN else -1)) or True
+        return scene.scroll_by(page_step(scene, viewport, action.kind == A.PAGE_DOWN)) or True
     pos = action.pos
     if action.kind == A.POINTER_DOWN and pos is not None and viewport.collidepoint(pos):
         scene._drag = (pos[1], scene.scroll, False)

@@ -97,10 +97,12 @@ class DecisionScene(PlayScene):
         self._base = [b.rect.y for b in self.buttons]
         self._toggle_base = self.discuss_toggle_rect.y if self.discuss_toggle_rect is not None else 0
         self._panel_base = self.panel_rect.y
-        self._apply_scroll()
-        # The menu button sits in the panel's header row, level with the role tag.
+        # The menu button sits in the panel's header row, level with the role tag, and scrolls with the
+        # panel (left fixed, it covered the options scrolled under it; Esc opens the menu from anywhere).
         self.menu.set([menu_button(ui, self.pause, compact_at=(self.panel_rect.right - 30, self.panel_top + 18))],
                       focus=-1)
+        self._menu_base = self.menu.widgets[0].rect.y
+        self._apply_scroll()
         focus = self.group.focus if self.group.widgets else 0
         self.group.set(self.buttons, focus=focus)
         self._refresh_votes()
@@ -172,6 +174,14 @@ class DecisionScene(PlayScene):
         if self.discuss_toggle_rect is not None:
             self.discuss_toggle_rect.y = self._toggle_base - self.scroll
         self.panel_rect.y = self._panel_base - self.scroll
+        if self.menu.widgets:
+            self.menu.widgets[0].rect.y = self._menu_base - self.scroll
+
+    def page_items(self) -> list[tuple[int, int]]:
+        """Each option's (and button's) place as scroll offsets, for Page Down and Up to show whole
+        options where they fit (issue 15: the projector pages its options; game.ui.scroll.page_step)."""
+        top = self.viewport().top
+        return [(max(0, y - top - 8), y + b.rect.h - top + 8) for b, y in zip(self.buttons, self._base)]
 
     def scroll_by(self, dy: int) -> bool:
         new = max(0, min(self.max_scroll, self.scroll + dy))
@@ -393,8 +403,8 @@ class DecisionScene(PlayScene):
             surface.set_clip(vp.inflate(20, 0))
         with ui.fonts.scaled(self.fit_scale):
             self._draw_panel(surface)
+        self.menu.draw(surface, ui)  # in the panel's header: clipped with it when it scrolls
         surface.set_clip(clip)
-        self.menu.draw(surface, ui)
         if self.max_scroll and self.scroll < self.max_scroll:
             draw.badge(surface, ui, _(MORE_BELOW), (vp.right, vp.bottom + 6), theme.panel_alt, theme.text,
                        role="small", anchor="topright")
