@@ -14,6 +14,9 @@ from game.ui.art.draw import LRU, SUPERSAMPLE, Recorder, check_size, downsample,
 from game.ui.art.rooms import H, SCENES, W
 
 LOCATIONS = tuple(SCENES)
+# Rows of the finished room scaled down per slice of ``paint_steps`` (a whole 1280x720 room at once
+# is one of the longest slices of all).
+DOWNSAMPLE_ROWS = 180
 # Every room at one size fits (repeat calls are free); a second size pushes out the oldest. Only rooms
 # actually asked for are kept (3.7 MB each at 1280x720).
 _cache = LRU(len(SCENES) + 3)
@@ -44,6 +47,7 @@ def paint_steps(location: str, size: tuple[int, int]):
         return found
     big_w, big_h = w * SUPERSAMPLE, h * SUPERSAMPLE
     canvas = pygame.Surface((big_w, big_h))
+    yield  # a canvas of 2560x1440 pixels is a slice of its own
     scale = max(big_w / W, big_h / H)
     offset = ((big_w - W * scale) / 2, (big_h - H * scale) / 2)
     recorder = Recorder(canvas, scale, offset)
@@ -52,7 +56,17 @@ def paint_steps(location: str, size: tuple[int, int]):
     for op in recorder.ops:
         op()
         yield
-    return _cache.get_or_make((location, w, h), lambda: downsample(canvas, (w, h)))
+    if SUPERSAMPLE == 1:
+        return _cache.get_or_make((location, w, h), lambda: downsample(canvas, (w, h)))
+    # Scaled down a band of rows at a time: each row of the room comes from its own SUPERSAMPLE rows
+    # of the canvas, so the bands give exactly downsample's pixels (tests/art/test_backgrounds.py).
+    room = pygame.Surface((w, h), 0, canvas)
+    for top in range(0, h, DOWNSAMPLE_ROWS):
+        rows = min(DOWNSAMPLE_ROWS, h - top)
+        pygame.transform.smoothscale(canvas.subsurface((0, top * SUPERSAMPLE, big_w, rows * SUPERSAMPLE)),
+                                     (w, rows), room.subsurface((0, top, w, rows)))
+        yield
+    return _cache.get_or_make((location, w, h), lambda: room)
 
 
 def _paint(location: str, w: int, h: int) -> pygame.Surface:

@@ -143,11 +143,20 @@ class Painter:
                  horizontal: bool = False) -> None:
         """A smooth two-colour gradient, optionally with rounded corners."""
         rect = self.r(x, y, w, h)
-        # one pixel per row (or column), stretched without interpolation: exact and cheap
         n = rect.width if horizontal else rect.height
+        if not radius:
+            # straight onto the canvas, one fill per run of rows (or columns) of one colour: the pixels
+            # of the strip-and-stretch below, without the strip, the stretch or a fill per row
+            for start, end, color in _bands(top, bottom, n):
+                if horizontal:
+                    self.surface.fill(color, (rect.x + start, rect.y, end - start, rect.height))
+                else:
+                    self.surface.fill(color, (rect.x, rect.y + start, rect.width, end - start))
+            return
+        # one pixel per row (or column), stretched without interpolation: exact and cheap
         strip = pygame.Surface((n, 1) if horizontal else (1, n))
-        for i in range(n):
-            strip.fill(mix(top, bottom, i / max(1, n - 1)), (i, 0, 1, 1) if horizontal else (0, i, 1, 1))
+        for start, end, color in _bands(top, bottom, n):
+            strip.fill(color, (start, 0, end - start, 1) if horizontal else (0, start, 1, end - start))
         grad = pygame.transform.scale(strip, rect.size)
         if radius:
             mask = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -175,11 +184,103 @@ class Painter:
         self.surface.blit(picture, topleft)
 
     def translucent(self, color: Color, alpha: int, draw: Callable[["Painter"], None]) -> None:
-        """Run ``draw`` onto a transparent layer and blend it with ``alpha`` (pygame.draw does not blend)."""
-        layer = pygame.Surface(self.surface.get_size(), pygame.SRCALPHA)
-        draw(Painter(layer, self.k, (self.ox, self.oy)))
+        """Run ``draw`` onto a transparent layer and blend it with ``alpha`` (pygame.draw does not blend).
+        The layer covers only what ``draw`` paints (a canvas-sized one cost 8-11 ms to make, one of
+        the longest single steps of a room); outside it a whole-canvas layer would be transparent."""
+        area = _Bounds.of(draw, self)
+        if area is None:  # a drawing the bounds cannot follow: the whole canvas
+            area = self.surface.get_rect()
+        area = area.clip(self.surface.get_rect())
+        if not area.w or not area.h:
+            return
+        layer = pygame.Surface(area.size, pygame.SRCALPHA)
+        draw(_Moved(layer, self.k, (self.ox, self.oy), area.topleft))
         layer.fill((255, 255, 255, alpha), special_flags=pygame.BLEND_RGBA_MULT)
-        self.surface.blit(layer, (0, 0))
+        self.surface.blit(layer, area.topleft)
+
+
+class _Moved(Painter):
+    """A Painter onto a layer whose top-left corner is pixel ``origin`` of the canvas: the canvas's
+    pixel coordinates, moved by whole pixels (so the same pixels, in the layer's place)."""
+
+    def __init__(self, surface: pygame.Surface, scale: float, offset: Point, origin: tuple[int, int]):
+        super().__init__(surface, scale, offset)
+        self.origin = origin
+
+    def shifted(self, dx: float, dy: float) -> "Painter":
+        return _Moved(self.surface, self.k, (self.ox + dx * self.k, self.oy + dy * self.k), self.origin)
+
+    def p(self, x: float, y: float) -> tuple[int, int]:
+        px, py = super().p(x, y)
+        return px - self.origin[0], py - self.origin[1]
+
+    def blit(self, picture: pygame.Surface, topleft: tuple[int, int]) -> None:
+        self.surface.blit(picture, (topleft[0] - self.origin[0], topleft[1] - self.origin[1]))
+
+
+class _Bounds(Painter):
+    """Draws nothing: the pixel rectangle (with a margin) that a drawing's shapes would touch."""
+
+    MARGIN = 2
+
+    def __init__(self, scale: float, offset: Point, rects: list):
+        super().__init__(None, scale, offset)  # no surface: a drawing call not listed here fails
+        self.rects = rects
+
+    @classmethod
+    def of(cls, draw: Callable[["Painter"], None], painter: Painter) -> pygame.Rect | None:
+        rects: list[pygame.Rect] = []
+        try:
+            draw(cls(painter.k, (painter.ox, painter.oy), rects))
+        except (AttributeError, TypeError):
+            return None
+        if not rects:
+            return pygame.Rect(0, 0, 0, 0)
+        return rects[0].unionall(rects[1:]).inflate(2 * cls.MARGIN, 2 * cls.MARGIN)
+
+    def shifted(self, dx: float, dy: float) -> "Painter":
+        return _Bounds(self.k, (self.ox + dx * self.k, self.oy + dy * self.k), self.rects)
+
+    def _points(self, pts, grow: float = 0) -> None:
+        xs, ys = [x for x, _ in pts], [y for _, y in pts]
+        g = math.ceil(grow)
+        self.rects.append(pygame.Rect(min(xs) - g, min(ys) - g, max(xs) - min(xs) + 1 + 2 * g,
+                                      max(ys) - min(ys) + 1 + 2 * g))
+
+    def rect(self, color, x, y, w, h, radius: float = 0, width: float = 0) -> None:
+        self.rects.append(self.r(x, y, w, h))
+
+    def ellipse(self, color, cx, cy, rx, ry, width: float = 0) -> None:
+        self.rects.append(self.r(cx - rx, cy - ry, 2 * rx, 2 * ry))
+
+    def polygon(self, color, points) -> None:
+        self._points([self.p(x, y) for x, y in points])
+
+    def stroke(self, color, points, width: float, closed: bool = False) -> None:
+        self._points([self.p(x, y) for x, y in points], max(0.5, width * self.k / 2) + 1)
+
+    def gradient(self, top, bottom, x, y, w, h, radius: float = 0, horizontal: bool = False) -> None:
+        self.rects.append(self.r(x, y, w, h))
+
+    def glow(self, color, alpha: int, cx, cy, rx, ry) -> None:
+        self.rects.append(self.r(cx - rx, cy - ry, 2 * rx, 2 * ry))
+
+    def blit(self, picture: pygame.Surface, topleft: tuple[int, int]) -> None:
+        self.rects.append(picture.get_rect(topleft=topleft))
+
+    def translucent(self, color, alpha: int, draw) -> None:
+        draw(self)
+
+    def clipped(self, x, y, w, h):
+        return _NoClip()
+
+
+class _NoClip:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
 
 
 class Recorder(Painter):
@@ -261,20 +362,43 @@ class _Clip:
         self.surface.set_clip(self.old)
 
 
+def _bands(top: Color, bottom: Color, n: int):
+    """(start, end, colour) of each run of the ``n`` rows of a gradient from ``top`` to ``bottom``
+    whose colour is the same: row ``i`` has ``mix(top, bottom, i / max(1, n - 1))``, computed the
+    same way (so the same pixels), only without a call per row."""
+    (a0, a1, a2), (b0, b1, b2) = top[:3], bottom[:3]
+    d0, d1, d2 = b0 - a0, b1 - a1, b2 - a2
+    last, start, current = max(1, n - 1), 0, None
+    for i in range(n):
+        t = i / last
+        color = (round(a0 + d0 * t), round(a1 + d1 * t), round(a2 + d2 * t))
+        if color != current:
+            if current is not None:
+                yield start, i, current
+            start, current = i, color
+    if current is not None:
+        yield start, n, current
+
+
 _FALLOFF: dict = {}
+_FALLOFF_SIZE = 32
+_FALLOFF_SHAPE: list[tuple[int, int, float]] = []  # (i, j, fade): the disc's shape, any colour and alpha
 
 
 def _falloff(color: tuple, alpha: int) -> pygame.Surface:
     """A 32x32 disc whose alpha fades smoothly from the centre to nothing at the edge."""
     key = (color, alpha)
     if key not in _FALLOFF:
-        n = 32
+        n = _FALLOFF_SIZE
+        if not _FALLOFF_SHAPE:
+            for j in range(n):
+                for i in range(n):
+                    d = math.hypot((i + 0.5) / n * 2 - 1, (j + 0.5) / n * 2 - 1)
+                    _FALLOFF_SHAPE.append((i, j, max(0.0, 1 - d * d) ** 1.6))
         disc = pygame.Surface((n, n), pygame.SRCALPHA)
-        for j in range(n):
-            for i in range(n):
-                d = math.hypot((i + 0.5) / n * 2 - 1, (j + 0.5) / n * 2 - 1)
-                a = alpha * max(0.0, 1 - d * d) ** 1.6
-                disc.set_at((i, j), (*color, round(a)))
+        set_at = disc.set_at
+        for i, j, fade in _FALLOFF_SHAPE:
+            set_at((i, j), (*color, round(alpha * fade)))
         _FALLOFF[key] = disc
     return _FALLOFF[key]
 
