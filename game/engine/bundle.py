@@ -1,7 +1,8 @@
 """The web bundle's stories: an index read at start-up, each story read when first needed, packed small.
 
 Standard library only (shipped to the browser). ``rightspath build-web`` writes ``stories/`` with
-``pack_stories``; the browser's ``main.py`` opens it with ``open_bundle`` (issue 16):
+``game.webbuild.storypack.pack_stories``; the browser's ``main.py`` opens it with ``open_bundle``
+(issue 16); only the reading side is here, so the browser compiles no packing code:
 
 - ``index.json`` lists every bundled story: its file, id, language, content hash and ``scenario``
   block (title, summary, content note...; the story's file leaves it out). The title and the
@@ -25,12 +26,11 @@ Unpacking gives back exactly the compiled story (same canonical JSON, same conte
 from __future__ import annotations
 
 import codecs
-import json
 from pathlib import Path
 
 from game.engine import safeio
 from game.engine.l10n import SOURCE_LANGUAGE
-from game.engine.story import Story, StoryError, canonical_json
+from game.engine.story import Story, StoryError
 
 FORMAT = "rightspath-bundle"
 VERSION = 1
@@ -38,56 +38,20 @@ INDEX = "index.json"
 SUFFIX = ".pack"
 
 # Bytes 0x00-0x7F are ASCII, 0x80-0xFF the Cyrillic block U+0400-U+047F.
-_CYRILLIC = 0x400
-_DECODING = "".join(chr(i) for i in range(128)) + "".join(chr(_CYRILLIC + i) for i in range(128))
-
-
-def encode_json(data) -> bytes:
-    """``data`` as canonical JSON, one byte per ASCII or Cyrillic character, other characters
-    escaped (JSON has non-ASCII characters only inside strings, where an escape means the same)."""
-    out = []
-    for ch in canonical_json(data):
-        code = ord(ch)
-        if code < 0x80:
-            out.append(ch)
-        elif _CYRILLIC <= code < _CYRILLIC + 0x80:
-            out.append(chr(code - _CYRILLIC + 0x80))
-        elif code < 0x10000:
-            out.append(f"\\u{code:04x}")
-        else:  # a surrogate pair, as JSON writes characters beyond the first plane
-            code -= 0x10000
-            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-    return "".join(out).encode("latin-1")
+CYRILLIC = 0x400
+_DECODING = "".join(chr(i) for i in range(128)) + "".join(chr(CYRILLIC + i) for i in range(128))
 
 
 def decode_json(raw: bytes):
-    """The data ``encode_json`` wrote (a ValueError if it is not such a file)."""
+    """The data ``game.webbuild.storypack.encode_json`` wrote (a ValueError if it is not such a file)."""
     text, _ = codecs.charmap_decode(raw, "strict", _DECODING)
     return safeio.loads(text)
 
 
-def strings(data) -> list[str]:
-    """Every string value of ``data`` in one fixed order (dict keys sorted, lists in order); keys are
-    not values: ids and names stay as the English story has them."""
-    out: list[str] = []
-
-    def walk(value) -> None:
-        if isinstance(value, str):
-            out.append(value)
-        elif isinstance(value, dict):
-            for key in sorted(value):
-                walk(value[key])
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(data)
-    return out
-
-
 def with_strings(data, texts: list):
-    """A copy of ``data`` whose string values are ``texts`` in ``strings`` order (0 keeps the string
-    that stands there). A ValueError if the counts differ."""
+    """A copy of ``data`` whose string values are ``texts`` in the order of its strings (dict keys
+    sorted, lists in order, keys are not values: game.webbuild.storypack.strings); 0 keeps the string
+    that stands there. A ValueError if the counts differ."""
     position = 0
 
     def build(value):
@@ -110,78 +74,12 @@ def with_strings(data, texts: list):
     return out
 
 
-def _shape(value):
-    """``value`` with every string blanked: two stories of one shape differ only in their strings."""
-    if isinstance(value, str):
-        return ""
-    if isinstance(value, dict):
-        return {key: _shape(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_shape(item) for item in value]
-    return value
-
-
-def _language(data: dict) -> str:
-    return data["scenario"].get("language", SOURCE_LANGUAGE)
-
-
 def file_name(scenario_id: str, language: str) -> str:
     return f"{scenario_id}{SUFFIX}" if language == SOURCE_LANGUAGE else f"{scenario_id}.{language}{SUFFIX}"
 
 
 def rights_file(language: str) -> str:
     return f"rights{SUFFIX}" if language == SOURCE_LANGUAGE else f"rights.{language}{SUFFIX}"
-
-
-# -- packing (rightspath build-web) ----------------------------------------------------------------
-
-def pack_stories(stories: list[dict]) -> dict[str, bytes]:
-    """{file name: bytes} of ``stories/`` for these compiled stories (English and translations, as
-    dicts): the index, the rights catalogues and one file per story. Raises ValueError when packing
-    would not give back a story exactly (a bug, never shipped)."""
-    catalogues: dict[str, dict] = {}
-    shared: set[int] = set()  # stories whose rights went to their language's catalogue
-    for i, data in enumerate(stories):
-        catalogue = catalogues.setdefault(_language(data), {})
-        rights = data.get("rights")
-        if not isinstance(rights, dict) or any(catalogue.get(k, v) != v for k, v in rights.items()):
-            continue  # an article worded otherwise than in another story of the language: kept inline
-        catalogue.update(rights)
-        shared.add(i)
-
-    def packed(i: int) -> dict:
-        """The story as its file holds it: no scenario block (the index has it), rights by id when shared."""
-        data = {key: value for key, value in stories[i].items() if key != "scenario"}
-        if i in shared:
-            data["rights"] = sorted(data["rights"])
-        return data
-
-    english = {data["scenario"]["id"]: i for i, data in enumerate(stories) if _language(data) == SOURCE_LANGUAGE}
-    files: dict[str, bytes] = {}
-    entries = []
-    for i, data in enumerate(stories):
-        sid, lang = data["scenario"]["id"], _language(data)
-        name = file_name(sid, lang)
-        entry = {"file": name, "id": sid, "language": lang, "content_hash": data["content_hash"],
-                 "scenario": data["scenario"], "rights": rights_file(lang) if i in shared else None, "over": None}
-        body = packed(i)
-        base = english.get(sid)
-        if lang != SOURCE_LANGUAGE and base is not None and _shape(packed(base)) == _shape(body):
-            ours, theirs = strings(body), strings(packed(base))
-            body = [mine if mine != english_text else 0 for mine, english_text in zip(ours, theirs)]
-            entry["over"] = file_name(sid, SOURCE_LANGUAGE)
-        files[name] = encode_json(body)
-        entries.append(entry)
-    for lang, catalogue in catalogues.items():
-        if any(i in shared and _language(stories[i]) == lang for i in range(len(stories))):
-            files[rights_file(lang)] = encode_json(catalogue)
-    files[INDEX] = json.dumps({"format": FORMAT, "version": VERSION, "stories": entries},
-                              ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    bundle = Bundle.from_files(files)
-    for data, entry in zip(stories, entries):
-        if canonical_json(bundle.story_data(entry)) != canonical_json(data):
-            raise ValueError(f"{entry['file']}: packing does not give back the compiled story")
-    return files
 
 
 # -- reading (the browser's main.py) ---------------------------------------------------------------

@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import l10n
-from game.engine.bundle import file_name, pack_stories
+from game.engine.bundle import file_name
 from game.errors import UserError
 from game.paths import ROOT
+from game.webbuild.storypack import pack_stories
 APP_NAME = "rightspath"  # the staged folder's name becomes the archive's name
 
 # Packages shipped whole (their .py files, recursively); single modules of game/ shipped alone.

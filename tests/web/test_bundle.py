@@ -1,4 +1,4 @@
-"""The web bundle's stories (game.engine.bundle): packed small, given back exactly, read only when needed.
+"""The web bundle's stories (game.engine.bundle, packed by game.webbuild.storypack): packed small, given back exactly, read only when needed.
 
 The archive ships every story packed (shared rights catalogues, translations as their strings over
 the English story, Cyrillic one byte a letter); start-up reads only the index. These tests unpack
@@ -14,10 +14,10 @@ import shutil
 import pytest
 
 from game.engine import Run, Story, StoryError, l10n
-from game.engine.bundle import (INDEX, Bundle, BundledStory, decode_json, encode_json, open_bundle, pack_stories,
-                                strings, with_strings)
+from game.engine.bundle import INDEX, Bundle, BundledStory, decode_json, open_bundle, with_strings
 from game.engine.story import canonical_json
 from game.webbuild.stage import compile_stories, stage, translated_stories
+from game.webbuild.storypack import encode_json, pack_stories, strings
 from tests.web.conftest import scenarios_to_bundle
 
 
