@@ -22,12 +22,15 @@ DECISION_COLUMNS = (
     # an individual assessment (issue 19): kind "assessment" (empty for a decision) and its items as
     # id:result:value, ';'-separated in authored order (result marked | missed | flagged | clear)
     "kind", "items",
+    # a live room (issues 18 and 15): the room's choice when the facilitator played another option
+    # (and the reason given), and the options played here and then undone, in order (';'-separated)
+    "overruled_room_choice", "overrule_reason", "undone_choices",
 )
 SUMMARY_COLUMNS = (
     "record_version", "trainee", "session", "role", "country", "organisation_type", "scenario_id",
     "scenario_version", "content_hash", "mode", "language", "started_at", "ended_at", "decisions",
     "earned", "best", "worst", "scaled", "mastery", "passed", "recommended", "recommended_share",
-    "finished", "ending", "outcome", "rights", "measures_not_used", "record_signature",
+    "finished", "ending", "outcome", "rights", "measures_not_used", "undone", "record_signature",
 )
 
 
@@ -86,6 +89,9 @@ def decision_rows(record: dict) -> list[dict]:
         "deltas": _compact(d["deltas"]),
         "kind": d.get("kind", ""),
         "items": _join(f"{i['id']}:{i['result']}:{i['value']}" for i in d.get("items", ())),
+        "overruled_room_choice": (d.get("overrule") or {}).get("room_choice", ""),
+        "overrule_reason": (d.get("overrule") or {}).get("reason", ""),
+        "undone_choices": _join(u["chosen"] for u in record.get("undone", ()) if u["index"] == d["index"]),
     } for d in record["decisions"]]
 
 
@@ -107,6 +113,8 @@ def summary_row(record: dict) -> dict:
         # per right, how often the choices did not use a measure it makes available (version 2 records)
         "measures_not_used": _join(f"{rid}={t['not_used']}" for rid, t in record["rights"].items()
                                    if t.get("not_used")),
+        # how many choices the facilitator played and then undid (issue 15; they count in no figure)
+        "undone": len(record.get("undone", ())),
         # The JSON record's signature, for matching this row to its JSON file; it does not cover the CSV.
         "record_signature": sig["value"] if isinstance(sig, dict) else None,
     }

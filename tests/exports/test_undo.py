@@ -159,3 +159,20 @@ def test_a_choice_undone_twice_and_one_left_open_keep_their_order():
     assert kinds[-2:] == ["answered", "voided"]
     assert record_from_statements(stmts) == record
     assert replay_record(record, Shelf([story])).ok
+
+
+def test_the_csv_tables_name_the_undone_choices_and_an_overrule():
+    from game.exports.tables import decision_rows, decisions_csv, summary_row
+
+    story = helpers.story()
+    run, undo, _rec = undone_run(story)
+    other = next(cid for cid in run.history[0].shown if cid != run.history[0].chosen)
+    reason = "=SUM(A1) the room wanted speed"  # a formula-like reason stays text
+    record = build_record(run, story, helpers.meta(mode="facilitated", undone=[undo],
+                                                   overrules={1: {"room_choice": other, "reason": reason}}))
+    rows = decision_rows(record)
+    assert rows[1]["undone_choices"] == undo["chosen"] and rows[0]["undone_choices"] == ""
+    assert rows[0]["overruled_room_choice"] == other and rows[1]["overruled_room_choice"] == ""
+    assert "'=SUM(A1) the room wanted speed" in decisions_csv(record)
+    assert summary_row(record)["undone"] == 1
+    assert summary_row(build_record(run, story, helpers.meta(mode="facilitated")))["undone"] == 0
