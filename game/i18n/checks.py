@@ -2,9 +2,9 @@
 
 Problems: an entry with no translation (or no entry at all), a fuzzy entry, an obsolete entry, an
 entry whose English no longer matches the source, an entry for an id the source does not have,
-placeholders that differ from the English, text that overflows its box at the largest text size,
-and a .pot that is out of date. The command (``game.commands.i18n``) prints them and exits 1
-when there is any problem other than a warning.
+placeholders that differ from the English, text the UI cuts (overflow) or shrinks (note) at the
+largest text size, and a .pot that is out of date. The command (``game.commands.i18n``) prints them
+and exits 1 when there is any problem other than a warning or a note.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from game.i18n.translations import Translation, languages_of, load
 class Problem:
     path: str
     line: int
-    kind: str  # missing | fuzzy | obsolete | stale | unknown | placeholder | overflow | template
+    kind: str  # missing | fuzzy | obsolete | stale | unknown | placeholder | overflow | warning | note | template
     message: str
     ctxt: str = ""
+    box: str = ""  # which of a text's boxes overflows (an option beside the vote count is another box)
 
     def render(self) -> str:
         return f"{self.path}:{self.line}: {self.kind}: {self.message}"
@@ -40,8 +41,9 @@ class CheckReport:
 
     @property
     def failed(self) -> bool:
-        """Any problem other than a warning (a warning is the English's, not the translation's)."""
-        return any(p.kind != "warning" for p in self.problems)
+        """Any problem other than a warning (a warning is the English's, not the translation's) or a
+        note (what the UI shrinks to fit, losing nothing)."""
+        return any(p.kind not in ("warning", "note") for p in self.problems)
 
 
 def placeholders(text: str) -> Counter:
@@ -94,8 +96,9 @@ def _list(counter: Counter) -> str:
 
 
 def overflow_problems(tr: Translation, measure) -> list[Problem]:
-    """Texts that do not fit their box at the largest text size (translated where translated)."""
-    from game.authoring.models import Decision
+    """Texts the UI cuts, shrinks or lets run over at the largest text size (translated where
+    translated); what scrolls or pages there is not an overflow (game/i18n/layout.py)."""
+    from game.authoring.models import Assessment, Decision
     from game.i18n import layout
 
     source = tr.source
@@ -110,71 +113,127 @@ def overflow_problems(tr: Translation, measure) -> list[Problem]:
     sid = source.id
     problems: list[Problem] = []
 
-    def report(ctxt: str, message: str) -> None:
-        problems.append(Problem(where, line_of.get(ctxt, 1), "overflow", f"{ctxt}: {message}", ctxt))
+    def report(ctxt: str, message: str, box: str = "", kind: str = "overflow") -> None:
+        problems.append(Problem(where, line_of.get(ctxt, 1), kind, f"{ctxt}: {message}", ctxt, box))
+
+    def option(ctxt: str, what: str, widths: list[tuple[str, int]]) -> None:
+        # The first width at which the label does not fit its button (the narrowest is last): cut is
+        # an overflow; shrunk (to no less than three quarters of its size: 33 px, text size 2's)
+        # loses nothing and is a note.
+        for mode, inner in widths:
+            fit = measure.button_fit(text[ctxt], inner)
+            if fit.shrunk or fit.cut:
+                report(ctxt, _button_message(what, mode, fit), f"button{mode}", "overflow" if fit.cut else "note")
+                return
 
     scenario = source.model
     for node in scenario.nodes:
-        if not isinstance(node, Decision):
-            continue
-        prompt_id = f"{sid}:{node.id}:prompt"
-        options = [text[f"{sid}:{node.id}:{c.id}:text"] for c in node.choices]
-        size = measure.decision_option_px(text[prompt_id], options)
-        if size is None:
-            report(prompt_id, f"the prompt and {len(options)} options do not fit the screen at text size 3, "
-                              "even at half size; shorten the prompt or the options")
-        elif size < layout.READABLE_OPTION_PX:
-            report(prompt_id, f"at text size 3 the prompt and {len(options)} options fit only with the option "
-                              f"text shrunk to {size} px, below the {layout.READABLE_OPTION_PX} px of text size 1; "
-                              "shorten the prompt or the options")
+        if isinstance(node, Decision):
+            widths = [("", layout.option_inner()), (" in facilitated mode", layout.option_inner(facilitated=True))]
+            for c in node.choices:
+                option(f"{sid}:{node.id}:{c.id}:text", "the option", widths)
+        elif isinstance(node, Assessment):
+            for _path, item in node.all_items():
+                option(f"{sid}:{node.id}:item:{item.id}:text", "the item", [("", layout.item_inner())])
     title_id = f"{sid}:meta:title"
     n = measure.lines(text[title_id], "heading", layout.CARD_INNER_W, bold=True)
     if n > layout.CARD_TITLE_LINES:
-        report(title_id, f"takes {n} lines on the scenario card; {layout.CARD_TITLE_LINES} fit")
-    summary_id = f"{sid}:meta:summary"
-    n = measure.lines(text[summary_id], "small", layout.CARD_INNER_W)
-    if n > layout.CARD_SUMMARY_LINES:
-        report(summary_id, f"takes {n} lines on the scenario card; {layout.CARD_SUMMARY_LINES} fit")
+        shown = measure.clipped(text[title_id], "heading", layout.CARD_INNER_W, layout.CARD_TITLE_LINES, bold=True)
+        report(title_id, f"takes {n} lines at {layout.px('heading')} px on the scenario card at text size 3; "
+                         f"{layout.CARD_TITLE_LINES} fit, so the card shows “{' '.join(shown)}”")
     for name, variable in scenario.variables.items():
         ctxt = f"{sid}:var:{name}:label"
-        width = measure.width(text[ctxt], "small", bold=True)
+        # The widest value the meter can show, beside the label (hud.Meters.draw).
+        value = max((str(v) for v in (variable.min, variable.max)), key=lambda v: measure.width(v, "small", True))
+        width = measure.width(text[ctxt], "small", bold=True) + measure.width(value, "small", bold=True)
         if variable.shown and width > layout.METER_LABEL_W:
-            report(ctxt, f"the meter label is {width} px wide at text size 3; {layout.METER_LABEL_W} px fit")
+            report(ctxt, f"the meter label and its value ({value}) are {width} px wide at text size 3; "
+                         f"{layout.METER_LABEL_W} px fit, so the label runs into the value")
     for cid in scenario.characters:
         ctxt = f"{sid}:char:{cid}:name"
-        width = measure.width(text[ctxt], "small", bold=True) + 20
+        width = measure.width(text[ctxt], "label", bold=True) + 20
         if width > layout.NAME_TAG_MAX_W:
-            report(ctxt, f"the name tag is {width} px wide at text size 3; {layout.NAME_TAG_MAX_W} px fit")
+            report(ctxt, f"the name tag is {width} px wide at text size 3; {layout.NAME_TAG_MAX_W} px fit "
+                         "before the screen's edge cuts it")
     return problems
 
 
-def _catalogue_overflows(tr: Translation, measure) -> list[Problem]:
-    """A right's title must fit the debrief's rights column in one line at text size 3."""
+def _button_message(what: str, mode: str, fit) -> str:
     from game.i18n import layout
+
+    head = (f"{what} takes {fit.first} lines at {fit.size} px in its button at text size 3{mode}; "
+            f"{layout.BUTTON_MAX_LINES} fit")
+    if not fit.cut:
+        return f"{head}, so the UI shrinks it to {fit.px} px"
+    return (f"{head} even shrunk to {fit.px} px ({fit.needed} lines there), so the UI cuts it, ending "
+            f"“{fit.lines[-1]}”")
+
+
+def _catalogue_overflows(tr: Translation, measure) -> list[Problem]:
+    """A right's title must fit the debrief's rights column in one line at text size 3, and a citation
+    (shown whole there for a right of another instrument than the story's main one) in two."""
+    from game.engine.citations import display_article
+    from game.i18n import layout
+    from game.i18n.units import CITATION_TEMPLATE
 
     problems = []
     usable = tr.usable()
     lines = {e.msgctxt: e.linenum for e in tr.entries if not e.obsolete and getattr(e, "linenum", 0)}
+    where = _where(tr)
+
+    def line_of(unit) -> int:
+        return lines.get(unit.ctxt, unit.line)
+
+    units = {u.ctxt: u for u in tr.source.units}
     for unit in tr.source.units:
         if not unit.ctxt.endswith(":title") or unit.ctxt.endswith(":meta:title"):
             continue
         title = usable.get(unit.ctxt, unit.text)
-        width = measure.width(title, "small")
-        if width > layout.DEBRIEF_RIGHT_LABEL_W or len(title) > layout.DEBRIEF_TITLE_CHARS:
-            problems.append(Problem(_where(tr), lines.get(unit.ctxt, unit.line), "overflow",
-                                    f"{unit.ctxt}: the title is {width} px ({len(title)} characters) in the debrief's "
-                                    f"rights column at text size 3; {layout.DEBRIEF_RIGHT_LABEL_W} px "
-                                    f"({layout.DEBRIEF_TITLE_CHARS} characters) fit", unit.ctxt))
+        if measure.lines(title, "small", layout.DEBRIEF_LABEL_W) > 1:
+            shown = measure.clipped(title, "small", layout.DEBRIEF_LABEL_W, 1)[0]
+            problems.append(Problem(where, line_of(unit), "overflow",
+                                    f"{unit.ctxt}: the title is {measure.width(title, 'small')} px wide in the "
+                                    f"debrief's rights column at text size 3; {layout.DEBRIEF_LABEL_W} px fit, "
+                                    f"so it shows “{shown}”", unit.ctxt, "title"))
+    catalogue = tr.source.model
+    cid = tr.source.id
+    pattern_unit = units.get(f"{cid}:meta:citation")
+    if pattern_unit is not None and catalogue.rights:
+        pattern = usable.get(pattern_unit.ctxt, CITATION_TEMPLATE)
+        instrument = usable.get(f"{cid}:meta:instrument", catalogue.instrument)
+        prefix = catalogue.prefix
+
+        def cited(right) -> str:
+            article = right.id[len(prefix):] if prefix and right.id.startswith(prefix) else right.id
+            return pattern.replace("{article}", display_article(article, tr.lang)).replace("{instrument}", instrument)
+
+        citation = max((cited(r) for r in catalogue.rights),
+                       key=lambda c: measure.lines(c, "small", layout.DEBRIEF_LABEL_W, bold=True))
+        n = measure.lines(citation, "small", layout.DEBRIEF_LABEL_W, bold=True)
+        if n > layout.DEBRIEF_CITATION_LINES:
+            problems.append(Problem(where, line_of(pattern_unit), "overflow",
+                                    f"{pattern_unit.ctxt}: the citation “{citation}” takes {n} lines in the "
+                                    f"debrief's rights column at text size 3; {layout.DEBRIEF_CITATION_LINES} fit",
+                                    pattern_unit.ctxt, "citation"))
     return problems
 
 
 def _translation_overflows(tr: Translation, measure) -> list[Problem]:
     """Overflows of the translation; a box the English already overflows is a warning for the
-    author (the translator cannot fix it), not a problem of the translation."""
+    author (the translator cannot fix it), not a problem of the translation. A note (a label the UI
+    shrinks) says when the English is shrunk too."""
     found = overflow_problems(tr, measure)
-    english = {p.ctxt for p in overflow_problems(Translation(tr.source, "en", None, []), measure)}
-    return [Problem(p.path, p.line, "warning", p.message + " (the English overflows too: shorten the source)", p.ctxt)
-            if p.ctxt in english else p for p in found]
+    english = {(p.ctxt, p.box, p.kind) for p in overflow_problems(Translation(tr.source, "en", None, []), measure)}
+    out = []
+    for p in found:
+        if (p.ctxt, p.box, p.kind) not in english:
+            out.append(p)
+        elif p.kind == "note":
+            out.append(Problem(p.path, p.line, "note", p.message + " (so is the English)", p.ctxt, p.box))
+        else:
+            out.append(Problem(p.path, p.line, "warning", p.message + " (the English overflows too: shorten the source)",
+                               p.ctxt, p.box))
+    return out
 
 
 def template_problems(source: Source) -> list[Problem]:

@@ -1,11 +1,31 @@
 """The text boxes the game draws, as numbers, for measuring translations (overflow checks).
 
-These mirror the UI's layout constants (game/ui/app.py SIZE, fonts.py BASE_SIZES/TEXT_SCALE,
-hud.py JOURNEY_HEIGHT, screens/decision.py PANEL_W and its layout(), widgets.py Button,
-screens/select.py cards, hud.py Meters, text.py wrap and line_height). Authoring code may not import
-the UI (docs/CONTRACTS.md §1), so tests/i18n/test_layout_agrees.py compares these with the UI's
-own values and fails when the UI changes. Text is measured at the largest text size (3), outside
-facilitated mode, with the bundled font, wrapping words exactly as the UI does.
+These mirror the UI's layout (game/ui/app.py SIZE, fonts.py BASE_SIZES/TEXT_SCALE/MAX_SCALE,
+widgets.py Button.draw, screens/decision.py PANEL_W and its vote boxes, screens/assessment.py
+ItemToggle, screens/select.py cards, hud.py Meters, screens/story.py's name tag, screens/debrief.py
+rights_column, text.py wrap/fit/clip_lines). Authoring code may not import the UI (docs/CONTRACTS.md
+§1), so tests/i18n/test_layout_agrees.py compares these with the UI's own values and renders the
+real UI at text size 3 to see that what the check calls cut is cut there and what it passes is not.
+
+Text is measured at the largest text size (3: twice Standard, which facilitated mode reaches too),
+with the bundled font, wrapping words exactly as the UI does (game/wordwrap.py). At that size what
+does not fit scrolls (a decision's prompt and options, the discussion questions, an assessment,
+the feedback, the debrief, a dialog's message) or pages (a story line): none of that is an
+overflow. What the UI still cuts, shrinks or lets run over is measured here:
+
+- an option's label (a decision's option, an assessment's item) in its button: at most
+  ``BUTTON_MAX_LINES`` lines; a longer one is shrunk, down to three quarters of its size, then cut
+  with an ellipsis (widgets.Button.draw, text.fit). Facilitated mode's options are narrower: the vote
+  count sits beside each one (``VOTE_W``).
+- a scenario's title on its card: ``CARD_TITLE_LINES`` lines, then an ellipsis;
+- a right's title in the debrief's rights column: one line of ``DEBRIEF_LABEL_W``, then an ellipsis;
+  a citation there: two lines;
+- a meter's label and value: the meters widen to half the screen, then the label runs into its value;
+- a speaker's name tag: one line, cut only by the screen's edge.
+
+A scenario card's summary and content note are cut by design at every size (the card shows what
+room is left, ending in an ellipsis); the content-note dialog shows both whole, scrolling, before
+the scenario starts, so they are not measured.
 """
 
 from __future__ import annotations
@@ -14,41 +34,71 @@ from functools import lru_cache
 from pathlib import Path
 
 from game.paths import FONTS_DIR
-from game.wordwrap import wrap
+from game.wordwrap import fitting_prefix, wrap
 
 SCREEN = (1280, 720)
 BASE_SIZES = {"small": 18, "body": 22, "button": 22, "label": 20, "heading": 30, "title": 56}
-# The scale the translators' overflow check measures at: the UI's Largest was 1.36 until issue 15
-# made it 2.0 (game/ui/fonts.py TEXT_SCALE[3]); at 2.0 the UI scrolls decisions and cuts long right
-# titles in the debrief's rights column, which this check does not model yet (a follow-up).
-LARGEST_SCALE = 1.36
-JOURNEY_HEIGHT = 86
+# The largest text size: game/ui/fonts.py TEXT_SCALE[3], also MAX_SCALE (facilitated mode's cap).
+LARGEST_SCALE = 2.0
+
 DECISION_PANEL_W = 1040
 DECISION_INNER_W = DECISION_PANEL_W - 60
-DECISION_KEY_HINT = 64  # kept free at the bottom of a decision
-DECISION_MIN_GAP = 4
-# A decision that does not fit is laid out again with smaller roles (prompt, discuss, options) and
-# then smaller factors of the text size, keeping the largest option text that fits (decision.py).
-DECISION_ROLES = (("heading", "body", "button"), ("heading", "label", "label"), ("label", "small", "small"))
-DECISION_FACTORS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
-OPTION_ROLES = tuple(roles[2] for roles in DECISION_ROLES)
-# Choosing the largest text size must not end with options smaller than the default size shows.
-READABLE_OPTION_PX = BASE_SIZES["button"]
+VOTE_W = 170  # facilitated: the vote count beside each option takes this from its button
+ITEM_BOX_X = 40  # an assessment item's checkbox, left of its text (assessment.ItemToggle.BOX_X)
+# widgets.Button.draw fits its label with text.fit: at most this many lines, from the role's size
+# down to three quarters of it, then cut with an ellipsis.
+BUTTON_MAX_LINES = 8
+BUTTON_SMALLEST = 0.75
+
 CARD_W = min(400, (SCREEN[0] - 80 - 2 * 28) // 3)  # select screen, three scenario cards a page
 CARD_INNER_W = CARD_W - 48
-CARD_TITLE_LINES = 3
-CARD_SUMMARY_LINES = 6
-METER_W = 300  # hud.Meters.draw
-METER_LABEL_W = METER_W - 28 - 48  # the value (up to "100") sits at the right of the label
-DEBRIEF_RIGHT_LABEL_W = 430  # screens/debrief.py: the rights list's label column (citation, title)
-DEBRIEF_TITLE_CHARS = 48  # the debrief cuts a right's title after this many characters
-NAME_TAG_MAX_W = 520  # the speaker's name badge over the text box; wider covers the portrait
+CARD_TITLE_LINES = 2  # select.Card.draw: two lines of title above text size 2 (scale > 1.5)
 
+METER_MAX_W = SCREEN[0] // 2  # hud.Meters.draw: as wide as label and value need, up to this
+METER_PAD = 28  # the label at the left, the value at the right, 14 px in from each side
+METER_LABEL_W = METER_MAX_W - METER_PAD  # label and value side by side; wider, the label runs into the value
+
+DEBRIEF_RIGHTS_COLUMN = 640  # debrief.rights_column above scale 1.4 (430 below)
+DEBRIEF_LABEL_W = DEBRIEF_RIGHTS_COLUMN - 16  # a right's citation (two lines) and title (one line)
+DEBRIEF_CITATION_LINES = 2
+
+STORY_TEXT_BOX_X = 40  # story.TEXT_BOX.x; the name tag starts 28 px in from it
+NAME_TAG_X = STORY_TEXT_BOX_X + 28
+NAME_TAG_MAX_W = SCREEN[0] - NAME_TAG_X  # one line that never wraps: the screen's edge cuts it
+
+ELLIPSIS = "…"
 FONT_DIR = FONTS_DIR
 
 
 def px(role: str, scale: float = LARGEST_SCALE) -> int:
     return max(10, round(BASE_SIZES[role] * scale))
+
+
+def option_inner(role: str = "button", facilitated: bool = False, scale: float = LARGEST_SCALE) -> int:
+    """The width a decision option's label is drawn in (Button.draw: right of its number badge)."""
+    width = DECISION_INNER_W - (VOTE_W if facilitated else 0)
+    return width - (px(role, scale) * 2 + 18) - 14
+
+
+def item_inner(role: str = "button", scale: float = LARGEST_SCALE) -> int:
+    """The width an assessment item's label is drawn in (right of its checkbox)."""
+    return DECISION_INNER_W - (ITEM_BOX_X + px(role, scale) + 10 + 16) - 14
+
+
+class ButtonFit:
+    """How Button.draw shows a label: at ``px`` (the role's size unless shrunk), in ``lines``
+    (``needed``: how many lines the whole label takes at that size); ``cut`` when some is lost."""
+
+    def __init__(self, size: int, px: int, lines: list[str], needed: int, first: int):
+        self.size, self.px, self.lines, self.needed, self.first = size, px, lines, needed, first
+
+    @property
+    def shrunk(self) -> bool:
+        return self.px < self.size
+
+    @property
+    def cut(self) -> bool:
+        return self.needed > len(self.lines)
 
 
 class Measure:
@@ -73,11 +123,14 @@ class Measure:
                 raise UserError(f"{path}: the bundled font is missing; the overflow check measures with it", 2)
         self._fonts: dict = {}
 
-    def font(self, role: str, bold: bool = False, scale: float = LARGEST_SCALE):
-        key = (px(role, scale), bold)
+    def font_px(self, size: int, bold: bool = False):
+        key = (size, bold)
         if key not in self._fonts:
-            self._fonts[key] = self._pygame.font.Font(str(self.bold if bold else self.regular), key[0])
+            self._fonts[key] = self._pygame.font.Font(str(self.bold if bold else self.regular), size)
         return self._fonts[key]
+
+    def font(self, role: str, bold: bool = False, scale: float = LARGEST_SCALE):
+        return self.font_px(px(role, scale), bold)
 
     def line_height(self, role: str, bold: bool = False, scale: float = LARGEST_SCALE) -> int:
         return round(self.font(role, bold, scale).get_linesize() * 1.12)
@@ -85,39 +138,63 @@ class Measure:
     def width(self, text: str, role: str, bold: bool = False) -> int:
         return self.font(role, bold).size(text)[0]
 
+    def wrapped(self, text: str, role: str, width: int, bold: bool = False, scale: float = LARGEST_SCALE) -> list[str]:
+        return list(_wrap(text, self.font(role, bold, scale), width))
+
     def lines(self, text: str, role: str, width: int, bold: bool = False, scale: float = LARGEST_SCALE) -> int:
         return len(_wrap(text, self.font(role, bold, scale), width))
 
+    def clipped(self, text: str, role: str, width: int, max_lines: int, bold: bool = False) -> list[str]:
+        """The lines the UI shows of ``text`` kept to ``max_lines`` (text.clip_lines): the last one
+        ends in an ellipsis when some is cut."""
+        return _clip(text, self.font(role, bold), width, max_lines)
+
     # -- the boxes ------------------------------------------------------------------------------
-    def option_height(self, text: str, role: str, number: bool = True, scale: float = LARGEST_SCALE) -> int:
-        # Measured bold: the focused option is drawn bold, and wider (widgets.Button.needed_height).
-        inner = DECISION_INNER_W - (px(role, scale) * 2 + 18 if number else 18) - 20
-        h = self.lines(text, role, inner, True, scale) * self.line_height(role, True, scale) + 20
-        return max(h, px(role, scale) * 2 + 12)
-
-    def decision_fits(self, prompt: str, options: list[str], roles: tuple, scale: float) -> bool:
-        prompt_role, _, option_role = roles
-        y = JOURNEY_HEIGHT + 20 + 20 + self.font("small", True, scale).get_height() + 10 + 14  # the role tag
-        y += self.lines(prompt, prompt_role, DECISION_INNER_W, True, scale) * self.line_height(prompt_role, True, scale)
-        y += 16
-        available = SCREEN[1] - DECISION_KEY_HINT - y
-        need = sum(self.option_height(o, option_role, scale=scale) for o in options)
-        return need + DECISION_MIN_GAP * (len(options) - 1) <= available
-
-    def decision_option_px(self, prompt: str, options: list[str]) -> int | None:
-        """The option text size (px) the UI ends up using at text size 3, or None when nothing fits."""
-        best = None
-        for factor in DECISION_FACTORS:
-            scale = LARGEST_SCALE * factor
-            for roles in DECISION_ROLES:
-                if self.decision_fits(prompt, options, roles, scale):
-                    rank = (px(roles[2], scale), px(roles[0], scale))
-                    if best is None or rank > best:
-                        best = rank
-        return None if best is None else best[0]
+    def button_fit(self, text: str, inner: int, role: str = "button", bold: bool = True) -> ButtonFit:
+        """A button's label as Button.draw fits it (text.fit with ``BUTTON_MAX_LINES``). Measured bold
+        by default: the focused button is drawn bold, and bold is wider. The button is as tall as its
+        label needs at the role's size (Button.needed_height), so only the line count limits it."""
+        size = px(role)
+        smallest = min(size, max(12, round(size * BUTTON_SMALLEST)))
+        first = len(_wrap(text, self.font_px(size, bold), inner))
+        for p in range(size, smallest - 1, -1):
+            font = self.font_px(p, bold)
+            lines = list(_wrap(text, font, inner))
+            if len(lines) > BUTTON_MAX_LINES or any(font.size(w)[0] > inner for w in text.split()):
+                continue
+            return ButtonFit(size, p, lines, len(lines), first)
+        font = self.font_px(smallest, bold)
+        return ButtonFit(size, smallest, _clip(text, font, inner, BUTTON_MAX_LINES), len(_wrap(text, font, inner)),
+                         first)
 
 
 @lru_cache(maxsize=4096)
 def _wrap(text: str, font, width: int) -> tuple[str, ...]:
     # The UI's word wrap, the same code (game/wordwrap.py): what fits here fits on the screen.
     return tuple(wrap(text, lambda piece: font.size(piece)[0], width))
+
+
+def _clip(text: str, font, width: int, max_lines: int) -> list[str]:
+    """text.clip_lines: at most ``max_lines`` lines, the last cut with an ellipsis that fits."""
+    rows = max(1, max_lines)
+    lines = list(_wrap(text, font, width))
+    if len(lines) <= rows:
+        return lines
+    lines = lines[:rows]
+    last = lines[-1].rstrip(" .,;:")
+    marked = f"{last} {ELLIPSIS}"
+    lines[-1] = marked if font.size(marked)[0] <= width else _cut_to_fit(last, font, width)
+    return lines
+
+
+def _cut_to_fit(text: str, font, width: int) -> str:
+    """text._cut_to_fit: the longest start of ``text`` that fits ``width`` with the ellipsis."""
+    def fits(piece: str) -> bool:
+        return font.size(piece.rstrip(" .,;:") + ELLIPSIS)[0] <= width
+
+    cut = 0 if not text or not fits(text[:1]) else fitting_prefix(text, fits)
+    head = text[:cut]
+    space = head.rfind(" ")
+    if cut < len(text) and text[cut] != " " and space > len(head) // 2:
+        head = head[:space]
+    return head.rstrip(" .,;:") + ELLIPSIS

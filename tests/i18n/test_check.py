@@ -116,25 +116,30 @@ def test_overflow_is_measured_and_located(project, capsys):
                           else e.msgid))
     assert run_cli("i18n", "check", "--lang", "bg", "scenarios/tutorial.bg.po") == 1
     out = capsys.readouterr().out.splitlines()
-    prompt = _line_of(path, "tutorial:greet:prompt")
+    option = _line_of(path, "tutorial:greet:explain-simply:text")
     label = _line_of(path, "tutorial:var:trust:label")
-    decision = [line for line in out if line.startswith(f"scenarios/tutorial.bg.po:{prompt}: overflow: tutorial:greet:prompt:")]
-    assert len(decision) == 1 and "do not fit the screen at text size 3, even at half size" in decision[0]
+    cut = [line for line in out
+           if line.startswith(f"scenarios/tutorial.bg.po:{option}: overflow: tutorial:greet:explain-simply:text:")]
+    assert len(cut) == 1 and cut[0].split(": ", 3)[3].startswith(
+        "the option takes 120 lines at 44 px in its button at text size 3; 8 fit even shrunk to 33 px "
+        "(90 lines there), so the UI cuts it, ending “"), cut
     meter = [line for line in out if line.startswith(f"scenarios/tutorial.bg.po:{label}: overflow: tutorial:var:trust:label:")]
-    assert len(meter) == 1 and "224 px fit" in meter[0]
+    assert len(meter) == 1 and meter[0].endswith("the meter label and its value (100) are 1006 px wide at text size 3; "
+                                                 "612 px fit, so the label runs into the value")
+    # The prompt scrolls with its options at text size 3: never an overflow.
+    assert not any("tutorial:greet:prompt" in line for line in out)
 
 
-def test_options_shrunk_below_the_default_size_are_reported(project, capsys):
-    # Longer but not absurd: the UI would fit them only by shrinking the option text.
+def test_options_the_ui_shrinks_are_noted(project, capsys):
+    # Longer but not absurd: drawn whole, a little smaller, beside the vote count (facilitated mode).
     path = _make_po(project, lambda e: (e.msgid + " " + e.msgid) if e.msgctxt.startswith("tutorial:greet:") and
                     e.msgctxt.endswith(":text") else e.msgid)
-    assert run_cli("i18n", "check", "--lang", "bg", "scenarios/tutorial.bg.po") == 1
+    assert run_cli("i18n", "check", "--lang", "bg", "scenarios/tutorial.bg.po") == 0  # a note is no failure
     out = _problems(capsys.readouterr().out)
-    prompt = _line_of(path, "tutorial:greet:prompt")
-    assert len(out) == 1 and out[0].startswith(f"scenarios/tutorial.bg.po:{prompt}: overflow: tutorial:greet:prompt: "
-                                               "at text size 3 the prompt and 3 options fit only with the option text "
-                                               "shrunk to "), out
-    assert "below the 22 px of text size 1" in out[0]
+    line = _line_of(path, "tutorial:greet:full-account-now:text")
+    assert len(out) == 3 and all(": note: tutorial:greet:" in o for o in out), out
+    assert f"scenarios/tutorial.bg.po:{line}: note: tutorial:greet:full-account-now:text: the option takes 9 lines at " \
+           "44 px in its button at text size 3 in facilitated mode; 8 fit, so the UI shrinks it to 41 px" in out
 
 
 def test_long_right_titles_are_reported(project, capsys):
@@ -144,13 +149,14 @@ def test_long_right_titles_are_reported(project, capsys):
     for entry in po:
         entry.msgstr = entry.msgid
     po.find("directive-2011-93:2011/93:20(5):title", by="msgctxt").msgstr = "Закрито или дистанционно изслушване"
+    po.find("directive-2011-93:2011/93:20(4):title", by="msgctxt").msgstr = "Изслушване без забавяне"  # fits
     po.save(str(path))
     assert run_cli("i18n", "check", "--lang", "bg", "scenarios/rights/directive-2011-93.bg.po") == 1
     line = _line_of(path, "directive-2011-93:2011/93:20(5):title")
     out = _problems(capsys.readouterr().out)
-    assert len(out) == 1 and out[0].startswith(
-        f"scenarios/rights/directive-2011-93.bg.po:{line}: overflow: directive-2011-93:2011/93:20(5):title: the title is ")
-    assert out[0].endswith("(35 characters) in the debrief's rights column at text size 3; 430 px (48 characters) fit")
+    assert out == [f"scenarios/rights/directive-2011-93.bg.po:{line}: overflow: directive-2011-93:2011/93:20(5):title: "
+                   "the title is 754 px wide in the debrief's rights column at text size 3; 624 px fit, so it shows "
+                   "“Закрито или дистанционно …”"]
 
 
 def test_pseudo_locale_lists_what_overflows(project, capsys):
@@ -163,9 +169,22 @@ def test_pseudo_locale_lists_what_overflows(project, capsys):
     assert code == 1 and overflows
     assert all(line.startswith(("scenarios/tutorial.yaml:", "scenarios/rights/directive-2012-29.yaml:"))
                for line in overflows)
-    assert any("tutorial:var:trust:label" in line for line in overflows)
-    # Long right titles overflow the debrief's rights column.
+    # Long right titles are cut in the debrief's rights column.
     assert any(": overflow: directive-2012-29:" in line and "rights column" in line for line in overflows)
+    # Options the UI draws smaller beside the vote count are noted; the meters widen for their labels.
+    assert any(": note: tutorial:" in line and "in facilitated mode" in line for line in out)
+    assert not any("tutorial:var:" in line for line in out)
+
+
+# Right titles the debrief's rights column cuts at text size 3 (one line of 624 px at 36 px): real cuts
+# in the Bulgarian, found when the check moved to the UI's Largest of 2.0 (it measured at 1.36 before).
+# Left for the translators to shorten; a title shortened to fit comes off this list.
+BULGARIAN_TITLES_CUT = {
+    "directive-2012-29.bg.po": ["9(1)(d)", "9(3)", "11(3)", "11(4)", "12", "12(1)", "12(1)(c)", "16(2)", "23(2)(a)",
+                                "24", "26"],
+    "directive-2011-36.bg.po": ["2011/36:13", "2011/36:14(1)", "2011/36:15"],
+    "directive-2011-93.bg.po": ["2011/93:25"],
+}
 
 
 def test_the_bulgarian_tutorial_and_catalogues_are_complete(capsys, monkeypatch):
@@ -175,8 +194,14 @@ def test_the_bulgarian_tutorial_and_catalogues_are_complete(capsys, monkeypatch)
     code = run_cli("i18n", "check", "--lang", "bg", "scenarios/tutorial.yaml", "scenarios/rights/directive-2011-36.yaml",
                    "scenarios/rights/directive-2011-93.yaml")
     captured = capsys.readouterr()
-    problems = [line for line in captured.out.splitlines() if ": warning: " not in line]
-    assert problems == [] and code == 0
+    problems = [line for line in captured.out.splitlines() if ": warning: " not in line and ": note: " not in line]
+    cut = {name: [f"{name.split('.')[0]}:{rid}:title" for rid in rids] for name, rids in BULGARIAN_TITLES_CUT.items()}
+    expected = [(name, ctxt) for name, ctxts in cut.items() for ctxt in ctxts]
+    found = [(line.split(":", 1)[0].rsplit("/", 1)[-1], line.split(": ")[2]) for line in problems]
+    assert sorted(found) == sorted(expected) and all(": overflow: " in line and "rights column" in line
+                                                     for line in problems), problems
+    assert code == 1
     for name, total in (("tutorial.bg.po", 110), ("directive-2012-29.bg.po", 300), ("directive-2011-36.bg.po", 80),
                         ("directive-2011-93.bg.po", 70)):  # each catalogue + its edition (issue 13); 2011/93 + Arts 6, 17, 25 (issue 19)
-        assert f"{name}: {total}/{total} translated, 0 missing, 0 fuzzy, 0 obsolete, 0 overflow" in captured.err
+        assert (f"{name}: {total}/{total} translated, 0 missing, 0 fuzzy, 0 obsolete, "
+                f"{len(BULGARIAN_TITLES_CUT.get(name, []))} overflow") in captured.err
