@@ -224,6 +224,38 @@ def participants(records: list[dict], extras: list[dict] | None = None) -> list[
     return rows
 
 
+def facilitator_changes(records: list[dict], story: Story | None) -> list[dict]:
+    """Where the facilitator did not play the room's choice as it stood (issues 18 and 15): an
+    overrule (another option played, and the reason given) or a choice played and then undone (and
+    what was played instead, if anything). In the order of the playthroughs and their decisions;
+    texts from the story when we have it, else the ids."""
+    def prompt(node: str) -> str:
+        return ((story.nodes.get(node) or {}).get("prompt") if story is not None else None) or node
+
+    def option(node: str, cid: str | None) -> str:
+        if cid is None:
+            return ""
+        choices = (story.nodes.get(node) or {}).get("choices", ()) if story is not None else ()
+        return next((c.get("text") or cid for c in choices if c["id"] == cid), cid)
+
+    out: list[dict] = []
+    for r in records:
+        played = {d["index"]: d for d in r["decisions"]}
+        changes = [(d["index"], 1, d) for d in r["decisions"] if d.get("overrule")]
+        changes += [(u["index"], 0, u) for u in r.get("undone", ())]
+        for index, overruled, d in sorted(changes, key=lambda c: (c[0], c[1])):
+            row = {"session": r["session"], "index": index, "node": d["node"], "prompt": prompt(d["node"])}
+            if overruled:
+                row.update(kind="overruled", room=option(d["node"], d["overrule"]["room_choice"]),
+                           played=option(d["node"], d["chosen"]), reason=d["overrule"]["reason"])
+            else:
+                then = played.get(index)
+                row.update(kind="undone", room=option(d["node"], d["chosen"]),
+                           played=option(d["node"], then["chosen"]) if then else "", reason="")
+            out.append(row)
+    return out
+
+
 def summarise(records: list[dict], story: Story | None, extras: list[dict] | None = None,
               learners: int | None = None, played: int | None = None) -> dict:
     """Every figure of the report, over ``records`` (the attempts the rule counts).
@@ -241,6 +273,7 @@ def summarise(records: list[dict], story: Story | None, extras: list[dict] | Non
     return {
         "overview": o,
         "disagreed": disagreed(met),
+        "changes": facilitator_changes(records, story),
         "outcomes": outcomes(records),
         "rights": rights(records, story),
         "decisions": met,
