@@ -170,7 +170,7 @@ def _button_message(what: str, mode: str, fit) -> str:
 
 
 def _catalogue_overflows(tr: Translation, measure) -> list[Problem]:
-    """A right's title must fit the debrief's rights column in one line at text size 3, and a citation
+    """A right's title must fit the debrief's rights column in two lines at text size 3, and a citation
     (shown whole there for a right of another instrument than the story's main one) in two."""
     from game.engine.citations import display_article
     from game.i18n import layout
@@ -189,11 +189,12 @@ def _catalogue_overflows(tr: Translation, measure) -> list[Problem]:
         if not unit.ctxt.endswith(":title") or unit.ctxt.endswith(":meta:title"):
             continue
         title = usable.get(unit.ctxt, unit.text)
-        if measure.lines(title, "small", layout.DEBRIEF_LABEL_W) > 1:
-            shown = measure.clipped(title, "small", layout.DEBRIEF_LABEL_W, 1)[0]
+        n = measure.lines(title, "small", layout.DEBRIEF_LABEL_W)
+        if n > layout.DEBRIEF_TITLE_LINES:
+            shown = " ".join(measure.clipped(title, "small", layout.DEBRIEF_LABEL_W, layout.DEBRIEF_TITLE_LINES))
             problems.append(Problem(where, line_of(unit), "overflow",
-                                    f"{unit.ctxt}: the title is {measure.width(title, 'small')} px wide in the "
-                                    f"debrief's rights column at text size 3; {layout.DEBRIEF_LABEL_W} px fit, "
+                                    f"{unit.ctxt}: the title takes {n} lines of {layout.DEBRIEF_LABEL_W} px in the "
+                                    f"debrief's rights column at text size 3; {layout.DEBRIEF_TITLE_LINES} fit, "
                                     f"so it shows “{shown}”", unit.ctxt, "title"))
     catalogue = tr.source.model
     cid = tr.source.id

@@ -18,7 +18,7 @@ overflow. What the UI still cuts, shrinks or lets run over is measured here:
   with an ellipsis (widgets.Button.draw, text.fit). Facilitated mode's options are narrower: the vote
   count sits beside each one (``VOTE_W``).
 - a scenario's title on its card: ``CARD_TITLE_LINES`` lines, then an ellipsis;
-- a right's title in the debrief's rights column: one line of ``DEBRIEF_LABEL_W``, then an ellipsis;
+- a right's title in the debrief's rights column: two lines of ``DEBRIEF_LABEL_W``, then an ellipsis;
   a citation there: two lines;
 - a meter's label and value: the meters widen to half the screen, then the label runs into its value;
 - a speaker's name tag: one line, cut only by the screen's edge.
@@ -59,8 +59,9 @@ METER_PAD = 28  # the label at the left, the value at the right, 14 px in from e
 METER_LABEL_W = METER_MAX_W - METER_PAD  # label and value side by side; wider, the label runs into the value
 
 DEBRIEF_RIGHTS_COLUMN = 640  # debrief.rights_column above scale 1.4 (430 below)
-DEBRIEF_LABEL_W = DEBRIEF_RIGHTS_COLUMN - 16  # a right's citation (two lines) and title (one line)
+DEBRIEF_LABEL_W = DEBRIEF_RIGHTS_COLUMN - 16  # a right's citation (two lines) and title (two lines)
 DEBRIEF_CITATION_LINES = 2
+DEBRIEF_TITLE_LINES = 2  # screens/debrief.py TITLE_LINES: a right's title wraps to two lines, then is cut
 
 STORY_TEXT_BOX_X = 40  # story.TEXT_BOX.x; the name tag starts 28 px in from it
 NAME_TAG_X = STORY_TEXT_BOX_X + 28

@@ -54,6 +54,8 @@ def test_widths_match_the_ui_at_text_size_3(pilot, app):
     from game.ui.text import wrap
 
     assert rights_column(app) == layout.DEBRIEF_RIGHTS_COLUMN
+    from game.ui.screens.debrief import TITLE_LINES
+    assert TITLE_LINES == layout.DEBRIEF_TITLE_LINES
     pilot.click("Start a training")
     pilot.click("Continue")
     assert pilot.scene.name == "select" and len(pilot.scene.group.widgets) == 3
@@ -82,31 +84,33 @@ def bulgarian_sources():
 def test_the_bulgarian_rights_titles_the_check_calls_cut_are_cut_by_the_ui(app):
     """Every right's title in Bulgarian, as the debrief's rights column draws it at text size 3."""
     from game.i18n.checks import _translation_overflows
-    from game.ui.screens.debrief import rights_column
+    from game.ui.screens.debrief import TITLE_LINES, rights_column
     from game.ui.text import ELLIPSIS, clip_lines
 
     measure = layout.Measure()
     font = app.fonts.font("small")
-    column = rights_column(app) - 16  # as debrief._chart draws a right's title: one line of it
+    column = rights_column(app) - 16  # as debrief._chart draws a right's title: two lines of it
     cut = whole = 0
     for source, tr in bulgarian_sources():
         if source.kind == "scenario":
             continue
         found = {p.ctxt: p for p in _translation_overflows(tr, measure) if p.box == "title"}
+        before = cut
         usable = tr.usable()
         for unit in source.units:
             if not unit.ctxt.endswith(":title") or unit.ctxt.endswith(":meta:title"):
                 continue
             title = usable.get(unit.ctxt, unit.text)
-            shown = clip_lines(title, font, column, 1)
-            if shown[0] == title:
+            shown = clip_lines(title, font, column, TITLE_LINES)
+            if not shown[-1].endswith(ELLIPSIS):
+                assert " ".join(shown) == title
                 assert unit.ctxt not in found, found[unit.ctxt]
                 whole += 1
             else:
-                assert shown[0].endswith(ELLIPSIS)
-                assert unit.ctxt in found and f"so it shows “{shown[0]}”" in found[unit.ctxt].message
+                assert unit.ctxt in found and f"so it shows “{' '.join(shown)}”" in found[unit.ctxt].message
                 cut += 1
-    assert cut and whole > 100
+        assert len(found) == cut - before  # the check calls cut exactly the titles the UI cuts
+    assert whole > 100
 
 
 def test_the_bulgarian_options_the_check_calls_shrunk_are_shrunk_by_the_ui(app):

@@ -165,11 +165,11 @@ class DebriefScene(PlayScene):
             # The column names the article as the citation does in the story's language ("Art. 9(1)(c)",
             # "чл. 9(1)(c)"); the full citation is on the "Your decisions" tab. Fitted by measure.
             cite_lines = clip_lines(article_label(right, rid, main), bold, label_w - 16, 2)
-            row_h = max(30, lh * (len(cite_lines) + 1) + 4)
+            # The right's title below it: two lines before it is cut (Bulgarian titles at Largest need them).
+            title_lines = clip_lines(right["title"], font, label_w - 16, TITLE_LINES) if right.get("title") else []
+            row_h = max(30, lh * (len(cite_lines) + max(1, len(title_lines))) + 4)
             draw_lines(surf, ui.fonts, cite_lines, bold, theme.text, 0, y, lh)
-            if right.get("title"):
-                draw.block(surf, ui, right["title"], (0, y + lh * len(cite_lines), label_w - 16, lh), "small",
-                           theme.text_muted, max_lines=1)
+            draw_lines(surf, ui.fonts, title_lines, font, theme.text_muted, 0, y + lh * len(cite_lines), lh)
             x = label_w
             # The segments: upheld, breached, not used, missed. The bar is a label, not a ruler: its
             # height stays near one line of text (two at most), so the icon and count fit.
@@ -342,6 +342,9 @@ class DebriefScene(PlayScene):
             draw.badge(surface, ui, _(MORE_BELOW), self.more_rect.topright, ui.theme.panel_alt,
                        ui.theme.text, role="small", anchor="topright")
         self.group.draw(surface, ui)
+
+
+TITLE_LINES = 2  # a right's title in the summary's rights column (game/i18n/layout.py DEBRIEF_TITLE_LINES)
 
 
 def rights_column(ui) -> int:
