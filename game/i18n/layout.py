@@ -50,7 +50,7 @@ ITEM_BOX_X = 40  # an assessment item's checkbox, left of its text (assessment.I
 BUTTON_MAX_LINES = 8
 BUTTON_SMALLEST = 0.75
 
-CARD_W = min(400, (SCREEN[0] - 80 - 2 * 28) // 3)  # select screen, three scenario cards a page
+CARD_W = min(1100, SCREEN[0] - 80)  # select screen at Largest: one scenario card a page (select.per_page)
 CARD_INNER_W = CARD_W - 48
 CARD_TITLE_LINES = 2  # select.Card.draw: two lines of title above text size 2 (scale > 1.5)
 

@@ -346,7 +346,11 @@ def test_card_titles_are_cut_as_the_check_says(make_pilot, tmp_path, measure):  
     assert pilot.scene.name == "select"
     surface = pygame.Surface(app.size)
     seen = {}
-    for card in pilot.scene.group.widgets:
+    cards = []
+    for _page in range(len(stories)):  # one card a page at Largest: Page Down to the next
+        cards += pilot.scene.group.widgets
+        pilot.press(pygame.K_PAGEDOWN)
+    for card in cards:
         sid = card.story.id
         lines = [t for t, px, bold in drawn(app, lambda c=card: c.draw(surface, app, False))
                  if px == layout.px("heading") and bold]

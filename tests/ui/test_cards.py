@@ -26,7 +26,12 @@ def test_cards_fit_and_the_content_note_carries_the_whole_summary(make_pilot, la
     pilot.click("Continue")
     assert pilot.scene.name == "select"
     cards = pilot.scene.group.widgets
-    assert len(cards) == min(3, len(stories_for_language(stories, lang)))
+    # three cards a page at Standard, two at 1.5x, one at Largest (wider, so title and summary keep room)
+    assert len(cards) == min({1: 3, 2: 2, 3: 1}[size], len(stories_for_language(stories, lang)))
+    assert cards[0].rect.w == {1: 381, 2: 560, 3: 1100}[size]
+    from game.ui import draw
+    hint_top = pilot.app.size[1] - draw.hint_height(pilot.app, pilot.scene.hint_text(len(cards)))
+    assert all(card.rect.bottom <= hint_top for card in cards)  # the key hint never covers a card
     for card in cards:
         assert card.summary_lines, (lang, size, card.story.id)
         assert 0 < card.content_bottom <= card.rect.bottom - 8, (lang, size, card.story.id)

@@ -17,7 +17,14 @@ from game.ui.tr import N_, _
 from game.ui.widgets import Widget, draw_focus_ring
 from game.ui.text import clip_lines, draw_lines, ellipsize, line_height
 
-PER_PAGE = 3
+PER_PAGE = 3  # cards a page at Standard; fewer, and wider, at larger text (``per_page``)
+CARD_MAX_W = {3: 400, 2: 560, 1: 1100}
+
+
+def per_page(scale: float) -> int:
+    """Scenario cards a page: three at Standard, two at 1.5x, one at Largest (2x), so a card's title
+    and summary keep their room as the text grows (issue 15: the card cut them at Largest)."""
+    return PER_PAGE if scale <= 1.2 else 2 if scale <= 1.6 else 1
 
 
 class Card(Widget):
@@ -76,7 +83,7 @@ class Card(Widget):
         stage_text = " · ".join(_(STAGE_LABELS[s]) for s in stages)
         warning = sc.get("content_warning") or ""
         note_h = 12 + lh + 2 if warning else 0
-        for most in (3, 2):  # all the stages when that leaves the summary three lines or more
+        for most in (3, 2, 1):  # all the stages when that leaves the summary three lines or more
             stage_lines = clip_lines(stage_text, small, w, most)
             stages_h = 12 + line_height(small_bold) + lh * len(stage_lines)
             summary_lines = min(6, (bottom - top - stages_h - note_h) // lh)
@@ -117,22 +124,27 @@ class SelectScene(WidgetScene):
         wanted = self.app.preset_scenario or self.app.opts.scenario
         ids = [s.id for s in self.stories()]
         if wanted in ids:
-            self.page = ids.index(wanted) // PER_PAGE
-            self.group.focus = ids.index(wanted) % PER_PAGE
+            n = per_page(self.app.fonts.scale)
+            self.page = ids.index(wanted) // n
+            self.group.focus = ids.index(wanted) % n
         super().enter()
 
     def layout(self) -> None:
         ui = self.app
-        stories = self.stories()[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        each = per_page(ui.fonts.scale)
+        self.page = min(self.page, max(0, self.pages() - 1))  # the text size changed: fewer or more pages
+        stories = self.stories()[self.page * each:(self.page + 1) * each]
         n = max(1, len(stories))
         gap = 28
-        w = min(400, (ui.size[0] - 80 - gap * (n - 1)) // n)
+        w = min(CARD_MAX_W[each], (ui.size[0] - 80 - gap * (each - 1)) // each)
         total = n * w + (n - 1) * gap
         x = (ui.size[0] - total) // 2
+        # As tall as the screen allows above the key hint (two lines of it at the largest sizes).
+        h = min(520, ui.size[1] - 120 - draw.hint_height(ui, self.hint_text(len(stories))) - 12)
         cards = []
         for i, story in enumerate(stories):
             card = Card(story, (lambda s=story: self.pick(s)), i + 1)
-            card.rect = pygame.Rect(x + i * (w + gap), 120, w, 520)
+            card.rect = pygame.Rect(x + i * (w + gap), 120, w, h)
             cards.append(card)
         self.group.set(cards, focus=min(self.group.focus, len(cards) - 1))
 
@@ -150,11 +162,24 @@ class SelectScene(WidgetScene):
                 _("The link names a scenario “{id}” that is not available here. Please choose one of "
                   "these scenarios, or ask your facilitator.").format(id=wanted[:40]), name="unknown-scenario")
 
+    def pages(self) -> int:
+        each = per_page(self.app.fonts.scale)
+        return (len(self.stories()) + each - 1) // each
+
     def handle(self, action) -> bool:
-        pages = (len(self.stories()) + PER_PAGE - 1) // PER_PAGE
+        pages = self.pages()
         if action.kind in (A.PAGE_DOWN, A.PAGE_UP) and pages > 1:
             self.page = (self.page + (1 if action.kind == A.PAGE_DOWN else -1)) % pages
             self.layout()
+            return True
+        # Left on the first card and Right on the last go on to the page before or after.
+        last = len(self.group.widgets) - 1
+        if pages > 1 and ((action.kind == A.RIGHT and self.group.focus >= last)
+                          or (action.kind == A.LEFT and self.group.focus <= 0)):
+            forward = action.kind == A.RIGHT
+            self.page = (self.page + (1 if forward else -1)) % pages
+            self.layout()
+            self.group.focus = 0 if forward else len(self.group.widgets) - 1
             return True
         return super().handle(action)
 
@@ -212,10 +237,15 @@ class SelectScene(WidgetScene):
         draw.label(surface, ui, _("Choose a scenario"), (ui.size[0] // 2, 60), role="heading",
                    color=ui.theme.backdrop_text, bold=True, anchor="center")
         self.group.draw(surface, ui)
-        pages = (len(self.stories()) + PER_PAGE - 1) // PER_PAGE
         cards = sum(1 for w in self.group.widgets if getattr(w, "story", None) is not None)
+        draw.hint(surface, ui, self.hint_text(cards))
+
+    def hint_text(self, cards: int) -> str:
+        pages = self.pages()
         hint = (_("Enter: open · Esc: back") if cards <= 1 else
                 _("Left/Right: move · Enter or 1–{n}: open · Esc: back").format(n=cards))
-        if pages > 1:
+        if pages > 1 and cards <= 1:
+            hint += " · " + _("Left/Right or Page Up/Down: more ({page}/{pages})").format(page=self.page + 1, pages=pages)
+        elif pages > 1:
             hint += " · " + _("Page Up/Down: more ({page}/{pages})").format(page=self.page + 1, pages=pages)
-        draw.hint(surface, ui, hint)
+        return hint
