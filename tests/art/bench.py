@@ -38,6 +38,8 @@ def bench() -> dict[str, str]:
     ic = _timed(lambda: [icons.render(n, 32, (30, 40, 50)) for n in icons.NAMES])
     again = _timed(lambda: [backgrounds.render(loc, (1280, 720)) for loc in LOCATIONS])
     n_pt = len(PORTRAITS) * len(MOODS)
+    pictures = _as_pictures([backgrounds.render(loc, (1280, 720)) for loc in LOCATIONS],
+                            [portraits.render(p, m, PORTRAIT_SIZE) for p in PORTRAITS for m in MOODS])
     return {
         f"backgrounds, all {len(LOCATIONS)} at 1280x720": f"{bg[0]:.3f} s wall, {bg[1]:.3f} s CPU ({bg[1] / len(LOCATIONS) * 1000:.0f} ms each)",
         f"portraits, all {n_pt} at {PORTRAIT_SIZE[0]}x{PORTRAIT_SIZE[1]}":
@@ -47,7 +49,39 @@ def bench() -> dict[str, str]:
         "backgrounds again (cached)": f"{again[0] * 1e6:.0f} us wall",
         "font RightsPathSans.ttf": f"{Path(font_path()).stat().st_size / 1024:.1f} KiB",
         "font RightsPathSans-Bold.ttf": f"{Path(font_path(True)).stat().st_size / 1024:.1f} KiB",
+        **pictures,
     }
+
+
+def _as_pictures(rooms, faces) -> dict[str, str]:
+    """The alternative issue 16 names: the art rendered at build time into the bundle as images. What
+    it would add to the web archive (PNG, lossless as drawn; JPEG for the rooms, lossy) and what
+    decoding costs here, against painting by code above. SDL_image decodes in the wasm runtime too."""
+    import io
+    import zlib
+
+    def encoded(surfaces, ext):
+        out = []
+        for surface in surfaces:
+            buf = io.BytesIO()
+            pygame.image.save(surface, buf, f"x.{ext}")
+            out.append(buf.getvalue())
+        return out
+
+    def decode_ms(blobs, ext):
+        cpu = time.process_time()
+        for blob in blobs:
+            pygame.image.load(io.BytesIO(blob), f"x.{ext}")
+        return (time.process_time() - cpu) * 1000 / len(blobs)
+
+    figures = {}
+    for label, surfaces, kinds in (("rooms", rooms, ("png", "jpg")), ("portraits", faces, ("png",))):
+        for ext in kinds:
+            blobs = encoded(surfaces, ext)
+            size = sum(len(zlib.compress(b, 9)) for b in blobs)  # as the archive's gzip would hold them
+            figures[f"{label} as {ext.upper()} at build time"] = (
+                f"{size / 1024:.0f} kB in the archive for {len(blobs)}, decode {decode_ms(blobs, ext):.1f} ms each")
+    return figures
 
 
 if __name__ == "__main__":
