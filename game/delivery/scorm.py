@@ -25,6 +25,7 @@ import json
 
 from game.engine import Run
 from game.engine.l10n import story_language
+from game.engine.story import StoryError
 
 LIMITS = {"scorm12": 4096, "scorm2004": 64000}
 VERSION = 1
@@ -101,6 +102,12 @@ def resume_from(text: str, stories) -> tuple[object, Run, dict]:
     if story is None:
         raise SuspendProblem(f"the learning platform kept progress in scenario {data['id']!r} "
                              f"({data.get('lang')}), which this game does not have")
+    load = getattr(story, "load", None)  # a story of the web bundle is read on first use
+    if callable(load):
+        try:
+            load()
+        except StoryError as exc:
+            raise SuspendProblem(f"scenario {story.id!r} cannot be read ({exc})") from None
     if not str(story.hash).startswith(str(data.get("h"))):
         raise SuspendProblem(f"scenario {story.id!r} has changed since the learning platform kept this progress; "
                              "it cannot be resumed exactly")

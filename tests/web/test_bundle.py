@@ -206,3 +206,21 @@ def test_spare_time_reads_the_stories_ahead_the_players_language_first(staged, t
             break
     assert len(order) == len(stories)
     assert {lang for _, lang in order[:len(staged.stories)]} == {"bg"}
+
+
+def test_a_learning_platforms_resume_of_a_damaged_story_file_is_refused_with_the_reason(staged, tmp_path):
+    """SCORM resume (game.delivery.scorm.resume_from) of a bundled story whose file is damaged: a
+    SuspendProblem naming the file, never a traceback; an intact one resumes."""
+    from game.delivery.scorm import SuspendProblem, resume_from, suspend_text
+
+    good = [s for s in open_bundle(staged.folder / "stories") if s.id == "mira" and l10n.story_language(s) == "en"]
+    run = Run(good[0], seed=4)
+    while run.kind == "scene":
+        run.advance()
+    run.choose(next(c.id for c in run.choices() if c.enabled))
+    text = suspend_text(run, {"mode": "learning"}, 4096)
+    story, again, _meta = resume_from(text, good)
+    assert story is good[0] and again.steps == run.steps
+    damaged = open_bundle(_damaged(staged, tmp_path, "mira.pack"))
+    with pytest.raises(SuspendProblem, match="cannot be read.*mira.pack"):
+        resume_from(text, damaged)
