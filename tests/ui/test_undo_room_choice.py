@@ -8,6 +8,7 @@ facilitator goes on to the debrief."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.exports import statements
 from game.exports.replay import Shelf, replay_record
@@ -142,5 +143,38 @@ def test_learning_mode_has_no_undo(tmp_path):
         pilot.press(pygame.K_u)
         assert pilot.scene.name == "feedback" and len(app.playthrough.run.history) == 1
         assert VERBS["voided"] not in {s["verb"]["id"] for s in queued(app)}
+    finally:
+        pygame.quit()
+
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+@pytest.mark.parametrize("language", ["en", "bg"])
+def test_the_undo_button_and_the_scroll_hint_keep_their_words_at_every_size(tmp_path, size, language):
+    """The feedback's bottom row with the undo button: Menu, undo and Continue side by side, none over
+    another, the undo label whole (the row grows to the lines it needs), and the scroll hint on a line
+    of its own above them (at Largest in Bulgarian it was cut to "О …" and the label to "…на …")."""
+    story = fixture_story()
+    app = App([story], AppOptions(reduce_motion=True, seed=0, mode="facilitated", text_size=size, language=language),
+              DesktopPlatform(tmp_path / "d"))
+    pilot = Pilot(app)
+    try:
+        open_story(pilot, story)
+        while pilot.scene.name != "decision":
+            pilot.press(pygame.K_SPACE)
+        view = next(v for v in pilot.scene.views if v.enabled)
+        pilot.press(getattr(pygame, f"K_{view.index}"))
+        pilot.scene.scroll_by(10_000)
+        pilot.click(pilot.scene.play_button.rect.center)
+        scene = pilot.scene
+        assert scene.name == "feedback"
+        undo, cont = scene.group.widgets
+        menu = scene.menu.widgets[0]
+        rects = [menu.rect, undo.rect, cont.rect]
+        assert all(not a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+        assert undo.needed_height(app, undo.rect.w) <= undo.rect.h  # every line of its label fits
+        box = scene.hint_box()
+        assert box.w >= 400 and not any(box.colliderect(r) for r in rects)
+        assert scene.view.viewport.bottom <= box.top and box.bottom <= cont.rect.top
     finally:
         pygame.quit()

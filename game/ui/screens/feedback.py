@@ -37,19 +37,27 @@ class FeedbackScene(PlayScene):
     def layout(self) -> None:
         ui = self.app
         bh = ui.fonts.px("button") * 2 + 14
+        menu = menu_button(ui, self.pause, compact_at=(0, 0))
         cont = Button(N_("Continue"), self.proceed, align="center")
-        cont.rect = pygame.Rect(PANEL.right - 330, PANEL.bottom - bh - 20, 300, bh)
         buttons = [cont]
+        undo = None
         if self.playthrough.can_undo():  # facilitated: take the room's choice back (issue 15)
             undo = Button(N_("Undo the room's choice"), self.confirm_undo, align="center",
                           key="Undo the room's choice")
-            undo.rect = pygame.Rect(cont.rect.x - 20 - 340, cont.rect.y, 340, bh)
+            # Between Menu and Continue, as wide as that leaves, and as tall as its words need there.
+            undo_w = PANEL.right - 330 - 20 - (PANEL.x + 30 + menu.rect.w + 24)
+            bh = max(bh, undo.needed_height(ui, undo_w))
             buttons = [undo, cont]  # left to right, as Tab goes; Continue keeps the focus
-        self.group.set(buttons, focus=len(buttons) - 1)
-        menu = menu_button(ui, self.pause, compact_at=(0, 0))
+        cont.rect = pygame.Rect(PANEL.right - 330, PANEL.bottom - bh - 20, 300, bh)
         menu.rect.midleft = (PANEL.x + 30, cont.rect.centery)  # bottom left, level with Continue
+        if undo is not None:
+            undo.rect = pygame.Rect(menu.rect.right + 24, cont.rect.y, cont.rect.x - 20 - (menu.rect.right + 24), bh)
+        self.group.set(buttons, focus=len(buttons) - 1)
         self.menu.set([menu], focus=-1)
-        viewport = pygame.Rect(PANEL.x + 36, PANEL.y + 28, PANEL.w - 80, cont.rect.y - PANEL.y - 44)
+        # With the undo button the row is full: the scroll hint takes a line of its own above it.
+        self.hint_strip = line_height(ui.fonts.font("small")) + 8 if undo is not None else 0
+        bottom = cont.rect.y - 16 - self.hint_strip
+        viewport = pygame.Rect(PANEL.x + 36, PANEL.y + 28, PANEL.w - 80, bottom - PANEL.y - 28)
         self.view = ScrollView(viewport, self._render_content(viewport.w))
 
     def _render_content(self, width: int) -> pygame.Surface:
@@ -179,7 +187,10 @@ class FeedbackScene(PlayScene):
 
     def hint_box(self) -> pygame.Rect:
         """The room for the scroll hint: between the Menu button and Continue, never under either."""
-        menu, first = self.menu.widgets[0].rect, self.group.widgets[0].rect  # Continue, or Undo left of it
+        menu, first = self.menu.widgets[0].rect, self.group.widgets[0].rect
+        if getattr(self, "hint_strip", 0):  # the undo button fills the row: the line above it
+            return pygame.Rect(menu.x, first.y - self.hint_strip - 4, self.group.widgets[-1].rect.right - menu.x,
+                               self.hint_strip)
         return pygame.Rect(menu.right + 24, first.y, first.x - 16 - (menu.right + 24), first.h)
 
     def _draw_scroll_hint(self, surface) -> None:
