@@ -9,8 +9,11 @@ small: SCORM 1.2 gives ``cmi.suspend_data`` 4096 characters, SCORM 2004 64000. `
 
 ``k`` is one character per step: ``.`` leaves a scene, a base-36 digit chooses the option at that
 authored position, ``*`` submits an assessment (story format 4) with the marks of the next entry of
-``a``; ``t`` the seconds of each decision, ``o`` a facilitated decision's votes by its number. When the text is longer than the LMS allows, the decisions' seconds are left out first, then
-the votes (the resumed record then lacks them for the decisions before the resume); when even that is
+``a``; ``t`` the seconds of each decision, ``o`` a facilitated decision's votes by its number, ``r``
+the facilitator's overrules and ``u`` the choices undone (as the save's meta keeps them). When the
+text is longer than the LMS allows, the decisions' seconds are left out first, then the votes, then
+the overrules and undone choices (the resumed record then lacks them for the decisions before the
+resume); when even that is
 too long ``suspend_text`` gives None, and the caller says the save is kept on this device only (no
 scenario comes near: a step is one character).
 
@@ -75,7 +78,13 @@ def suspend_text(run: Run, meta: dict, limit: int) -> str | None:
         data["o"] = votes
     if marks:
         data["a"] = marks
-    for drop in ((), ("t",), ("t", "o")):
+    # A live room's overrules and the choices the facilitator undid (issues 18 and 15), as the save's
+    # meta keeps them; checked again when the playthrough resumes (game.ui.playthrough).
+    if isinstance(meta.get("overrules"), dict) and meta["overrules"]:
+        data["r"] = meta["overrules"]
+    if isinstance(meta.get("undone"), list) and meta["undone"]:
+        data["u"] = meta["undone"]
+    for drop in ((), ("t",), ("t", "o"), ("t", "o", "r", "u")):
         trial = {k: v for k, v in data.items() if k not in drop}
         text = json.dumps(trial, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         if len(text) <= limit:
@@ -136,4 +145,9 @@ def resume_from(text: str, stories) -> tuple[object, Run, dict]:
     except Exception:  # an unknown digit, a step that does not fit the story: never half-resumed
         raise SuspendProblem("the learning platform's saved progress does not replay on this scenario") from None
     meta = data.get("m") if isinstance(data.get("m"), dict) else {}
-    return story, run, {k: str(v) for k, v in meta.items() if k in META_KEYS and isinstance(v, str)}
+    out: dict = {k: str(v) for k, v in meta.items() if k in META_KEYS and isinstance(v, str)}
+    if isinstance(data.get("r"), dict) and data["r"]:
+        out["overrules"] = data["r"]  # untrusted: the resumed playthrough keeps only what fits its run
+    if isinstance(data.get("u"), list) and data["u"]:
+        out["undone"] = data["u"]  # likewise: kept only if every one replays
+    return story, run, out

@@ -229,12 +229,17 @@ def _undone(given, run: Run) -> list[dict]:
             raise ValueError(f"undone choice {n}: decision {index} is not a choice between options "
                              f"(only the room's choice of an option can be undone)")
         seconds, votes = item.get("seconds"), item.get("votes")
-        if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0):
+        if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, (int, float))
+                                    or not 0 <= seconds <= 10 ** 7):  # NaN and infinity too
             raise ValueError(f"undone choice {n}: seconds {seconds!r} is not a duration")
         if votes is not None and (not isinstance(votes, dict) or not all(
                 isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
                 for k, v in votes.items())):
             raise ValueError(f"undone choice {n}: votes should map option ids to counts")
+        if item.get("overrule") is not None and not isinstance(item["overrule"], dict):
+            raise ValueError(f"undone choice {n}: its overrule should be an object with room_choice and reason")
+        if not isinstance(chosen, str):
+            raise ValueError(f"undone choice {n}: the option chosen should be an option id")
         rec = back.choose(chosen, seconds=seconds, votes=votes)  # ChoiceError (a ValueError) if not on offer
         overrule = _overrules({index: item["overrule"]}, back).get(index) if item.get("overrule") else None
         out.append(_decision_entry(rec, index, overrule))

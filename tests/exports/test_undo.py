@@ -126,14 +126,19 @@ def test_the_replay_checks_an_undone_choice_and_refuses_a_forged_one():
     ([{"index": 3, "chosen": None, "seconds": 1, "votes": None}, {"index": 2, "chosen": None, "seconds": 1,
                                                                    "votes": None}], "comes after"),
     ([{"index": 2, "chosen": None, "seconds": -4, "votes": None}], "not a duration"),
+    ([{"index": 2, "chosen": None, "seconds": float("nan"), "votes": None}], "not a duration"),
     ("not a list", "should be a list"),
+    ([{"index": 2, "chosen": None, "seconds": 1, "votes": None, "overrule": "x"}], "overrule should be an object"),
+    ([{"index": 2, "chosen": ["a"], "seconds": 1, "votes": None}], "should be an option id"),
+    ([{"index": 2, "chosen": None, "seconds": 1, "votes": {"a": "3"}}], "votes should map"),
+    (["x"], "is not an object"),
 ])
 def test_an_undone_choice_that_does_not_fit_the_run_is_refused(bad, words):
     story = helpers.story()
     run = helpers.played(3, story, votes=True)
     if isinstance(bad, list):
         for item in bad:
-            if item["chosen"] is None:
+            if isinstance(item, dict) and item["chosen"] is None:
                 item["chosen"] = run.history[item["index"] - 1].chosen
     with pytest.raises(ValueError, match=words):
         build_record(run, story, helpers.meta(mode="facilitated", undone=bad))

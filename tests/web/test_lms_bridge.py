@@ -506,3 +506,24 @@ def test_an_undone_choice_is_voided_by_an_allowed_statement_naming_the_one_sent(
     assert len({s["id"] for s in out}) == len(out)
     stamps = [s["timestamp"] for s in out]
     assert stamps == sorted(stamps)
+
+
+def test_the_suspend_data_keeps_a_rooms_overrule_and_undone_choice():
+    """Issues 18 and 15 under SCORM: the facilitator's overrule and an undone choice travel in the suspend
+    data and come back as the save's meta; a resumed playthrough keeps them only if they fit its run."""
+    from game.delivery.scorm import resume_from, suspend_text
+    from game.exports import build_record
+    from tests.exports.test_undo import undone_run
+
+    story = helpers.story()
+    run, undo, _rec = undone_run(story)
+    other = next(cid for cid in run.history[0].shown if cid != run.history[0].chosen)
+    meta = {"mode": "facilitated", "overrules": {"1": {"room_choice": other, "reason": "Why not"}}, "undone": [undo]}
+    text = suspend_text(run, meta, 64000)
+    _story, again, back = resume_from(text, [story])
+    assert back["overrules"] == meta["overrules"] and back["undone"] == [undo]
+    record = build_record(again, story, {**back, "overrules": {1: back["overrules"]["1"]}})
+    assert record["undone"][0]["chosen"] == undo["chosen"] and record["decisions"][0]["overrule"]["reason"] == "Why not"
+    plain = suspend_text(run, {"mode": "facilitated"}, 64000)
+    assert len(suspend_text(run, meta, len(plain))) <= len(plain)  # too long for the LMS: they go last
+    assert "overrules" not in resume_from(plain, [story])[2]
