@@ -121,6 +121,9 @@ class App:
             self.room = deferred.load("game.ui.room_link").RoomLink.for_app(self)
         self.stats = FrameStats()
         self.iteration_started = 0.0  # CPU clock when this loop iteration began (loading budgets)
+        # The character of a key that just opened a screen: SDL sends the key's text too, right after
+        # it, and that text is not meant for the new screen (the O that opens the overrule's reason).
+        self._opened_by = ""
         self.surface: pygame.Surface | None = None
         self.window: pygame.Surface | None = None
         self.playthrough = None  # the playthrough in progress (game.ui.playthrough.Playthrough)
@@ -356,6 +359,12 @@ class App:
         action = A.map_event(event, SIZE)
         if action is None:
             return
+        if action.kind == A.TEXT and self._opened_by:
+            opened, self._opened_by = self._opened_by, ""
+            if action.text.lower() == opened.lower():
+                return
+        elif event.type == pygame.KEYDOWN:
+            self._opened_by = ""
         if (not self.prefs.shortcuts and event.type == pygame.KEYDOWN
                 and action.kind in (A.SELECT, A.QUESTIONS, A.REVEAL, A.READ_ALOUD, A.INCREASE, A.DECREASE,
                                     A.UNDO, A.OVERRULE, A.COUNT)):
@@ -375,6 +384,8 @@ class App:
         top = self.scenes.top
         if top is not None and top.handle(action):
             self._dirty = True
+            if event.type == pygame.KEYDOWN and self.scenes.top is not top:
+                self._opened_by = getattr(event, "unicode", "") or ""
 
     def draw(self) -> None:
         t0 = time.perf_counter()

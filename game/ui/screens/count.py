@@ -31,7 +31,6 @@ class CountScene(WidgetScene):
         self.view, self.typed, self.phones = view, typed, phones
         self.value = str(typed) if typed else ""
         self.problem = ""
-        self._armed = False  # the C that opened this screen also arrives as typed text
         self.rect = pygame.Rect(0, 0, WIDTH, 300)
 
     def message(self) -> str:
@@ -71,12 +70,7 @@ class CountScene(WidgetScene):
             return
         self.close(int(self.value))
 
-    def update(self) -> None:
-        self._armed = True
-
     def handle(self, action: A.Action) -> bool:
-        if action.kind == A.TEXT and not self._armed:
-            return True
         if action.kind == A.MENU:
             self.close(None)
             return True

@@ -59,7 +59,6 @@ class OverruleScene(WidgetScene):
         self.reason = ""
         self.problem = ""
         self.rect = pygame.Rect(0, 0, WIDTH, 300)
-        self._armed = False  # the O that opened this screen also arrives as typed text: not a reason
 
     def message(self) -> str:
         return _("The room chose option {n}: {text}\nPlay another option instead, and say why: the record "
@@ -118,12 +117,7 @@ class OverruleScene(WidgetScene):
         self.close(None)
         return True
 
-    def update(self) -> None:
-        self._armed = True
-
     def handle(self, action: A.Action) -> bool:
-        if action.kind == A.TEXT and not self._armed:
-            return True
         # The reason field takes Backspace for itself; Esc (MENU) goes back.
         if action.kind == A.MENU:
             return self.on_back()
