@@ -27,8 +27,7 @@ from game.ui.assessment_view import (MARKED, NOT_MARKED, SUBMIT, describe_feedba
 from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.screens.dialog import Dialog
 from game.ui.screens.feedback import FeedbackScene
-from game.ui.screens.play import PlayScene
-from game.ui.scroll import swipe_over_widgets
+from game.ui.screens.play import ScrolledPlayScene
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup, menu_button
 
@@ -86,7 +85,7 @@ class ItemToggle(Button):
             pygame.draw.rect(surface, fg, box, width=3, border_radius=4)
 
 
-class AssessmentScene(PlayScene):
+class AssessmentScene(ScrolledPlayScene):
     name = "assessment"
     describe_for_a11y = staticmethod(describe_form)  # the screen-reader layer (game/ui/a11y.py)
 
@@ -192,15 +191,6 @@ class AssessmentScene(PlayScene):
         for w, y in zip(self._widgets, self._base):
             w.rect.y = y - self.scroll
 
-    def scroll_by(self, dy: int) -> bool:
-        new = max(0, min(self.max_scroll, self.scroll + dy))
-        if new == self.scroll:
-            return False
-        self.scroll = new
-        self._apply_scroll()
-        self.app.mark_dirty()
-        return True
-
     def _reveal_focus(self) -> None:
         w = self.group.focused
         if w is None or not self.max_scroll:
@@ -227,12 +217,6 @@ class AssessmentScene(PlayScene):
         self.playthrough.assess(self.marks)
 
     # -- input ----------------------------------------------------------------------------------
-    def handle(self, action: A.Action) -> bool:
-        used = self._handle(action)
-        if action.kind in (A.FOCUS_NEXT, A.FOCUS_PREV, A.LEFT, A.RIGHT):
-            self._reveal_focus()
-        return used
-
     def _handle(self, action: A.Action) -> bool:
         if self.handle_menu(action):
             return True
@@ -242,17 +226,11 @@ class AssessmentScene(PlayScene):
             return True  # number keys choose options elsewhere; an item is toggled with Space
         return self.group.handle(action)
 
-    def _scroll_input(self, action: A.Action) -> bool:
-        return swipe_over_widgets(self, action, self.viewport())
-
     # -- drawing --------------------------------------------------------------------------------
     def hint_text(self) -> str:
         if self.facilitated:
             return _("The room decides each item: Space marks or unmarks · arrows/Tab move · Enter on Submit")
         return _("Space: mark or unmark · arrows/Tab: move · Enter on “Submit the assessment”")
-
-    def hint_room(self) -> int:
-        return max(64, draw.hint_height(self.app, self.hint_text()) + 8)
 
     def draw(self, surface) -> None:
         ui = self.app

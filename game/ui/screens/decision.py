@@ -18,8 +18,7 @@ from game.ui.hud import JOURNEY_HEIGHT, draw_journey
 from game.ui.screens.dialog import Dialog
 from game.ui.screens.count import CountScene
 from game.ui.screens.overrule import OverruleScene
-from game.ui.screens.play import PlayScene
-from game.ui.scroll import swipe_over_widgets
+from game.ui.screens.play import ScrolledPlayScene
 from game.ui.text import line_height
 from game.ui.tr import N_, _
 from game.ui.widgets import Button, FocusGroup, menu_button
@@ -29,8 +28,9 @@ PANEL_W = 1040
 MORE_BELOW = N_("More below: ↓ or Page Down")
 
 
-class DecisionScene(PlayScene):
+class DecisionScene(ScrolledPlayScene):
     name = "decision"
+    FOLLOW_FOCUS = ScrolledPlayScene.FOLLOW_FOCUS + (A.SELECT,)
 
     def __init__(self, app, playthrough):
         super().__init__(app, playthrough)
@@ -183,14 +183,6 @@ class DecisionScene(PlayScene):
         top = self.viewport().top
         return [(max(0, y - top - 8), y + b.rect.h - top + 8) for b, y in zip(self.buttons, self._base)]
 
-    def scroll_by(self, dy: int) -> bool:
-        new = max(0, min(self.max_scroll, self.scroll + dy))
-        if new == self.scroll:
-            return False
-        self.scroll = new
-        self._apply_scroll()
-        return True
-
     def _reveal_focus(self) -> None:
         """Scroll the focused option into view (keys move the focus; the panel follows)."""
         w = self.group.focused
@@ -201,9 +193,6 @@ class DecisionScene(PlayScene):
             self.scroll_by(w.rect.top - vp.top - 8)  # taller than the view: from its top
         elif w.rect.bottom > vp.bottom:
             self.scroll_by(w.rect.bottom - vp.bottom + 8)
-
-    def _scroll_input(self, action: A.Action) -> bool:
-        return swipe_over_widgets(self, action, self.viewport())
 
     def add_vote(self, choice_id: str, step: int) -> None:
         """One typed vote more (step 1) or fewer (-1) for an option; never below zero, and never below
@@ -337,12 +326,6 @@ class DecisionScene(PlayScene):
         if cid is not None:
             self.playthrough.choose(cid, votes=dict(self.votes))
 
-    def handle(self, action: A.Action) -> bool:
-        used = self._handle(action)
-        if action.kind in (A.FOCUS_NEXT, A.FOCUS_PREV, A.SELECT, A.LEFT, A.RIGHT):
-            self._reveal_focus()
-        return used
-
     def _handle(self, action: A.Action) -> bool:
         if self.handle_menu(action):
             return True
@@ -414,10 +397,6 @@ class DecisionScene(PlayScene):
         return (_("1–9: add a vote · Shift+number or U: take one back · C: type a count · Q: questions · "
                   "R: show the votes · O: overrule · Tab to the last button to play")
                 if self.facilitated else _("Press 1–9, or move with arrows/Tab and press Enter"))
-
-    def hint_room(self) -> int:
-        """The strip the key hint needs at the bottom (two lines at the largest sizes)."""
-        return max(64, draw.hint_height(self.app, self.hint_text()) + 8)
 
     def _draw_panel(self, surface) -> None:
         ui = self.app
