@@ -22,7 +22,7 @@ def register(sub) -> None:
                        "(default: https://pygame-web.github.io/cdn/0.9.3/; set it to self-host)")
     build.add_argument("--out", type=Path, default=None,
                        help="folder for stage/ and web/ (default: build/)")
-    build.add_argument("--timeout", type=float, default=None, 
+    build.add_argument("--timeout", type=float, default=None,
                        help="seconds pygbag may take, a number above 0 (default 300)")
     build.set_defaults(func=cmd_build_web)
 

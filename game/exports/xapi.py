@@ -242,7 +242,7 @@ def _voided(made: _Statements, d: dict, timestamp: str) -> None:
     a conforming store leaves a voided statement out of its queries (the record rebuilds from this)."""
     target = made.out[-1]["id"]
     made.add("voided", {"objectType": "StatementRef", "id": target}, timestamp,
-             context_ext={EXT + "undone-decision": {k: v for k, v in d.items()}}, statement_ref=True)
+             context_ext={EXT + "undone-decision": dict(d)}, statement_ref=True)
 
 
 def _completion(made: _Statements, record: dict, ended: str) -> None:

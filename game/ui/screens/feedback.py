@@ -188,7 +188,7 @@ class FeedbackScene(PlayScene):
     def hint_box(self) -> pygame.Rect:
         """The room for the scroll hint: between the Menu button and Continue, never under either."""
         menu, first = self.menu.widgets[0].rect, self.group.widgets[0].rect
-        if getattr(self, "hint_strip", 0):  # the undo button fills the row: the line above it
+        if self.hint_strip:  # the undo button fills the row: the line above it
             return pygame.Rect(menu.x, first.y - self.hint_strip - 4, self.group.widgets[-1].rect.right - menu.x,
                                self.hint_strip)
         return pygame.Rect(menu.right + 24, first.y, first.x - 16 - (menu.right + 24), first.h)
