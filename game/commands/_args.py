@@ -72,3 +72,19 @@ def lrs_client(endpoint: str, args: argparse.Namespace):
         return LRSClient(endpoint, args.user, args.password, timeout=args.timeout)
     except LRSError as exc:
         raise UserError(str(exc), 2) from None
+
+
+def fetch_session(endpoint: str, args: argparse.Namespace, command: str) -> tuple[list, list, str]:
+    """(records, notes, the store's endpoint as used) of ``args.session`` pulled from the store at
+    ``endpoint``; UserError (exit 1) with the store's reason, named by ``command``. The client is
+    closed either way."""
+    from game.lrs.client import LRSError
+    from game.lrs.records import fetch_records
+
+    client = lrs_client(endpoint, args)
+    try:
+        return (*fetch_records(client, args.session), client.endpoint)
+    except LRSError as exc:
+        raise UserError(f"{command}: {exc}", 1) from None
+    finally:
+        client.close()

@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.commands._args import KEY_ENV, add_lrs_login, lrs_client, session_key_from, warn, writable_folder
+from game.commands._args import (KEY_ENV, add_lrs_login, fetch_session, lrs_client, session_key_from, warn,
+                                 writable_folder)
 from game.errors import UserError
 
 
@@ -116,19 +117,11 @@ def run_push(args: argparse.Namespace) -> int:
 def run_pull(args: argparse.Namespace) -> int:
     from game.exports import folder_writer, record_to_json
     from game.exports.files import base_name
-    from game.lrs.client import LRSError
-    from game.lrs.records import fetch_records
 
     if not args.session:
         raise UserError("--session must name a session", 2)
     writable_folder(Path(args.output), "-o")  # before asking the LRS for anything
-    client = lrs_client(args.endpoint, args)
-    try:
-        records, notes = fetch_records(client, args.session)
-    except LRSError as exc:
-        raise UserError(f"lrs pull: {exc}", 1) from None
-    finally:
-        client.close()
+    records, notes, endpoint = fetch_session(args.endpoint, args, "lrs pull")
     write = folder_writer(Path(args.output))
     used: set[str] = set()
     for record in records:
@@ -144,7 +137,7 @@ def run_pull(args: argparse.Namespace) -> int:
         print(f"wrote {written}")
     for note in notes:
         print(f"not rebuilt: {note}", file=sys.stderr)
-    print(f"{len(records)} record(s) of session {args.session!r} from {client.endpoint}")
+    print(f"{len(records)} record(s) of session {args.session!r} from {endpoint}")
     return 1 if notes else 0
 
 

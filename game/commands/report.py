@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands._args import KEY_ENV, add_lrs_login, lrs_client, session_key_from, warn
+from game.commands._args import KEY_ENV, add_lrs_login, fetch_session, session_key_from, warn
 from game.errors import UserError
 
 
@@ -114,18 +114,11 @@ def _write_report(args, out, collection, story, story_note, csv_tables, html_rep
 
 def _lrs_sources(args: argparse.Namespace, source_type) -> list:
     from game.exports import record_to_json
-    from game.lrs.client import LRSError
-    from game.lrs.records import fetch_records
 
     if not args.session:
         raise UserError("--lrs needs --session (the session to report on)", 2)
-    client = lrs_client(args.lrs, args)  # the login, timeout and environment defaults of lrs push/pull
-    try:
-        records, notes = fetch_records(client, args.session)
-    except LRSError as exc:
-        raise UserError(f"report: {exc}", 1) from None
-    finally:
-        client.close()
+    # the login, timeout and environment defaults of lrs push/pull
+    records, notes, _endpoint = fetch_session(args.lrs, args, "report")
     sources = [source_type(f"{args.lrs} registration {i + 1}", record_to_json(r).encode("utf-8"), origin="lrs")
                for i, r in enumerate(records)]
     sources += [source_type(f"{args.lrs} {note.split(':', 1)[0]}", None, note.split(":", 1)[-1].strip())
