@@ -26,7 +26,6 @@ from game.delivery.cmi5 import Cmi5Launch, Cmi5Session, LaunchProblem, Namespace
 from game.delivery.scorm import LIMITS, SuspendProblem, resume_from, suspend_text
 from game.delivery.sender import KEPT, OFF, SENT, WAITING
 from game.exports import RecordError, live_statements
-from game.exports.xapi import VERBS
 from game.exports.signing import sign_record
 from game.platform import StorageError
 from game.ui.exporting import lms_learner, lms_of, record_for, signing_key  # noqa: F401 (lms_learner: for callers)
@@ -60,9 +59,6 @@ def target_for(platform, environ=os.environ) -> LrsTarget | None:
     user, password = environ.get(USER_ENV) or "", environ.get(PASSWORD_ENV) or ""
     return LrsTarget.basic(endpoint, user, password) if user else LrsTarget(endpoint)
 
-
-# What a playthrough sends before it ends: its start, its answers, and the voiding of an undone one.
-ANSWERS = frozenset(VERBS[v] for v in ("initialized", "answered", "voided"))
 
 CMI5_PREFIX = "cmi5-"  # the cmi5 session's outbox, in storage of its own
 
@@ -139,18 +135,17 @@ class LiveResults:
         sent are not queued again). Never raises: a record that cannot be made is reported once."""
         try:
             record = record_for(session, ended_at=session.ended_at)
-            stmts = live_statements(record)
             if record["finished"] and session.ended_at is None:
                 # The last choice reached the ending, but its feedback is still on screen (the facilitator
                 # may yet undo it, issue 15): the playthrough ends, and its time is fixed, when it goes on
-                # to the debrief (Playthrough.finish). Until then only the answers go out.
+                # to the debrief (Playthrough.finish). Until then it goes out as one still running: its
+                # start and its answers (and the voiding of an undone one).
                 record = {**record, "finished": False}
-                stmts = [s for s in stmts if s["verb"]["id"] in ANSWERS]
             elif record["finished"]:
                 key = signing_key(session)
                 if key:
                     record = sign_record(record, key, is_trainee_key=True)
-                    stmts = live_statements(record)
+            stmts = live_statements(record)
             if self.lms_kind == "cmi5":
                 if self.cmi5 is None:
                     self._waiting_session = session  # queued once the launch is ready
